@@ -1,0 +1,6 @@
+//! chitieu's pure core: the plan file format, validation, status arithmetic, scales and chart
+//! drawing. It knows nothing about the DOM, the network or storage: it takes text and returns values.
+
+pub mod diagnostic;
+pub mod plan;
+pub mod text;
