@@ -2,5 +2,7 @@
 //! drawing. It knows nothing about the DOM, the network or storage: it takes text and returns values.
 
 pub mod diagnostic;
+pub mod number;
 pub mod plan;
+pub mod status;
 pub mod text;

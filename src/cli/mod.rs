@@ -22,7 +22,10 @@ pub fn run(args: &[String], out: &mut impl Write, err: &mut impl Write) -> ExitC
             ExitCode::SUCCESS
         }
         Some(other) => {
-            let _ = write!(err, "chitieu: lệnh không rõ / unknown command `{other}`\n\n{USAGE}");
+            let _ = write!(
+                err,
+                "chitieu: lệnh không rõ / unknown command `{other}`\n\n{USAGE}"
+            );
             ExitCode::from(2)
         }
         None => {
@@ -41,7 +44,10 @@ fn check(args: &[String], out: &mut impl Write, err: &mut impl Write) -> ExitCod
             match iter.next().and_then(|code| Lang::from_code(code)) {
                 Some(chosen) => lang = chosen,
                 None => {
-                    let _ = writeln!(err, "chitieu: --lang nhận `vi` hoặc `en` / --lang takes `vi` or `en`");
+                    let _ = writeln!(
+                        err,
+                        "chitieu: --lang nhận `vi` hoặc `en` / --lang takes `vi` or `en`"
+                    );
                     return ExitCode::from(2);
                 }
             }
@@ -50,7 +56,10 @@ fn check(args: &[String], out: &mut impl Write, err: &mut impl Write) -> ExitCod
         }
     }
     if files.is_empty() {
-        let _ = write!(err, "chitieu check: cần ít nhất một tệp / needs at least one FILE\n\n{USAGE}");
+        let _ = write!(
+            err,
+            "chitieu check: cần ít nhất một tệp / needs at least one FILE\n\n{USAGE}"
+        );
         return ExitCode::from(2);
     }
     let mut failed = false;
@@ -58,7 +67,10 @@ fn check(args: &[String], out: &mut impl Write, err: &mut impl Write) -> ExitCod
         let text = match std::fs::read_to_string(file) {
             Ok(text) => text,
             Err(io_error) => {
-                let _ = writeln!(err, "{file}: không đọc được tệp / cannot read the file: {io_error}");
+                let _ = writeln!(
+                    err,
+                    "{file}: không đọc được tệp / cannot read the file: {io_error}"
+                );
                 failed = true;
                 continue;
             }

@@ -1,0 +1,1 @@
+//! Progress status of a target (placeholder; see docs/methodology.md).

@@ -1,0 +1,2 @@
+//! The Yew widget.
+pub fn start() {}
