@@ -1,6 +1,8 @@
 //! chitieu's pure core: the plan file format, validation, status arithmetic, scales and chart
 //! drawing. It knows nothing about the DOM, the network or storage: it takes text and returns values.
 
+#[cfg(feature = "chart")]
+pub mod chart;
 pub mod diagnostic;
 pub mod number;
 pub mod plan;

@@ -1,0 +1,216 @@
+//! What one indicator chart shows, as plain data: the marks, not the pixels.
+//!
+//! `build` reads a plan; `layout` places the marks in a box; `draw` paints them on any plotters
+//! backend. The UI, the SVG export and the snapshot tests all go through these three steps.
+
+use crate::plan::{Measure, ObservationKind, Plan, TargetShape, When};
+use crate::text::Lang;
+
+/// The layers a reader can switch on and off from the legend.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Layers {
+    pub actuals: bool,
+    pub targets: bool,
+    pub required: bool,
+    pub projection: bool,
+}
+
+impl Layers {
+    pub const ALL: Layers = Layers { actuals: true, targets: true, required: true, projection: true };
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartSpec {
+    pub lang: Lang,
+    pub decimals: u8,
+    pub measure: Measure,
+    /// First and last year on the x axis.
+    pub years: (i32, i32),
+    pub series: Vec<Series>,
+    pub targets: Vec<TargetMark>,
+    /// Straight path from the baseline to the target (dotted).
+    pub required: Vec<(i32, f64)>,
+    /// Trend projection: (year, central, low, high).
+    pub projection: Vec<(i32, f64, f64, f64)>,
+    pub breaks: Vec<BreakMark>,
+    pub layers: Layers,
+}
+
+/// One unbroken line: the headline values of one territory.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub territory: String,
+    pub label: String,
+    pub points: Vec<Point>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Point {
+    pub year: i32,
+    pub value: f64,
+    pub kind: ObservationKind,
+    /// Line of the observation in the plan file: the key the UI uses to find its source.
+    pub line: u32,
+}
+
+impl Point {
+    /// Official figures are drawn solid; everything less final is hollow, joined by dashes.
+    pub fn is_final(&self) -> bool {
+        self.kind == ObservationKind::Official
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum TargetMark {
+    /// A band between two values over a span of years (a range, or an average band).
+    Band { first: i32, last: i32, min: f64, max: f64, label: String },
+    /// A single threshold over a span of years.
+    Line { first: i32, last: i32, value: f64, label: String },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct BreakMark {
+    /// Position on the year axis: between two years.
+    pub at: f64,
+    pub label: String,
+}
+
+/// Assembles the chart of one indicator. `required` and `projection` come from the status
+/// arithmetic, which the chart does not depend on.
+pub fn build(
+    plan: &Plan,
+    indicator_id: &str,
+    lang: Lang,
+    required: Vec<(i32, f64)>,
+    projection: Vec<(i32, f64, f64, f64)>,
+    layers: Layers,
+) -> Option<ChartSpec> {
+    let indicator = plan.indicator(indicator_id)?;
+    let mut series: Vec<Series> = Vec::new();
+    for observation in plan.headline_series(indicator_id) {
+        let When::Year(year) = observation.when else { continue };
+        let point = Point { year, value: observation.value, kind: observation.kind, line: observation.line };
+        match series.iter_mut().find(|s| s.territory == observation.territory) {
+            Some(existing) => existing.points.push(point),
+            None => series.push(Series {
+                territory: observation.territory.clone(),
+                label: plan
+                    .territory(&observation.territory)
+                    .map_or_else(|| observation.territory.clone(), |t| t.name.get(lang).to_string()),
+                points: vec![point],
+            }),
+        }
+    }
+
+    let targets: Vec<TargetMark> = plan
+        .targets_of(indicator_id)
+        .filter_map(|target| {
+            let (first, last) = match target.when {
+                When::Year(year) => (year, year),
+                When::Period(period) => (period.first, period.last),
+            };
+            let document = plan.document(&target.document).map_or(target.document.as_str(), |d| d.number.as_str());
+            let label = document.to_string();
+            match target.shape {
+                TargetShape::Range { min, max } => Some(TargetMark::Band { first, last, min, max, label }),
+                TargetShape::Average { min, max: Some(max) } => Some(TargetMark::Band { first, last, min, max, label }),
+                TargetShape::Average { min: value, max: None }
+                | TargetShape::Exact(value)
+                | TargetShape::AtLeast(value)
+                | TargetShape::AtMost(value)
+                | TargetShape::Above(value)
+                | TargetShape::Below(value)
+                | TargetShape::EssentiallyNone { threshold: value } => {
+                    Some(TargetMark::Line { first, last, value, label })
+                }
+                TargetShape::Text => None,
+            }
+        })
+        .collect();
+
+    let mut first_year = plan.meta.baseline_year.min(plan.meta.start);
+    let mut last_year = plan.meta.start;
+    let mut extend = |year: i32| {
+        first_year = first_year.min(year);
+        last_year = last_year.max(year);
+    };
+    for s in &series {
+        for p in &s.points {
+            extend(p.year);
+        }
+    }
+    for mark in &targets {
+        match mark {
+            TargetMark::Band { first, last, .. } | TargetMark::Line { first, last, .. } => {
+                extend(*first);
+                extend(*last);
+            }
+        }
+    }
+    for (year, ..) in &projection {
+        extend(*year);
+    }
+    for (year, _) in &required {
+        extend(*year);
+    }
+
+    let breaks = plan
+        .series_breaks
+        .iter()
+        .filter(|b| (first_year..=last_year).contains(&b.date.year))
+        // Yearly figures of the break year already describe the new territory (the whole year
+        // is reported for it), so the rule sits between the last old year and the break year.
+        .map(|b| BreakMark { at: f64::from(b.date.year) - 0.5, label: b.title.get(lang).to_string() })
+        .collect();
+
+    Some(ChartSpec {
+        lang,
+        decimals: indicator.decimals,
+        measure: indicator.measure,
+        years: (first_year, last_year),
+        series,
+        targets,
+        required,
+        projection,
+        breaks,
+        layers,
+    })
+}
+
+impl ChartSpec {
+    /// The smallest and largest value the visible layers need on the y axis.
+    pub fn value_extent(&self) -> Option<(f64, f64)> {
+        let mut values: Vec<f64> = Vec::new();
+        if self.layers.actuals {
+            values.extend(self.series.iter().flat_map(|s| s.points.iter().map(|p| p.value)));
+        }
+        if self.layers.targets {
+            for mark in &self.targets {
+                match mark {
+                    TargetMark::Band { min, max, .. } => values.extend([*min, *max]),
+                    TargetMark::Line { value, .. } => values.push(*value),
+                }
+            }
+        }
+        if self.layers.required {
+            values.extend(self.required.iter().map(|(_, v)| *v));
+        }
+        if self.layers.projection {
+            values.extend(self.projection.iter().flat_map(|(_, c, lo, hi)| [*c, *lo, *hi]));
+        }
+        values.retain(|v| v.is_finite());
+        let min = values.iter().copied().fold(f64::INFINITY, f64::min);
+        let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        if !min.is_finite() {
+            return None;
+        }
+        // Rates are read against zero; counts and shares cannot go below it.
+        let min = match self.measure {
+            Measure::Rate => min.min(0.0),
+            Measure::Count | Measure::Share if min >= 0.0 => 0.0,
+            _ => min,
+        };
+        let max = if self.measure == Measure::Rate { max.max(0.0) } else { max };
+        Some((min, max))
+    }
+}

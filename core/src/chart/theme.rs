@@ -1,0 +1,141 @@
+//! Colours of the chart in each theme. Text colours meet 4.5:1 and marks 3:1 against the
+//! background (checked by the tests below), and no meaning rests on colour alone: actual values
+//! are dots and lines, targets are bands with edges, projections are dashed, the required path
+//! dotted.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ThemeName {
+    Light,
+    Dark,
+    Contrast,
+}
+
+impl ThemeName {
+    pub const ALL: [ThemeName; 3] = [ThemeName::Light, ThemeName::Dark, ThemeName::Contrast];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ThemeName::Light => "light",
+            ThemeName::Dark => "dark",
+            ThemeName::Contrast => "contrast",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<ThemeName> {
+        ThemeName::ALL.into_iter().find(|t| t.code() == code)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Theme {
+    pub background: Rgb,
+    pub text: Rgb,
+    pub muted: Rgb,
+    pub grid: Rgb,
+    pub axis: Rgb,
+    /// One colour per territory series, in order.
+    pub series: [Rgb; 3],
+    pub target: Rgb,
+    /// Opacity of the target band's fill; its edges are drawn in full `target` colour.
+    pub band_opacity: f64,
+    pub required: Rgb,
+    pub projection: Rgb,
+    pub fan_opacity: f64,
+    pub focus: Rgb,
+}
+
+impl Theme {
+    pub fn get(name: ThemeName) -> Theme {
+        match name {
+            ThemeName::Light => Theme {
+                background: Rgb(255, 255, 255),
+                text: Rgb(31, 35, 40),
+                muted: Rgb(87, 96, 106),
+                grid: Rgb(230, 232, 235),
+                axis: Rgb(110, 119, 129),
+                series: [Rgb(24, 88, 160), Rgb(176, 62, 0), Rgb(110, 64, 170)],
+                target: Rgb(10, 122, 82),
+                band_opacity: 0.16,
+                required: Rgb(130, 80, 223),
+                projection: Rgb(87, 96, 106),
+                fan_opacity: 0.14,
+                focus: Rgb(0, 0, 0),
+            },
+            ThemeName::Dark => Theme {
+                background: Rgb(21, 25, 30),
+                text: Rgb(230, 237, 243),
+                muted: Rgb(158, 167, 179),
+                grid: Rgb(48, 54, 61),
+                axis: Rgb(125, 133, 144),
+                series: [Rgb(108, 182, 255), Rgb(240, 136, 62), Rgb(210, 168, 255)],
+                target: Rgb(63, 185, 137),
+                band_opacity: 0.2,
+                required: Rgb(188, 140, 255),
+                projection: Rgb(173, 186, 199),
+                fan_opacity: 0.16,
+                focus: Rgb(255, 255, 255),
+            },
+            ThemeName::Contrast => Theme {
+                background: Rgb(0, 0, 0),
+                text: Rgb(255, 255, 255),
+                muted: Rgb(230, 230, 230),
+                grid: Rgb(90, 90, 90),
+                axis: Rgb(255, 255, 255),
+                series: [Rgb(255, 255, 0), Rgb(0, 255, 255), Rgb(255, 128, 255)],
+                target: Rgb(0, 255, 0),
+                band_opacity: 0.25,
+                required: Rgb(255, 160, 255),
+                projection: Rgb(255, 255, 255),
+                fan_opacity: 0.2,
+                focus: Rgb(255, 255, 255),
+            },
+        }
+    }
+}
+
+/// WCAG relative-luminance contrast ratio.
+pub fn contrast(a: Rgb, b: Rgb) -> f64 {
+    fn channel(c: u8) -> f64 {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    }
+    fn luminance(c: Rgb) -> f64 {
+        0.2126 * channel(c.0) + 0.7152 * channel(c.1) + 0.0722 * channel(c.2)
+    }
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_theme_meets_wcag_contrast() {
+        for name in ThemeName::ALL {
+            let t = Theme::get(name);
+            for (what, colour, needed) in [
+                ("text", t.text, 4.5),
+                ("muted", t.muted, 4.5),
+                ("axis", t.axis, 3.0),
+                ("target", t.target, 3.0),
+                ("required", t.required, 3.0),
+                ("projection", t.projection, 3.0),
+                ("focus", t.focus, 3.0),
+                ("series 1", t.series[0], 3.0),
+                ("series 2", t.series[1], 3.0),
+                ("series 3", t.series[2], 3.0),
+            ] {
+                let ratio = contrast(colour, t.background);
+                assert!(ratio >= needed, "{} {what}: {ratio:.2} < {needed}", name.code());
+            }
+        }
+    }
+}

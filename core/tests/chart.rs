@@ -1,0 +1,106 @@
+//! Snapshot tests of the chart drawing: the same code that paints the canvas renders SVG here,
+//! and the SVG is compared with the committed file in `tests/snapshots/`. Run with
+//! `UPDATE_SNAPSHOTS=1 cargo test -p chitieu-core --test chart` to accept a reviewed change.
+
+use chitieu_core::chart::{self, Layers, Theme, ThemeName};
+use chitieu_core::plan;
+use chitieu_core::text::Lang;
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> plan::Plan {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/plans").join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let (loaded, diagnostics) = plan::load(name, &text);
+    assert!(diagnostics.iter().all(|d| !d.is_error()), "{diagnostics:?}");
+    loaded.unwrap_or_else(|| panic!("{name} did not load"))
+}
+
+/// Compares with the committed snapshot, or writes it when UPDATE_SNAPSHOTS is set.
+fn check_snapshot(name: &str, actual: &str) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots").join(format!("{name}.svg"));
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, actual).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("missing snapshot {}; run with UPDATE_SNAPSHOTS=1 and review it", path.display()));
+    if expected != actual {
+        let first_difference = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b)
+            .map_or_else(|| "length".to_string(), |line| format!("line {}", line + 1));
+        panic!("snapshot {name} differs at {first_difference}; run with UPDATE_SNAPSHOTS=1 to accept after review");
+    }
+}
+
+/// Every coordinate in the SVG is a finite number inside the picture.
+fn assert_inside(svg: &str, width: f64, height: f64) {
+    for attribute in [" x=\"", " y=\"", " cx=\"", " cy=\""] {
+        for part in svg.split(attribute).skip(1) {
+            let number: f64 = part.split('"').next().and_then(|n| n.parse().ok()).unwrap_or(f64::NAN);
+            let limit = if attribute.contains('x') { width } else { height };
+            assert!(number.is_finite() && (-1.0..=limit + 1.0).contains(&number), "{attribute}{number} outside {width}×{height}");
+        }
+    }
+}
+
+fn render(plan: &plan::Plan, indicator: &str, lang: Lang, theme: ThemeName, width: u32, height: u32) -> String {
+    let spec = chart::build(plan, indicator, lang, Vec::new(), Vec::new(), Layers::ALL)
+        .unwrap_or_else(|| panic!("no chart for {indicator}"));
+    let svg = chart::to_svg(&spec, width, height, &Theme::get(theme), None);
+    assert_inside(&svg, f64::from(width), f64::from(height));
+    svg
+}
+
+#[test]
+fn rate_with_average_band_negative_year_and_series_break() {
+    let plan = fixture("chart-cases.toml");
+    let svg = render(&plan, "growth", Lang::Vi, ThemeName::Light, 640, 320);
+    assert!(svg.contains("−2,79") || svg.contains("7,5–8"), "vi number format in labels");
+    assert!(svg.contains("Hợp nhất 1/7/2025"), "series break is labelled");
+    check_snapshot("growth-vi-light", &svg);
+}
+
+#[test]
+fn level_with_range_target_in_english_dark() {
+    let plan = fixture("chart-cases.toml");
+    let svg = render(&plan, "per-capita", Lang::En, ThemeName::Dark, 640, 320);
+    assert!(svg.contains("145–160"));
+    check_snapshot("per-capita-en-dark", &svg);
+}
+
+#[test]
+fn share_lower_is_better_with_two_targets_narrow() {
+    let plan = fixture("chart-cases.toml");
+    let svg = render(&plan, "poor", Lang::Vi, ThemeName::Contrast, 320, 220);
+    check_snapshot("poor-vi-contrast-narrow", &svg);
+}
+
+#[test]
+fn count_with_two_competing_targets() {
+    let plan = fixture("chart-cases.toml");
+    let svg = render(&plan, "communes", Lang::Vi, ThemeName::Light, 480, 280);
+    assert!(svg.contains("\n24\n") && svg.contains("\n28\n"), "both targets are labelled");
+    check_snapshot("communes-vi-light", &svg);
+}
+
+#[test]
+fn focus_ring_and_value_label() {
+    let plan = fixture("chart-cases.toml");
+    let spec = chart::build(&plan, "growth", Lang::En, Vec::new(), Vec::new(), Layers::ALL).expect("chart");
+    let placed = chart::layout(&spec, 640.0, 320.0);
+    let focus = placed.nearest(placed.points[1].x, placed.points[1].y, 20.0);
+    assert_eq!(focus, Some(1));
+    let svg = chart::to_svg(&spec, 640, 320, &Theme::get(ThemeName::Light), focus);
+    assert!(svg.contains("\n12.64\n"), "focused value is labelled in English format");
+}
+
+#[test]
+fn hidden_layers_are_not_drawn() {
+    let plan = fixture("chart-cases.toml");
+    let layers = Layers { targets: false, ..Layers::ALL };
+    let spec = chart::build(&plan, "per-capita", Lang::En, Vec::new(), Vec::new(), layers).expect("chart");
+    let svg = chart::to_svg(&spec, 640, 320, &Theme::get(ThemeName::Light), None);
+    assert!(!svg.contains("145–160"));
+}

@@ -1,0 +1,450 @@
+//! The validation corpus: every file in `tests/fixtures/bad/` is a small variation of the example
+//! plan that must be refused, and its first line says where the first error must point:
+//!
+//! ```text
+//! # expect: LINE:COLUMN CODE PATH        (PATH is empty for syntax errors)
+//! # expect-errors: N                     (optional: exactly N errors in all)
+//! ```
+//!
+//! The valid plans (`tests/fixtures/plans/*.toml` and the embedded `data/can-tho.toml`) must load
+//! without a single error.
+
+use chitieu_core::diagnostic::{Diagnostic, Severity};
+use chitieu_core::plan;
+use chitieu_core::text::Lang;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const BAD_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/bad");
+const PLANS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/plans");
+const DATASET: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/can-tho.toml");
+const EXAMPLE: &str = include_str!("../../tests/fixtures/plans/example.toml");
+
+/// What a fixture's header promises.
+#[derive(Debug, PartialEq)]
+struct Expect {
+    line: u32,
+    column: u32,
+    code: String,
+    path: String,
+    errors: Option<usize>,
+}
+
+fn toml_files(dir: &str) -> Vec<PathBuf> {
+    let entries = fs::read_dir(dir).unwrap_or_else(|err| panic!("cannot read {dir}: {err}"));
+    let mut files: Vec<PathBuf> = entries
+        .map(|entry| entry.expect("directory entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn name_of(path: &Path) -> String {
+    path.file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn parse_expect(text: &str) -> Result<Expect, String> {
+    let mut lines = text.lines();
+    let first = lines.next().unwrap_or_default();
+    let rest = first
+        .strip_prefix("# expect:")
+        .ok_or_else(|| format!("first line is not `# expect: LINE:COL CODE [PATH]`: {first:?}"))?;
+    let mut words = rest.split_whitespace();
+    let place = words.next().ok_or("`# expect:` has no LINE:COL")?;
+    let (line, column) = place
+        .split_once(':')
+        .and_then(|(l, c)| Some((l.parse().ok()?, c.parse().ok()?)))
+        .ok_or_else(|| format!("bad LINE:COL {place:?}"))?;
+    let code = words.next().ok_or("`# expect:` has no CODE")?.to_string();
+    let path = words.next().unwrap_or_default().to_string();
+    if let Some(extra) = words.next() {
+        return Err(format!("unexpected {extra:?} after the path"));
+    }
+    let errors = lines
+        .take_while(|line| line.starts_with('#'))
+        .find_map(|line| line.strip_prefix("# expect-errors:"))
+        .map(|n| {
+            n.trim()
+                .parse()
+                .map_err(|_| format!("bad `# expect-errors:` {n:?}"))
+        })
+        .transpose()?;
+    Ok(Expect {
+        line,
+        column,
+        code,
+        path,
+        errors,
+    })
+}
+
+/// A leftover format placeholder such as `{field}`, `{}` or `{:?}`; the prose "{ vi, en }" is fine.
+fn placeholder_residue(message: &str) -> Option<&str> {
+    message.match_indices('{').find_map(|(at, _)| {
+        let next = message[at + 1..].chars().next()?;
+        (next.is_ascii_alphanumeric() || matches!(next, '_' | '}' | ':'))
+            .then(|| &message[at..(at + 12).min(message.len())])
+    })
+}
+
+/// Checks the messages of one diagnostic in both languages; returns what is wrong.
+fn message_problems(diagnostic: &Diagnostic) -> Vec<String> {
+    let mut problems = Vec::new();
+    for lang in Lang::ALL {
+        let message = diagnostic.problem.message(lang);
+        let rendered = diagnostic.render(lang);
+        if message.trim().is_empty() {
+            problems.push(format!("empty {lang} message for {}", rendered));
+        }
+        if let Some(residue) = placeholder_residue(&message) {
+            problems.push(format!("placeholder residue {residue:?} in {lang}: {rendered}"));
+        }
+        let place = format!(
+            "{}:{}:{}: ",
+            diagnostic.location.file, diagnostic.location.line, diagnostic.location.column
+        );
+        if !rendered.starts_with(&place) || !rendered.contains(diagnostic.problem.code()) {
+            problems.push(format!(
+                "rendering lacks `{place}` or the code: {rendered}"
+            ));
+        }
+    }
+    problems
+}
+
+fn errors(diagnostics: &[Diagnostic]) -> Vec<&Diagnostic> {
+    diagnostics.iter().filter(|d| d.is_error()).collect()
+}
+
+fn summary(diagnostics: &[Diagnostic]) -> String {
+    diagnostics
+        .iter()
+        .map(|d| format!("    {}", d.render(Lang::En)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn every_bad_fixture_is_refused_at_the_expected_place() {
+    let files = toml_files(BAD_DIR);
+    assert!(
+        files.len() >= 20,
+        "expected at least 20 fixtures in {BAD_DIR}, found {}",
+        files.len()
+    );
+    let mut failures = Vec::new();
+    for file in &files {
+        let name = name_of(file);
+        let text = fs::read_to_string(file).expect("readable fixture");
+        let expect = match parse_expect(&text) {
+            Ok(expect) => expect,
+            Err(err) => {
+                failures.push(format!("{name}: {err}"));
+                continue;
+            }
+        };
+        let (plan, diagnostics) = plan::load(&name, &text);
+        if plan.is_some() {
+            failures.push(format!("{name}: loaded a plan; it must be refused"));
+        }
+        let errs = errors(&diagnostics);
+        let Some(first) = errs.first() else {
+            failures.push(format!("{name}: no error diagnostic at all"));
+            continue;
+        };
+        let got = Expect {
+            line: first.location.line,
+            column: first.location.column,
+            code: first.problem.code().to_string(),
+            path: first.location.path.clone(),
+            errors: expect.errors.map(|_| errs.len()),
+        };
+        if got != expect {
+            failures.push(format!(
+                "{name}: expected {}:{} {} {:?}{}, got {}:{} {} {:?}{}\n{}",
+                expect.line,
+                expect.column,
+                expect.code,
+                expect.path,
+                expect
+                    .errors
+                    .map(|n| format!(" ({n} errors)"))
+                    .unwrap_or_default(),
+                got.line,
+                got.column,
+                got.code,
+                got.path,
+                got.errors
+                    .map(|n| format!(" ({n} errors)"))
+                    .unwrap_or_default(),
+                summary(&diagnostics)
+            ));
+        }
+        for diagnostic in &diagnostics {
+            for problem in message_problems(diagnostic) {
+                failures.push(format!("{name}: {problem}"));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} fixtures failed:\n{}",
+        failures.len(),
+        files.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn every_valid_plan_loads_without_errors() {
+    let files = toml_files(PLANS_DIR);
+    assert!(!files.is_empty(), "no plans in {PLANS_DIR}");
+    let mut failures = Vec::new();
+    for file in &files {
+        let name = name_of(file);
+        let text = fs::read_to_string(file).expect("readable plan");
+        let (plan, diagnostics) = plan::load(&name, &text);
+        if plan.is_none() || diagnostics.iter().any(Diagnostic::is_error) {
+            failures.push(format!("{name}:\n{}", summary(&diagnostics)));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_dataset_loads_without_errors() {
+    let text = fs::read_to_string(DATASET).unwrap_or_else(|err| {
+        panic!(
+            "the embedded dataset {DATASET} must exist and be readable ({err}); \
+             it is what the widget ships"
+        )
+    });
+    let (plan, diagnostics) = plan::load("data/can-tho.toml", &text);
+    let errs = errors(&diagnostics);
+    assert!(
+        errs.is_empty() && plan.is_some(),
+        "data/can-tho.toml has {} errors:\n{}",
+        errs.len(),
+        summary(&diagnostics)
+    );
+    for diagnostic in &diagnostics {
+        assert!(
+            message_problems(diagnostic).is_empty(),
+            "{:?}",
+            message_problems(diagnostic)
+        );
+    }
+}
+
+#[test]
+fn the_example_is_the_valid_base_of_the_fixtures() {
+    let (plan, diagnostics) = plan::load("example.toml", EXAMPLE);
+    assert_eq!(diagnostics, Vec::new(), "{}", summary(&diagnostics));
+    let plan = plan.expect("the example loads");
+    assert_eq!(plan.indicators.len(), 1);
+    assert_eq!(plan.targets.len(), 1);
+    assert_eq!(plan.observations.len(), 1);
+}
+
+/// Three problems in three unrelated records: each is reported, none hides another, none
+/// causes a spurious follow-up error.
+#[test]
+fn independent_problems_are_all_reported() {
+    let text = EXAMPLE
+        .replacen("baseline_year = 2020", "baseline_year = \"2020\"", 1)
+        .replacen(
+            "period = \"2021-2025\"\nshape",
+            "period = \"2025-2021\"\nshape",
+            1,
+        )
+        .replacen("kind = \"estimate\"", "kind = \"estimated\"", 1);
+    let (plan, diagnostics) = plan::load("three.toml", &text);
+    assert!(plan.is_none());
+    let got: Vec<(u32, u32, &str, &str)> = errors(&diagnostics)
+        .iter()
+        .map(|d| {
+            (
+                d.location.line,
+                d.location.column,
+                d.problem.code(),
+                d.location.path.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (10, 17, "wrong-type", "plan.baseline_year"),
+            (43, 10, "bad-period", "target[1].period"),
+            (54, 8, "not-allowed-value", "observation[1].kind"),
+        ],
+        "{}",
+        summary(&diagnostics)
+    );
+}
+
+/// Problems inside one record are all reported too, not only the first field's.
+#[test]
+fn problems_in_one_record_are_all_reported() {
+    let text = EXAMPLE
+        .replacen("decimals = 2", "decimals = 2.5", 1)
+        .replacen("direction = \"higher\"", "direction = \"up\"", 1)
+        .replacen("measure = \"rate\"", "measure = \"rate\"\nheadline = \"yes\"", 1);
+    let (plan, diagnostics) = plan::load("one-record.toml", &text);
+    assert!(plan.is_none());
+    let codes: Vec<(&str, &str)> = errors(&diagnostics)
+        .iter()
+        .map(|d| (d.problem.code(), d.location.path.as_str()))
+        .filter(|(_, path)| path.starts_with("indicator[1]"))
+        .collect();
+    assert_eq!(
+        codes,
+        vec![
+            ("wrong-type", "indicator[1].decimals"),
+            ("not-allowed-value", "indicator[1].direction"),
+            ("wrong-type", "indicator[1].headline"),
+        ],
+        "{}",
+        summary(&diagnostics)
+    );
+}
+
+/// A typo in a required field gives two errors: the field is missing (on the record's header
+/// line, so it sorts first) and the typo is unknown, listing the allowed names.
+#[test]
+fn a_typo_reports_the_unknown_field_and_the_missing_one() {
+    let text = EXAMPLE.replacen("value = 6.1", "vaule = 6.1", 1);
+    let (_, diagnostics) = plan::load("typo.toml", &text);
+    let errs = errors(&diagnostics);
+    assert_eq!(errs.len(), 2, "{}", summary(&diagnostics));
+    assert_eq!(errs[0].problem.code(), "missing-field");
+    assert_eq!(errs[0].location.path, "observation[1].value");
+    assert_eq!(errs[1].problem.code(), "unknown-field");
+    assert_eq!(errs[1].location.path, "observation[1].vaule");
+    assert_eq!((errs[1].location.line, errs[1].location.column), (53, 1));
+    let message = errs[1].problem.message(Lang::En);
+    assert!(message.contains("`vaule`") && message.contains("`value`"), "{message}");
+}
+
+/// An error inside a record that others refer to must not also report every reference to it as
+/// unknown: the record exists, only one of its fields is wrong.
+#[test]
+fn a_broken_record_does_not_make_its_references_unknown() {
+    let cases = [
+        (
+            "source with a bad url",
+            EXAMPLE.replacen("https://example.org/ktxh-2023", "ftp://example.org/x", 1),
+            "bad-url",
+        ),
+        (
+            "document with a bad date",
+            EXAMPLE.replacen("2021-01-15", "2021-13-15", 1),
+            "bad-date",
+        ),
+        (
+            "indicator without an English unit",
+            EXAMPLE.replacen("en = \"%/yr\"", "fr = \"%/an\"", 1),
+            "unknown-field",
+        ),
+        (
+            "territory with an empty name",
+            EXAMPLE.replacen(
+                "name = { vi = \"Tỉnh Mẫu\", en = \"Sample Province\" }",
+                "name = { vi = \"Tỉnh Mẫu\", en = \"\" }",
+                1,
+            ),
+            "empty-text",
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (what, text, code) in &cases {
+        let (plan, diagnostics) = plan::load("broken.toml", text);
+        assert!(plan.is_none(), "{what}: must be refused");
+        let first = errors(&diagnostics)[0].problem.code();
+        let follow_ups: Vec<&Diagnostic> = diagnostics
+            .iter()
+            .filter(|d| {
+                matches!(
+                    d.problem.code(),
+                    "unknown-reference" | "unused-source" | "missing-translation"
+                ) && d.problem.code() != *code
+            })
+            .collect();
+        if first != *code || !follow_ups.is_empty() {
+            failures.push(format!("{what}:\n{}", summary(&diagnostics)));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn warnings_do_not_refuse_a_plan() {
+    let text = format!(
+        "{EXAMPLE}\n[[source]]\nid = \"spare\"\npublisher = \"P\"\ntitle = \"T\"\n\
+         url = \"https://example.org/spare\"\npublished = \"unknown\"\n"
+    );
+    let (plan, diagnostics) = plan::load("warn.toml", &text);
+    assert!(plan.is_some(), "{}", summary(&diagnostics));
+    assert_eq!(diagnostics.len(), 1, "{}", summary(&diagnostics));
+    assert_eq!(diagnostics[0].severity, Severity::Warning);
+    assert_eq!(diagnostics[0].problem.code(), "unused-source");
+    assert!(message_problems(&diagnostics[0]).is_empty());
+    assert!(diagnostics[0].render(Lang::Vi).contains("cảnh báo["));
+}
+
+/// Columns count characters, not bytes, so Vietnamese text before an error does not shift it.
+#[test]
+fn columns_count_characters_after_vietnamese_text() {
+    let text = EXAMPLE.replacen("\"Sample plan\" }", "\"Sample plan }", 1);
+    let (_, diagnostics) = plan::load("cols.toml", &text);
+    let first = errors(&diagnostics)[0];
+    let line = text.lines().nth(4).expect("line 5");
+    let expected = line.chars().take_while(|c| *c != 'S').count() as u32;
+    assert_eq!((first.location.line, first.location.column), (5, expected));
+}
+
+/// Windows line endings and a byte-order mark read the same as the plain file.
+#[test]
+fn crlf_and_bom_are_accepted() {
+    let crlf = EXAMPLE.replace('\n', "\r\n");
+    let (plan, diagnostics) = plan::load("crlf.toml", &crlf);
+    assert!(plan.is_some(), "{}", summary(&diagnostics));
+    assert!(diagnostics.is_empty(), "{}", summary(&diagnostics));
+    let bom = format!("\u{feff}{EXAMPLE}");
+    let (plan, diagnostics) = plan::load("bom.toml", &bom);
+    assert!(plan.is_some(), "{}", summary(&diagnostics));
+    assert!(diagnostics.is_empty(), "{}", summary(&diagnostics));
+
+    let bad = EXAMPLE
+        .replacen("direction = \"higher\"", "direction = \"up\"", 1)
+        .replace('\n', "\r\n");
+    let (_, diagnostics) = plan::load("crlf.toml", &bad);
+    let first = errors(&diagnostics)[0];
+    assert_eq!((first.location.line, first.location.column), (37, 13));
+}
+
+#[test]
+fn the_expect_header_parser_reads_every_form() {
+    assert_eq!(
+        parse_expect("# expect: 12:5 syntax\nformat = 1\n"),
+        Ok(Expect {
+            line: 12,
+            column: 5,
+            code: "syntax".into(),
+            path: String::new(),
+            errors: None,
+        })
+    );
+    assert_eq!(
+        parse_expect("# expect: 3:7 bad-url source[1].url\n# expect-errors: 2\n").map(|e| e.errors),
+        Ok(Some(2))
+    );
+    assert!(parse_expect("format = 1\n").is_err());
+    assert!(parse_expect("# expect: 3 syntax\n").is_err());
+    assert_eq!(placeholder_residue("expected a text pair { vi, en }"), None);
+    assert!(placeholder_residue("unknown field {field}").is_some());
+    assert!(placeholder_residue("value {}").is_some());
+}
