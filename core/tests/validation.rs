@@ -100,16 +100,16 @@ fn message_problems(diagnostic: &Diagnostic) -> Vec<String> {
             problems.push(format!("empty {lang} message for {}", rendered));
         }
         if let Some(residue) = placeholder_residue(&message) {
-            problems.push(format!("placeholder residue {residue:?} in {lang}: {rendered}"));
+            problems.push(format!(
+                "placeholder residue {residue:?} in {lang}: {rendered}"
+            ));
         }
         let place = format!(
             "{}:{}:{}: ",
             diagnostic.location.file, diagnostic.location.line, diagnostic.location.column
         );
         if !rendered.starts_with(&place) || !rendered.contains(diagnostic.problem.code()) {
-            problems.push(format!(
-                "rendering lacks `{place}` or the code: {rendered}"
-            ));
+            problems.push(format!("rendering lacks `{place}` or the code: {rendered}"));
         }
     }
     problems
@@ -292,7 +292,11 @@ fn problems_in_one_record_are_all_reported() {
     let text = EXAMPLE
         .replacen("decimals = 2", "decimals = 2.5", 1)
         .replacen("direction = \"higher\"", "direction = \"up\"", 1)
-        .replacen("measure = \"rate\"", "measure = \"rate\"\nheadline = \"yes\"", 1);
+        .replacen(
+            "measure = \"rate\"",
+            "measure = \"rate\"\nheadline = \"yes\"",
+            1,
+        );
     let (plan, diagnostics) = plan::load("one-record.toml", &text);
     assert!(plan.is_none());
     let codes: Vec<(&str, &str)> = errors(&diagnostics)
@@ -306,6 +310,32 @@ fn problems_in_one_record_are_all_reported() {
             ("wrong-type", "indicator[1].decimals"),
             ("not-allowed-value", "indicator[1].direction"),
             ("wrong-type", "indicator[1].headline"),
+        ],
+        "{}",
+        summary(&diagnostics)
+    );
+}
+
+/// A bad optional field does not stop the rest of its record from being checked, and the source
+/// the record cites is not reported as unused.
+#[test]
+fn a_bad_qualifier_does_not_hide_the_rest_of_the_observation() {
+    let text = EXAMPLE.replacen(
+        "source = \"cuc-thong-ke-2024\"",
+        "source = \"cuc-thong-ke-2024\"\nqualifier = \"khoảng\"\nnote = { vi = \"ghi chú\" }",
+        1,
+    );
+    let (plan, diagnostics) = plan::load("qualifier.toml", &text);
+    assert!(plan.is_none());
+    let got: Vec<(&str, &str)> = diagnostics
+        .iter()
+        .map(|d| (d.problem.code(), d.location.path.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("not-allowed-value", "observation[1].qualifier"),
+            ("missing-translation", "observation[1].note.en"),
         ],
         "{}",
         summary(&diagnostics)
@@ -326,7 +356,10 @@ fn a_typo_reports_the_unknown_field_and_the_missing_one() {
     assert_eq!(errs[1].location.path, "observation[1].vaule");
     assert_eq!((errs[1].location.line, errs[1].location.column), (53, 1));
     let message = errs[1].problem.message(Lang::En);
-    assert!(message.contains("`vaule`") && message.contains("`value`"), "{message}");
+    assert!(
+        message.contains("`vaule`") && message.contains("`value`"),
+        "{message}"
+    );
 }
 
 /// An error inside a record that others refer to must not also report every reference to it as
@@ -347,7 +380,7 @@ fn a_broken_record_does_not_make_its_references_unknown() {
         (
             "indicator without an English unit",
             EXAMPLE.replacen("en = \"%/yr\"", "fr = \"%/an\"", 1),
-            "unknown-field",
+            "missing-translation",
         ),
         (
             "territory with an empty name",
@@ -424,6 +457,15 @@ fn crlf_and_bom_are_accepted() {
     let (_, diagnostics) = plan::load("crlf.toml", &bad);
     let first = errors(&diagnostics)[0];
     assert_eq!((first.location.line, first.location.column), (37, 13));
+
+    // The mark is invisible in an editor, so it takes no column.
+    let bad = format!(
+        "\u{feff}{}",
+        EXAMPLE.replacen("format = 1", "format = 2", 1)
+    );
+    let (_, diagnostics) = plan::load("bom.toml", &bad);
+    let first = errors(&diagnostics)[0];
+    assert_eq!((first.location.line, first.location.column), (1, 10));
 }
 
 #[test]

@@ -193,21 +193,21 @@ impl Cx<'_> {
         let targets = self.records(root, "target", TARGET_FIELDS, Self::target);
         let observations = self.records(root, "observation", OBSERVATION_FIELDS, Self::observation);
 
+        // Every id written in the file counts as defined, even when its record has another
+        // error: that error is reported once, not again at each reference to the record.
         let ids = Ids {
-            documents: documents.iter().map(|(_, _, d)| d.id.clone()).collect(),
-            task_areas: task_areas.iter().map(|(_, _, t)| t.id.clone()).collect(),
-            territories: territories.iter().map(|(_, _, t)| t.id.clone()).collect(),
-            sources: sources.iter().map(|(_, _, s)| s.id.clone()).collect(),
+            documents: raw_strings(root, "document", "id").collect(),
+            task_areas: raw_strings(root, "task_area", "id").collect(),
+            territories: raw_strings(root, "territory", "id").collect(),
+            sources: raw_strings(root, "source", "id").collect(),
+            indicators: raw_strings(root, "indicator", "id").collect(),
         };
         let measures: HashMap<String, Measure> = indicators
             .iter()
             .map(|(_, _, i)| (i.id.clone(), i.measure))
             .collect();
         self.cross_check(root, meta.as_ref(), &ids, &measures);
-        let used_sources: HashSet<&str> = observations
-            .iter()
-            .map(|(_, _, o)| o.source.as_str())
-            .collect();
+        let used_sources: HashSet<String> = raw_strings(root, "observation", "source").collect();
         for (pos, path, source) in &sources {
             if !used_sources.contains(source.id.as_str()) {
                 self.warning(
@@ -300,17 +300,16 @@ impl Cx<'_> {
                 }
             }
         }
-        let indicator_ids: HashSet<String> = measures.keys().cloned().collect();
         let references: [(&str, &str, &'static str, &HashSet<String>); 11] = [
             ("statement", "document", "document", &ids.documents),
             ("task_area", "document", "document", &ids.documents),
             ("series_break", "before", "territory", &ids.territories),
             ("series_break", "after", "territory", &ids.territories),
             ("indicator", "task_area", "task area", &ids.task_areas),
-            ("target", "indicator", "indicator", &indicator_ids),
+            ("target", "indicator", "indicator", &ids.indicators),
             ("target", "document", "document", &ids.documents),
             ("target", "territory", "territory", &ids.territories),
-            ("observation", "indicator", "indicator", &indicator_ids),
+            ("observation", "indicator", "indicator", &ids.indicators),
             ("observation", "territory", "territory", &ids.territories),
             ("observation", "source", "source", &ids.sources),
         ];
@@ -772,7 +771,9 @@ impl Cx<'_> {
                 TargetShape::Range { min, max }
             }
             "average" => {
-                if r.table.get("value").is_some() && r.table.get("min").is_some() {
+                if r.table.get("value").is_some()
+                    && (r.table.get("min").is_some() || r.table.get("max").is_some())
+                {
                     self.error(
                         r.field_pos("value"),
                         &r.child("value"),
@@ -840,7 +841,7 @@ impl Cx<'_> {
         let source = self.string(r, "source");
         let as_of = self.opt_date(r, "as_of");
         let qualifier = if r.table.get("qualifier").is_some() {
-            Some(self.one_of(
+            self.one_of(
                 r,
                 "qualifier",
                 &[
@@ -848,9 +849,10 @@ impl Cx<'_> {
                     ("over", Qualifier::Over),
                     ("under", Qualifier::Under),
                 ],
-            )?)
+            )
+            .map(Some)
         } else {
-            None
+            Some(None)
         };
         let derived = self.opt_text(r, "derived");
         let note = self.opt_text(r, "note");
@@ -862,7 +864,7 @@ impl Cx<'_> {
             territory: territory?,
             source: source?,
             as_of: as_of?,
-            qualifier,
+            qualifier: qualifier?,
             derived,
             note,
             line: r.pos.line,
@@ -1293,6 +1295,22 @@ struct Ids {
     task_areas: HashSet<String>,
     territories: HashSet<String>,
     sources: HashSet<String>,
+    indicators: HashSet<String>,
+}
+
+/// The string values of `field` in every `[[kind]]` block, whether or not the block is valid.
+fn raw_strings<'t>(
+    root: &'t Table,
+    kind: &'t str,
+    field: &'t str,
+) -> impl Iterator<Item = String> + 't {
+    raw_records(root, kind).filter_map(move |(_, record)| match record.value.get(field) {
+        Some(Spanned {
+            value: Value::String(text),
+            ..
+        }) => Some(text.clone()),
+        _ => None,
+    })
 }
 
 fn raw_records<'t>(

@@ -15,6 +15,17 @@ pub fn load(file_name: &str, source: &str) -> (Option<Plan>, Vec<Diagnostic>) {
     lower::load(file_name, source)
 }
 
+/// A short content hash of a plan file (FNV-1a, 64 bits, hex): the dataset version readers cite.
+/// Line endings are normalised so a checkout on Windows gives the same version.
+pub fn version(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes().filter(|b| *b != b'\r') {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Plan {
     pub meta: PlanMeta,

@@ -354,7 +354,7 @@ impl Parser<'_> {
                 },
             ));
         }
-        if unsigned.contains(['e', 'E']) && !unsigned.contains(['-', ':']) {
+        if unsigned.contains(['e', 'E']) && !unsigned.contains(':') {
             return Err(self.error_at(
                 pos,
                 Problem::Unsupported {
@@ -636,7 +636,7 @@ impl Parser<'_> {
             match self.peek() {
                 Some('#') => self.skip_comment(),
                 Some('\n' | '\r') => self.bump(),
-                Some('\u{feff}') if self.at == 0 => self.bump(),
+                Some('\u{feff}') if self.at == 0 => self.at += 1, // invisible: takes no column
                 _ => return,
             }
         }
