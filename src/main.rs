@@ -1,18 +1,12 @@
 //! chitieu's single binary: the widget on wasm32, the `chitieu check FILE` validator natively.
 
 #[cfg(target_arch = "wasm32")]
-mod web;
-
-#[cfg(target_arch = "wasm32")]
 fn main() {
-    web::start();
+    chitieu::web::start();
 }
-
-#[cfg(not(target_arch = "wasm32"))]
-mod cli;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    cli::run(&args, &mut std::io::stdout(), &mut std::io::stderr())
+    chitieu::cli::run(&args, &mut std::io::stdout(), &mut std::io::stderr())
 }

@@ -3,8 +3,13 @@
 
 #[cfg(feature = "chart")]
 pub mod chart;
+pub mod describe;
 pub mod diagnostic;
+pub mod i18n;
 pub mod number;
 pub mod plan;
+#[cfg(feature = "chart")]
+pub mod query;
 pub mod status;
+pub mod summary;
 pub mod text;

@@ -2,6 +2,8 @@
 //! example. Whatever the text, loading must not panic, must refuse a plan exactly when it reports
 //! an error, must point every diagnostic inside the text, and must say the same thing twice.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use chitieu_core::diagnostic::Diagnostic;
 use chitieu_core::plan::{self, Plan, When};
 use chitieu_core::text::Lang;

@@ -24,8 +24,14 @@ pub struct Surface {
 }
 
 impl Surface {
-    pub const CANVAS: Surface = Surface { scale: 1.0, text_scale: 1.0 };
-    pub const SVG: Surface = Surface { scale: 1.0, text_scale: 1.24 };
+    pub const CANVAS: Surface = Surface {
+        scale: 1.0,
+        text_scale: 1.0,
+    };
+    pub const SVG: Surface = Surface {
+        scale: 1.0,
+        text_scale: 1.24,
+    };
 }
 
 /// Draws `spec` as placed by `layout`.
@@ -48,20 +54,36 @@ pub fn draw<DB: DrawingBackend>(
     // Grid and y labels.
     for (value, label) in &layout.y_ticks {
         let y = layout.y.map(*value);
-        area.draw(&PathElement::new(vec![px(left, y), px(right, y)], colour(theme.grid).stroke_width(stroke(1.0))))?;
-        let style = font(FONT_SIZE).color(&colour(theme.muted)).pos(Pos::new(HPos::Right, VPos::Center));
+        area.draw(&PathElement::new(
+            vec![px(left, y), px(right, y)],
+            colour(theme.grid).stroke_width(stroke(1.0)),
+        ))?;
+        let style = font(FONT_SIZE)
+            .color(&colour(theme.muted))
+            .pos(Pos::new(HPos::Right, VPos::Center));
         area.draw(&Text::new(label.clone(), px(left - 6.0, y), style))?;
     }
     if layout.y.domain.0 < 0.0 && layout.y.domain.1 > 0.0 {
         let y = layout.y.map(0.0);
-        area.draw(&PathElement::new(vec![px(left, y), px(right, y)], colour(theme.axis).stroke_width(stroke(1.0))))?;
+        area.draw(&PathElement::new(
+            vec![px(left, y), px(right, y)],
+            colour(theme.axis).stroke_width(stroke(1.0)),
+        ))?;
     }
     // X axis and year labels.
-    area.draw(&PathElement::new(vec![px(left, bottom), px(right, bottom)], colour(theme.axis).stroke_width(stroke(1.0))))?;
+    area.draw(&PathElement::new(
+        vec![px(left, bottom), px(right, bottom)],
+        colour(theme.axis).stroke_width(stroke(1.0)),
+    ))?;
     for (year, label) in &layout.x_ticks {
         let x = layout.x.map(f64::from(*year));
-        area.draw(&PathElement::new(vec![px(x, bottom), px(x, bottom + 4.0)], colour(theme.axis).stroke_width(stroke(1.0))))?;
-        let style = font(FONT_SIZE).color(&colour(theme.muted)).pos(Pos::new(HPos::Center, VPos::Top));
+        area.draw(&PathElement::new(
+            vec![px(x, bottom), px(x, bottom + 4.0)],
+            colour(theme.axis).stroke_width(stroke(1.0)),
+        ))?;
+        let style = font(FONT_SIZE)
+            .color(&colour(theme.muted))
+            .pos(Pos::new(HPos::Center, VPos::Top));
         area.draw(&Text::new(label.clone(), px(x, bottom + 7.0), style))?;
     }
 
@@ -69,17 +91,34 @@ pub fn draw<DB: DrawingBackend>(
     if spec.layers.targets {
         for mark in &spec.targets {
             let (first, last, low, high) = match mark {
-                TargetMark::Band { first, last, min, max, .. } => (*first, *last, *min, *max),
-                TargetMark::Line { first, last, value, .. } => (*first, *last, *value, *value),
+                TargetMark::Band {
+                    first,
+                    last,
+                    min,
+                    max,
+                    ..
+                } => (*first, *last, *min, *max),
+                TargetMark::Line {
+                    first, last, value, ..
+                } => (*first, *last, *value, *value),
             };
             let x0 = layout.x.map(f64::from(first) - 0.4);
             let x1 = layout.x.map(f64::from(last) + 0.4);
             let (y0, y1) = (layout.y.map(high), layout.y.map(low));
             if high > low {
-                area.draw(&Rectangle::new([px(x0, y0), px(x1, y1)], colour(theme.target).mix(theme.band_opacity).filled()))?;
-                area.draw(&PathElement::new(vec![px(x0, y1), px(x1, y1)], colour(theme.target).stroke_width(stroke(1.5))))?;
+                area.draw(&Rectangle::new(
+                    [px(x0, y0), px(x1, y1)],
+                    colour(theme.target).mix(theme.band_opacity).filled(),
+                ))?;
+                area.draw(&PathElement::new(
+                    vec![px(x0, y1), px(x1, y1)],
+                    colour(theme.target).stroke_width(stroke(1.5)),
+                ))?;
             }
-            area.draw(&PathElement::new(vec![px(x0, y0), px(x1, y0)], colour(theme.target).stroke_width(stroke(2.0))))?;
+            area.draw(&PathElement::new(
+                vec![px(x0, y0), px(x1, y0)],
+                colour(theme.target).stroke_width(stroke(2.0)),
+            ))?;
             let label = if high > low {
                 format!(
                     "{}–{}",
@@ -89,7 +128,9 @@ pub fn draw<DB: DrawingBackend>(
             } else {
                 number::format_trimmed(low, spec.decimals.max(1), spec.lang)
             };
-            let style = font(FONT_SIZE - 1.0).color(&colour(theme.target)).pos(Pos::new(HPos::Left, VPos::Bottom));
+            let style = font(FONT_SIZE - 1.0)
+                .color(&colour(theme.target))
+                .pos(Pos::new(HPos::Left, VPos::Bottom));
             area.draw(&Text::new(label, px(x0 + 2.0, y0 - 3.0), style))?;
         }
     }
@@ -98,33 +139,66 @@ pub fn draw<DB: DrawingBackend>(
     for mark in &spec.breaks {
         let x = layout.x.map(mark.at);
         for segment in dashes(&[(x, top), (x, bottom)], 3.0, 3.0) {
-            area.draw(&PathElement::new(segment.iter().map(|(a, b)| px(*a, *b)).collect::<Vec<_>>(), colour(theme.muted).stroke_width(stroke(1.0))))?;
+            area.draw(&PathElement::new(
+                segment.iter().map(|(a, b)| px(*a, *b)).collect::<Vec<_>>(),
+                colour(theme.muted).stroke_width(stroke(1.0)),
+            ))?;
         }
-        let label_fits_right = x + super::layout::text_width(&mark.label, FONT_SIZE - 1.0) + 4.0 < right;
-        let (anchor, dx) = if label_fits_right { (HPos::Left, 4.0) } else { (HPos::Right, -4.0) };
-        let style = font(FONT_SIZE - 1.0).color(&colour(theme.muted)).pos(Pos::new(anchor, VPos::Top));
+        let label_fits_right =
+            x + super::layout::text_width(&mark.label, FONT_SIZE - 1.0) + 4.0 < right;
+        let (anchor, dx) = if label_fits_right {
+            (HPos::Left, 4.0)
+        } else {
+            (HPos::Right, -4.0)
+        };
+        let style = font(FONT_SIZE - 1.0)
+            .color(&colour(theme.muted))
+            .pos(Pos::new(anchor, VPos::Top));
         area.draw(&Text::new(mark.label.clone(), px(x + dx, top + 2.0), style))?;
     }
 
     // Required path: dotted.
     if spec.layers.required && spec.required.len() >= 2 {
-        let points: Vec<(f64, f64)> =
-            spec.required.iter().map(|(year, value)| (layout.x.map(f64::from(*year)), layout.y.map(*value))).collect();
+        let points: Vec<(f64, f64)> = spec
+            .required
+            .iter()
+            .map(|(year, value)| (layout.x.map(f64::from(*year)), layout.y.map(*value)))
+            .collect();
         for segment in dashes(&points, 1.5, 3.5) {
-            area.draw(&PathElement::new(segment.iter().map(|(a, b)| px(*a, *b)).collect::<Vec<_>>(), colour(theme.required).stroke_width(stroke(2.0))))?;
+            area.draw(&PathElement::new(
+                segment.iter().map(|(a, b)| px(*a, *b)).collect::<Vec<_>>(),
+                colour(theme.required).stroke_width(stroke(2.0)),
+            ))?;
         }
     }
 
     // Projection: a translucent fan and a dashed central line.
     if spec.layers.projection && spec.projection.len() >= 2 {
-        let mut outline: Vec<(i32, i32)> =
-            spec.projection.iter().map(|(year, _, _, high)| px(layout.x.map(f64::from(*year)), layout.y.map(*high))).collect();
-        outline.extend(spec.projection.iter().rev().map(|(year, _, low, _)| px(layout.x.map(f64::from(*year)), layout.y.map(*low))));
-        area.draw(&Polygon::new(outline, colour(theme.projection).mix(theme.fan_opacity).filled()))?;
-        let centre: Vec<(f64, f64)> =
-            spec.projection.iter().map(|(year, value, ..)| (layout.x.map(f64::from(*year)), layout.y.map(*value))).collect();
+        let mut outline: Vec<(i32, i32)> = spec
+            .projection
+            .iter()
+            .map(|(year, _, _, high)| px(layout.x.map(f64::from(*year)), layout.y.map(*high)))
+            .collect();
+        outline.extend(
+            spec.projection
+                .iter()
+                .rev()
+                .map(|(year, _, low, _)| px(layout.x.map(f64::from(*year)), layout.y.map(*low))),
+        );
+        area.draw(&Polygon::new(
+            outline,
+            colour(theme.projection).mix(theme.fan_opacity).filled(),
+        ))?;
+        let centre: Vec<(f64, f64)> = spec
+            .projection
+            .iter()
+            .map(|(year, value, ..)| (layout.x.map(f64::from(*year)), layout.y.map(*value)))
+            .collect();
         for segment in dashes(&centre, 6.0, 4.0) {
-            area.draw(&PathElement::new(segment.iter().map(|(a, b)| px(*a, *b)).collect::<Vec<_>>(), colour(theme.projection).stroke_width(stroke(1.5))))?;
+            area.draw(&PathElement::new(
+                segment.iter().map(|(a, b)| px(*a, *b)).collect::<Vec<_>>(),
+                colour(theme.projection).stroke_width(stroke(1.5)),
+            ))?;
         }
     }
 
@@ -133,16 +207,24 @@ pub fn draw<DB: DrawingBackend>(
     if spec.layers.actuals {
         for (series_index, series) in spec.series.iter().enumerate() {
             let line_colour = colour(theme.series[series_index % theme.series.len()]);
-            let placed: Vec<_> = layout.points.iter().filter(|p| p.series == series_index).collect();
+            let placed: Vec<_> = layout
+                .points
+                .iter()
+                .filter(|p| p.series == series_index)
+                .collect();
             for pair in placed.windows(2) {
                 let (a, b) = (pair[0], pair[1]);
-                let both_final = series.points[a.index].is_final() && series.points[b.index].is_final();
+                let both_final =
+                    series.points[a.index].is_final() && series.points[b.index].is_final();
                 let style = line_colour.stroke_width(stroke(2.0));
                 if both_final {
                     area.draw(&PathElement::new(vec![px(a.x, a.y), px(b.x, b.y)], style))?;
                 } else {
                     for segment in dashes(&[(a.x, a.y), (b.x, b.y)], 5.0, 3.0) {
-                        area.draw(&PathElement::new(segment.iter().map(|(x, y)| px(*x, *y)).collect::<Vec<_>>(), style))?;
+                        area.draw(&PathElement::new(
+                            segment.iter().map(|(x, y)| px(*x, *y)).collect::<Vec<_>>(),
+                            style,
+                        ))?;
                     }
                 }
             }
@@ -153,8 +235,16 @@ pub fn draw<DB: DrawingBackend>(
                 if point.is_final() {
                     area.draw(&Circle::new(centre, radius, line_colour.filled()))?;
                 } else {
-                    area.draw(&Circle::new(centre, radius, colour(theme.background).filled()))?;
-                    area.draw(&Circle::new(centre, radius, line_colour.stroke_width(stroke(2.0))))?;
+                    area.draw(&Circle::new(
+                        centre,
+                        radius,
+                        colour(theme.background).filled(),
+                    ))?;
+                    area.draw(&Circle::new(
+                        centre,
+                        radius,
+                        line_colour.stroke_width(stroke(2.0)),
+                    ))?;
                 }
             }
         }
@@ -164,12 +254,26 @@ pub fn draw<DB: DrawingBackend>(
     if let Some(placed_point) = focus.and_then(|i| layout.points.get(i)) {
         let point = &spec.series[placed_point.series].points[placed_point.index];
         let centre = px(placed_point.x, placed_point.y);
-        area.draw(&Circle::new(centre, (8.0 * scale).round() as i32, colour(theme.focus).stroke_width(stroke(2.0))))?;
+        area.draw(&Circle::new(
+            centre,
+            (8.0 * scale).round() as i32,
+            colour(theme.focus).stroke_width(stroke(2.0)),
+        ))?;
         let label = number::format(point.value, spec.decimals, spec.lang);
         let on_right_half = placed_point.x > (left + right) / 2.0;
-        let (anchor, offset) = if on_right_half { (HPos::Right, -11.0) } else { (HPos::Left, 11.0) };
-        let style = font(FONT_SIZE + 1.0).color(&colour(theme.text)).pos(Pos::new(anchor, VPos::Bottom));
-        area.draw(&Text::new(label, px(placed_point.x + offset, placed_point.y - 6.0), style))?;
+        let (anchor, offset) = if on_right_half {
+            (HPos::Right, -11.0)
+        } else {
+            (HPos::Left, 11.0)
+        };
+        let style = font(FONT_SIZE + 1.0)
+            .color(&colour(theme.text))
+            .pos(Pos::new(anchor, VPos::Bottom));
+        area.draw(&Text::new(
+            label,
+            px(placed_point.x + offset, placed_point.y - 6.0),
+            style,
+        ))?;
     }
     Ok(())
 }
@@ -199,7 +303,10 @@ pub fn dashes(points: &[(f64, f64)], on: f64, off: f64) -> Vec<Vec<(f64, f64)>> 
             travelled += step;
             left_in_phase -= step;
             let t = travelled / length;
-            let at = (start.0 + (end.0 - start.0) * t, start.1 + (end.1 - start.1) * t);
+            let at = (
+                start.0 + (end.0 - start.0) * t,
+                start.1 + (end.1 - start.1) * t,
+            );
             if drawing {
                 current.push(at);
             }
@@ -227,7 +334,10 @@ mod tests {
     #[test]
     fn dashes_cover_the_line_in_on_off_steps() {
         let segments = dashes(&[(0.0, 0.0), (10.0, 0.0)], 3.0, 2.0);
-        let spans: Vec<(f64, f64)> = segments.iter().map(|s| (s[0].0, s[s.len() - 1].0)).collect();
+        let spans: Vec<(f64, f64)> = segments
+            .iter()
+            .map(|s| (s[0].0, s[s.len() - 1].0))
+            .collect();
         assert_eq!(spans, vec![(0.0, 3.0), (5.0, 8.0)]);
         assert!(dashes(&[(1.0, 1.0)], 3.0, 2.0).is_empty());
         assert!(dashes(&[(0.0, 0.0), (f64::NAN, 0.0)], 3.0, 2.0).is_empty());

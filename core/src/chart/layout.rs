@@ -41,24 +41,42 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64) -> Layout {
     let (min, max) = spec.value_extent().unwrap_or((0.0, 1.0));
     let span = (max - min).abs().max(max.abs() * 0.1).max(1e-9);
     let padded = (min - span * 0.06, max + span * 0.06);
-    let padded = if min >= 0.0 && padded.0 < 0.0 { (0.0, padded.1) } else { padded };
+    let padded = if min >= 0.0 && padded.0 < 0.0 {
+        (0.0, padded.1)
+    } else {
+        padded
+    };
     let tick_count = if height < 220.0 { 3 } else { 5 };
     let domain = nice_domain(padded.0, padded.1, tick_count);
     let (ticks, tick_decimals) = nice_ticks(domain.0, domain.1, tick_count);
-    let y_labels: Vec<(f64, String)> =
-        ticks.iter().map(|v| (*v, number::format(*v, tick_decimals, spec.lang))).collect();
-    let label_width = y_labels.iter().map(|(_, l)| text_width(l, FONT_SIZE)).fold(0.0, f64::max);
+    let y_labels: Vec<(f64, String)> = ticks
+        .iter()
+        .map(|v| (*v, number::format(*v, tick_decimals, spec.lang)))
+        .collect();
+    let label_width = y_labels
+        .iter()
+        .map(|(_, l)| text_width(l, FONT_SIZE))
+        .fold(0.0, f64::max);
 
     let left = (label_width + 12.0).max(28.0);
     let top = 10.0;
     let right = width - 14.0;
     let bottom = height - 26.0;
-    let x = Linear { domain: (f64::from(spec.years.0) - 0.5, f64::from(spec.years.1) + 0.5), range: (left, right) };
-    let y = Linear { domain, range: (bottom, top) };
+    let x = Linear {
+        domain: (f64::from(spec.years.0) - 0.5, f64::from(spec.years.1) + 0.5),
+        range: (left, right),
+    };
+    let y = Linear {
+        domain,
+        range: (bottom, top),
+    };
 
     let year_count = (spec.years.1 - spec.years.0 + 1).max(1);
     let slot = (right - left) / f64::from(year_count);
-    let every = [1, 2, 5, 10].into_iter().find(|n| slot * f64::from(*n) >= 40.0).unwrap_or(10);
+    let every = [1, 2, 5, 10]
+        .into_iter()
+        .find(|n| slot * f64::from(*n) >= 40.0)
+        .unwrap_or(10);
     let x_ticks = (spec.years.0..=spec.years.1)
         .filter(|year| (year - spec.years.0) % every == 0)
         .map(|year| (year, year.to_string()))

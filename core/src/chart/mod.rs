@@ -4,6 +4,7 @@
 pub mod draw;
 pub mod layout;
 pub mod scale;
+pub mod sparkline;
 pub mod spec;
 pub mod theme;
 

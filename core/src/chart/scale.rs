@@ -24,7 +24,11 @@ pub fn nice_ticks(min: f64, max: f64, count: usize) -> (Vec<f64>, u8) {
     if !min.is_finite() || !max.is_finite() || count == 0 {
         return (Vec::new(), 0);
     }
-    let (min, max) = if min == max { (min - 1.0, max + 1.0) } else { (min.min(max), min.max(max)) };
+    let (min, max) = if min == max {
+        (min - 1.0, max + 1.0)
+    } else {
+        (min.min(max), min.max(max))
+    };
     let raw_step = (max - min) / count as f64;
     let magnitude = 10f64.powf(raw_step.log10().floor());
     let step = [1.0, 2.0, 2.5, 5.0, 10.0]
@@ -58,7 +62,11 @@ pub fn nice_ticks(min: f64, max: f64, count: usize) -> (Vec<f64>, u8) {
 
 /// Widens [min, max] to tick boundaries so the data sits inside the frame.
 pub fn nice_domain(min: f64, max: f64, count: usize) -> (f64, f64) {
-    let (min, max) = if min == max { (min - 1.0, max + 1.0) } else { (min, max) };
+    let (min, max) = if min == max {
+        (min - 1.0, max + 1.0)
+    } else {
+        (min, max)
+    };
     let (ticks, _) = nice_ticks(min, max, count);
     let step = match ticks.as_slice() {
         [a, b, ..] => b - a,
@@ -73,7 +81,10 @@ mod tests {
 
     #[test]
     fn ticks_are_round_and_cover_the_range() {
-        assert_eq!(nice_ticks(0.0, 10.0, 5), (vec![0.0, 2.0, 4.0, 6.0, 8.0, 10.0], 0));
+        assert_eq!(
+            nice_ticks(0.0, 10.0, 5),
+            (vec![0.0, 2.0, 4.0, 6.0, 8.0, 10.0], 0)
+        );
         assert_eq!(nice_ticks(-3.0, 13.0, 5).0, vec![0.0, 5.0, 10.0]);
         let (ticks, decimals) = nice_ticks(0.1, 0.9, 4);
         assert_eq!(ticks, vec![0.2, 0.4, 0.6, 0.8]);
@@ -84,11 +95,17 @@ mod tests {
 
     #[test]
     fn linear_maps_both_ways() {
-        let y = Linear { domain: (0.0, 10.0), range: (100.0, 0.0) };
+        let y = Linear {
+            domain: (0.0, 10.0),
+            range: (100.0, 0.0),
+        };
         assert_eq!(y.map(0.0), 100.0);
         assert_eq!(y.map(10.0), 0.0);
         assert_eq!(y.map(5.0), 50.0);
-        let flat = Linear { domain: (3.0, 3.0), range: (0.0, 10.0) };
+        let flat = Linear {
+            domain: (3.0, 3.0),
+            range: (0.0, 10.0),
+        };
         assert_eq!(flat.map(3.0), 5.0);
     }
 }

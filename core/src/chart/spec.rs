@@ -3,7 +3,7 @@
 //! `build` reads a plan; `layout` places the marks in a box; `draw` paints them on any plotters
 //! backend. The UI, the SVG export and the snapshot tests all go through these three steps.
 
-use crate::plan::{Measure, ObservationKind, Plan, TargetShape, When};
+use crate::plan::{Measure, ObservationKind, Period, Plan, TargetShape, When};
 use crate::text::Lang;
 
 /// The layers a reader can switch on and off from the legend.
@@ -16,7 +16,12 @@ pub struct Layers {
 }
 
 impl Layers {
-    pub const ALL: Layers = Layers { actuals: true, targets: true, required: true, projection: true };
+    pub const ALL: Layers = Layers {
+        actuals: true,
+        targets: true,
+        required: true,
+        projection: true,
+    };
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -63,9 +68,20 @@ impl Point {
 #[derive(Clone, Debug, PartialEq)]
 pub enum TargetMark {
     /// A band between two values over a span of years (a range, or an average band).
-    Band { first: i32, last: i32, min: f64, max: f64, label: String },
+    Band {
+        first: i32,
+        last: i32,
+        min: f64,
+        max: f64,
+        label: String,
+    },
     /// A single threshold over a span of years.
-    Line { first: i32, last: i32, value: f64, label: String },
+    Line {
+        first: i32,
+        last: i32,
+        value: f64,
+        label: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -75,11 +91,13 @@ pub struct BreakMark {
     pub label: String,
 }
 
-/// Assembles the chart of one indicator. `required` and `projection` come from the status
-/// arithmetic, which the chart does not depend on.
+/// Assembles the chart of one indicator, with the targets of `period` (all when `None`).
+/// `required` and `projection` come from the status arithmetic, which the chart does not
+/// depend on.
 pub fn build(
     plan: &Plan,
     indicator_id: &str,
+    period: Option<Period>,
     lang: Lang,
     required: Vec<(i32, f64)>,
     projection: Vec<(i32, f64, f64, f64)>,
@@ -88,15 +106,26 @@ pub fn build(
     let indicator = plan.indicator(indicator_id)?;
     let mut series: Vec<Series> = Vec::new();
     for observation in plan.headline_series(indicator_id) {
-        let When::Year(year) = observation.when else { continue };
-        let point = Point { year, value: observation.value, kind: observation.kind, line: observation.line };
-        match series.iter_mut().find(|s| s.territory == observation.territory) {
+        let When::Year(year) = observation.when else {
+            continue;
+        };
+        let point = Point {
+            year,
+            value: observation.value,
+            kind: observation.kind,
+            line: observation.line,
+        };
+        match series
+            .iter_mut()
+            .find(|s| s.territory == observation.territory)
+        {
             Some(existing) => existing.points.push(point),
             None => series.push(Series {
                 territory: observation.territory.clone(),
-                label: plan
-                    .territory(&observation.territory)
-                    .map_or_else(|| observation.territory.clone(), |t| t.name.get(lang).to_string()),
+                label: plan.territory(&observation.territory).map_or_else(
+                    || observation.territory.clone(),
+                    |t| t.name.get(lang).to_string(),
+                ),
                 points: vec![point],
             }),
         }
@@ -104,25 +133,49 @@ pub fn build(
 
     let targets: Vec<TargetMark> = plan
         .targets_of(indicator_id)
+        .filter(|target| period.is_none_or(|p| Plan::target_in_period(target, p)))
         .filter_map(|target| {
             let (first, last) = match target.when {
                 When::Year(year) => (year, year),
                 When::Period(period) => (period.first, period.last),
             };
-            let document = plan.document(&target.document).map_or(target.document.as_str(), |d| d.number.as_str());
+            let document = plan
+                .document(&target.document)
+                .map_or(target.document.as_str(), |d| d.number.as_str());
             let label = document.to_string();
             match target.shape {
-                TargetShape::Range { min, max } => Some(TargetMark::Band { first, last, min, max, label }),
-                TargetShape::Average { min, max: Some(max) } => Some(TargetMark::Band { first, last, min, max, label }),
-                TargetShape::Average { min: value, max: None }
+                TargetShape::Range { min, max } => Some(TargetMark::Band {
+                    first,
+                    last,
+                    min,
+                    max,
+                    label,
+                }),
+                TargetShape::Average {
+                    min,
+                    max: Some(max),
+                } => Some(TargetMark::Band {
+                    first,
+                    last,
+                    min,
+                    max,
+                    label,
+                }),
+                TargetShape::Average {
+                    min: value,
+                    max: None,
+                }
                 | TargetShape::Exact(value)
                 | TargetShape::AtLeast(value)
                 | TargetShape::AtMost(value)
                 | TargetShape::Above(value)
                 | TargetShape::Below(value)
-                | TargetShape::EssentiallyNone { threshold: value } => {
-                    Some(TargetMark::Line { first, last, value, label })
-                }
+                | TargetShape::EssentiallyNone { threshold: value } => Some(TargetMark::Line {
+                    first,
+                    last,
+                    value,
+                    label,
+                }),
                 TargetShape::Text => None,
             }
         })
@@ -160,7 +213,10 @@ pub fn build(
         .filter(|b| (first_year..=last_year).contains(&b.date.year))
         // Yearly figures of the break year already describe the new territory (the whole year
         // is reported for it), so the rule sits between the last old year and the break year.
-        .map(|b| BreakMark { at: f64::from(b.date.year) - 0.5, label: b.title.get(lang).to_string() })
+        .map(|b| BreakMark {
+            at: f64::from(b.date.year) - 0.5,
+            label: short_date(b.date, lang),
+        })
         .collect();
 
     Some(ChartSpec {
@@ -182,7 +238,11 @@ impl ChartSpec {
     pub fn value_extent(&self) -> Option<(f64, f64)> {
         let mut values: Vec<f64> = Vec::new();
         if self.layers.actuals {
-            values.extend(self.series.iter().flat_map(|s| s.points.iter().map(|p| p.value)));
+            values.extend(
+                self.series
+                    .iter()
+                    .flat_map(|s| s.points.iter().map(|p| p.value)),
+            );
         }
         if self.layers.targets {
             for mark in &self.targets {
@@ -196,7 +256,11 @@ impl ChartSpec {
             values.extend(self.required.iter().map(|(_, v)| *v));
         }
         if self.layers.projection {
-            values.extend(self.projection.iter().flat_map(|(_, c, lo, hi)| [*c, *lo, *hi]));
+            values.extend(
+                self.projection
+                    .iter()
+                    .flat_map(|(_, c, lo, hi)| [*c, *lo, *hi]),
+            );
         }
         values.retain(|v| v.is_finite());
         let min = values.iter().copied().fold(f64::INFINITY, f64::min);
@@ -210,7 +274,33 @@ impl ChartSpec {
             Measure::Count | Measure::Share if min >= 0.0 => 0.0,
             _ => min,
         };
-        let max = if self.measure == Measure::Rate { max.max(0.0) } else { max };
+        let max = if self.measure == Measure::Rate {
+            max.max(0.0)
+        } else {
+            max
+        };
         Some((min, max))
+    }
+}
+
+/// "1/7/2025" in Vietnamese, "1 Jul 2025" in English: short enough for a chart label.
+pub fn short_date(date: crate::plan::PartialDate, lang: Lang) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    match (date.day, date.month, lang) {
+        (Some(day), Some(month), Lang::Vi) => format!("{day}/{month}/{}", date.year),
+        (Some(day), Some(month), Lang::En) => format!(
+            "{day} {} {}",
+            MONTHS[usize::from(month.clamp(1, 12)) - 1],
+            date.year
+        ),
+        (None, Some(month), Lang::Vi) => format!("{month}/{}", date.year),
+        (None, Some(month), Lang::En) => format!(
+            "{} {}",
+            MONTHS[usize::from(month.clamp(1, 12)) - 1],
+            date.year
+        ),
+        _ => date.year.to_string(),
     }
 }

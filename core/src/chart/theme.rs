@@ -134,7 +134,11 @@ mod tests {
                 ("series 3", t.series[2], 3.0),
             ] {
                 let ratio = contrast(colour, t.background);
-                assert!(ratio >= needed, "{} {what}: {ratio:.2} < {needed}", name.code());
+                assert!(
+                    ratio >= needed,
+                    "{} {what}: {ratio:.2} < {needed}",
+                    name.code()
+                );
             }
         }
     }

@@ -435,6 +435,50 @@ impl Plan {
         })
     }
 
+    /// Whether a target falls in a plan period: its year, or its whole period, inside it.
+    pub fn target_in_period(target: &Target, period: Period) -> bool {
+        match target.when {
+            When::Year(year) => period.contains(year),
+            When::Period(p) => period.contains(p.first) && period.contains(p.last),
+        }
+    }
+
+    /// The scored targets of an indicator in a period (all periods when `None`), the plan's own
+    /// documents first, in the order `plan.documents` lists them, then by due year.
+    pub fn targets_in<'a>(&'a self, indicator: &'a str, period: Option<Period>) -> Vec<&'a Target> {
+        let mut targets: Vec<&Target> = self
+            .targets_of(indicator)
+            .filter(|t| t.shape != TargetShape::Text)
+            .filter(|t| period.is_none_or(|p| Plan::target_in_period(t, p)))
+            .collect();
+        let rank = |t: &Target| {
+            let own = self
+                .meta
+                .documents
+                .iter()
+                .position(|d| *d == t.document)
+                .unwrap_or(usize::MAX);
+            (own, t.when.end_year(), t.id.clone())
+        };
+        targets.sort_by_key(|t| rank(t));
+        targets
+    }
+
+    /// The period a reader most likely wants first: the one holding the latest yearly figure.
+    pub fn default_period(&self) -> Option<Period> {
+        let latest = self
+            .observations
+            .iter()
+            .filter_map(|o| match o.when {
+                When::Year(year) => Some(year),
+                When::Period(_) => None,
+            })
+            .max();
+        latest
+            .and_then(|year| self.meta.periods.iter().copied().find(|p| p.contains(year)))
+            .or_else(|| self.meta.periods.first().copied())
+    }
+
     /// The headline observations of one indicator for single years, oldest first.
     pub fn headline_series<'a>(&'a self, indicator: &'a str) -> Vec<&'a Observation> {
         let mut series: Vec<&Observation> = self

@@ -1,0 +1,255 @@
+//! The widget's state as it lives in the page address (`?lang=en&indicator=grdp_growth`), read
+//! and written without the DOM. Every unknown or malformed value becomes a `Notice` naming the
+//! parameter and what is allowed; the widget then falls back to the default, never a blank page.
+
+use crate::chart::ThemeName;
+use crate::text::Lang;
+
+pub const PARAMETERS: [&str; 6] = ["lang", "theme", "indicator", "period", "plan", "embed"];
+
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Query {
+    pub lang: Option<Lang>,
+    pub theme: Option<ThemeName>,
+    pub indicator: Option<String>,
+    /// A plan period such as "2021-2025", or "all"; checked against the plan by the caller.
+    pub period: Option<String>,
+    /// A plan file to load instead of the embedded one; same-origin paths only.
+    pub plan: Option<String>,
+    pub embed: bool,
+}
+
+/// Something in the address the widget could not use.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    UnknownParameter {
+        name: String,
+    },
+    BadValue {
+        name: &'static str,
+        value: String,
+        allowed: Vec<String>,
+    },
+    ForeignPlan {
+        value: String,
+    },
+}
+
+/// Parses a query string (with or without the leading `?`).
+pub fn parse(query: &str) -> (Query, Vec<Notice>) {
+    let mut out = Query::default();
+    let mut notices = Vec::new();
+    for pair in query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+    {
+        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let value = decode(value);
+        match name {
+            "lang" => match Lang::from_code(&value) {
+                Some(lang) => out.lang = Some(lang),
+                None => notices.push(Notice::BadValue {
+                    name: "lang",
+                    value,
+                    allowed: Lang::ALL.iter().map(|l| l.code().to_string()).collect(),
+                }),
+            },
+            "theme" => match ThemeName::from_code(&value) {
+                Some(theme) => out.theme = Some(theme),
+                None => notices.push(Notice::BadValue {
+                    name: "theme",
+                    value,
+                    allowed: ThemeName::ALL
+                        .iter()
+                        .map(|t| t.code().to_string())
+                        .collect(),
+                }),
+            },
+            // Checked against the plan by the caller, who knows its indicators.
+            "indicator" => out.indicator = Some(value),
+            "period" => out.period = Some(value),
+            "plan" => {
+                if is_same_origin_path(&value) {
+                    out.plan = Some(value);
+                } else {
+                    notices.push(Notice::ForeignPlan { value });
+                }
+            }
+            "embed" => match value.as_str() {
+                "" | "1" | "true" => out.embed = true,
+                "0" | "false" => out.embed = false,
+                _ => notices.push(Notice::BadValue {
+                    name: "embed",
+                    value,
+                    allowed: vec!["1".into(), "0".into()],
+                }),
+            },
+            other => notices.push(Notice::UnknownParameter {
+                name: decode(other),
+            }),
+        }
+    }
+    (out, notices)
+}
+
+/// A relative or root-relative path: no scheme, no `//host`, no backslash tricks.
+pub fn is_same_origin_path(value: &str) -> bool {
+    !value.is_empty()
+        && !value.contains("://")
+        && !value.starts_with("//")
+        && !value.contains('\\')
+        && !value.to_ascii_lowercase().starts_with("data:")
+        && !value.to_ascii_lowercase().starts_with("javascript:")
+        && !value.contains(':')
+}
+
+/// Writes the query back, leaving out defaults so shared links stay short.
+pub fn to_string(query: &Query) -> String {
+    let mut parts = Vec::new();
+    if let Some(lang) = query.lang.filter(|l| *l != Lang::Vi) {
+        parts.push(format!("lang={}", lang.code()));
+    }
+    if let Some(theme) = query.theme {
+        parts.push(format!("theme={}", theme.code()));
+    }
+    if let Some(indicator) = &query.indicator {
+        parts.push(format!("indicator={}", encode(indicator)));
+    }
+    if let Some(period) = &query.period {
+        parts.push(format!("period={}", encode(period)));
+    }
+    if let Some(plan) = &query.plan {
+        parts.push(format!("plan={}", encode(plan)));
+    }
+    if query.embed {
+        parts.push("embed=1".to_string());
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
+}
+
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(byte) => {
+                        out.push(byte);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            byte => out.push(byte),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn encode(text: &str) -> String {
+    let mut out = String::new();
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'/' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_known_parameters_and_reports_the_rest() {
+        let (query, notices) = parse("?lang=en&theme=dark&indicator=grdp_growth&colour=red&lang2");
+        assert_eq!(query.lang, Some(Lang::En));
+        assert_eq!(query.theme, Some(ThemeName::Dark));
+        assert_eq!(query.indicator.as_deref(), Some("grdp_growth"));
+        assert_eq!(
+            notices,
+            vec![
+                Notice::UnknownParameter {
+                    name: "colour".into()
+                },
+                Notice::UnknownParameter {
+                    name: "lang2".into()
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_values_name_what_is_allowed() {
+        let (query, notices) = parse("lang=fr&theme=neon");
+        assert_eq!(query, Query::default());
+        assert_eq!(
+            notices[0],
+            Notice::BadValue {
+                name: "lang",
+                value: "fr".into(),
+                allowed: vec!["vi".into(), "en".into()]
+            }
+        );
+        assert!(
+            matches!(&notices[1], Notice::BadValue { name: "theme", allowed, .. } if allowed.len() == 3)
+        );
+    }
+
+    #[test]
+    fn plans_only_from_the_same_origin() {
+        assert_eq!(
+            parse("plan=data/other.toml").0.plan.as_deref(),
+            Some("data/other.toml")
+        );
+        assert_eq!(
+            parse("plan=%2Fplans%2Fx.toml").0.plan.as_deref(),
+            Some("/plans/x.toml")
+        );
+        for foreign in [
+            "https://evil.example/x.toml",
+            "//evil.example/x.toml",
+            "data:text/plain,x",
+            "javascript:alert(1)",
+        ] {
+            let (query, notices) = parse(&format!("plan={}", encode(foreign)));
+            assert_eq!(query.plan, None, "{foreign}");
+            assert_eq!(
+                notices,
+                vec![Notice::ForeignPlan {
+                    value: foreign.to_string()
+                }]
+            );
+        }
+    }
+
+    #[test]
+    fn round_trips_and_decodes_safely() {
+        let query = Query {
+            lang: Some(Lang::En),
+            indicator: Some("a b".into()),
+            embed: true,
+            ..Query::default()
+        };
+        assert_eq!(to_string(&query), "?lang=en&indicator=a%20b&embed=1");
+        assert_eq!(parse(&to_string(&query)).0, query);
+        assert_eq!(decode("%"), "%");
+        assert_eq!(decode("%4"), "%4");
+        assert_eq!(decode("%zz"), "%zz");
+        assert_eq!(decode("%C3%A0"), "à");
+    }
+}

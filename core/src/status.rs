@@ -1,1 +1,0 @@
-//! Progress status of a target (placeholder; see docs/methodology.md).

@@ -1,0 +1,496 @@
+//! Targets judged on an average over their years: rate indicators (growth 7.5–8 %/yr over
+//! 2021–2025, never compounded as a level) and levels or shares averaged over a period.
+
+use super::goal::{displayed, Goal, Sense, Verdict};
+use super::level::hedge_direction;
+use super::reason::Reason;
+use super::series::{self, Point};
+use super::{Assessment, Cx, Method, ProjectedPoint, Projection, Status};
+use crate::plan::{Indicator, Measure, Observation, Period, Plan, Target, When};
+use crate::text::Text;
+
+/// Years of a trailing average (single-year rate targets before their year).
+const TRAILING: usize = 3;
+/// Years whose spread sets the projection fan.
+const SPREAD_YEARS: usize = 5;
+
+fn period_of(target: &Target) -> Period {
+    match target.when {
+        When::Year(year) => Period {
+            first: year,
+            last: year,
+        },
+        When::Period(period) => period,
+    }
+}
+
+fn mean_of(indicator: &Indicator) -> Method {
+    if indicator.measure == Measure::Rate {
+        Method::GeometricMean
+    } else {
+        Method::ArithmeticMean
+    }
+}
+
+/// The period's figures put together: yearly figures, and a published average for the years it
+/// covers when that wins (see `combine`).
+struct Combined<'a> {
+    /// Years with a figure, sorted.
+    years: Vec<i32>,
+    /// Π(1 + g/100) for a geometric mean, Σ values for an arithmetic one.
+    accumulated: f64,
+    used: Vec<&'a Observation>,
+    notes: Vec<Reason>,
+    /// A yearly rate of −100 % or less: no geometric mean.
+    valid: bool,
+}
+
+impl Combined<'_> {
+    fn average(&self, mean: Method) -> Option<f64> {
+        let m = self.years.len();
+        if m == 0 || !self.valid {
+            return None;
+        }
+        let value = match mean {
+            Method::GeometricMean if self.accumulated > 0.0 => {
+                (self.accumulated.powf(1.0 / m as f64) - 1.0) * 100.0
+            }
+            Method::GeometricMean => return None,
+            _ => self.accumulated / m as f64,
+        };
+        value.is_finite().then_some(value)
+    }
+
+    /// The constant yearly value the years without a figure need for the period to average `edge`:
+    /// ((1 + e)^n / Π(1 + gᵢ))^(1/r) − 1 for rates, (n·e − Σ)/r for levels.
+    fn needed(&self, mean: Method, n: usize, edge: f64) -> Option<f64> {
+        let m = self.years.len();
+        if m >= n || !self.valid {
+            return None;
+        }
+        let remaining = (n - m) as f64;
+        let value = match mean {
+            Method::GeometricMean => {
+                let base = 1.0 + edge / 100.0;
+                if base <= 0.0 || self.accumulated <= 0.0 {
+                    return None;
+                }
+                ((base.powf(n as f64) / self.accumulated).powf(1.0 / remaining) - 1.0) * 100.0
+            }
+            _ => (n as f64 * edge - self.accumulated) / remaining,
+        };
+        value.is_finite().then_some(value)
+    }
+}
+
+/// Π(1 + g/100)^years for a geometric mean, Σ value·years for an arithmetic one; `false` when a
+/// yearly rate of −100 % or less makes the geometric mean meaningless.
+fn accumulate(mean: Method, values: &[(f64, u32)]) -> (f64, bool) {
+    let mut valid = true;
+    let mut total = if mean == Method::GeometricMean {
+        1.0
+    } else {
+        0.0
+    };
+    for &(value, years) in values {
+        let years = i32::try_from(years).unwrap_or(i32::MAX);
+        if mean == Method::GeometricMean {
+            let factor = 1.0 + value / 100.0;
+            if factor <= 0.0 {
+                valid = false;
+            }
+            total *= factor.powi(years);
+        } else {
+            total += value * f64::from(years);
+        }
+    }
+    (total, valid)
+}
+
+/// Puts the period's figures together. A published average starting with the period wins for
+/// the years it covers, unless every one of those years has a yearly figure at least as final
+/// (a higher kind) — then the yearly figures win and the published one is noted.
+fn combine<'a>(
+    mean: Method,
+    inside: &[Point<'a>],
+    published: Option<&'a Observation>,
+    decimals: u8,
+) -> Combined<'a> {
+    let mut parts: Vec<(f64, u32)> = Vec::new();
+    let mut years: Vec<i32> = Vec::new();
+    let mut used: Vec<&Observation> = Vec::new();
+    let mut notes: Vec<Reason> = Vec::new();
+    let mut covered: Option<Period> = None;
+    if let Some(figure) = published {
+        if let When::Period(p) = figure.when {
+            let within: Vec<&Point> = inside.iter().filter(|x| p.contains(x.year)).collect();
+            let complete = within.len() == p.years() as usize;
+            let weakest = within.iter().map(|x| x.obs.kind).min();
+            let computed = if complete {
+                let values: Vec<(f64, u32)> = within.iter().map(|x| (x.value, 1)).collect();
+                let (total, valid) = accumulate(mean, &values);
+                Combined {
+                    years: within.iter().map(|x| x.year).collect(),
+                    accumulated: total,
+                    used: Vec::new(),
+                    notes: Vec::new(),
+                    valid,
+                }
+                .average(mean)
+            } else {
+                None
+            };
+            if !complete || weakest.is_none_or(|k| figure.kind >= k) {
+                covered = Some(p);
+                parts.push((figure.value, p.years()));
+                years.extend(p.first..=p.last);
+                used.push(figure);
+                // Say so when it changes a number a reader would see, or fills missing years.
+                let differs = computed
+                    .is_none_or(|c| displayed(c, decimals) != displayed(figure.value, decimals));
+                if differs {
+                    notes.push(Reason::PeriodReported {
+                        period: p,
+                        value: figure.value,
+                        computed,
+                    });
+                }
+            } else {
+                notes.push(Reason::PeriodSuperseded {
+                    period: p,
+                    value: figure.value,
+                });
+            }
+        }
+    }
+    for point in inside {
+        if covered.is_some_and(|p| p.contains(point.year)) {
+            continue;
+        }
+        parts.push((point.value, 1));
+        years.push(point.year);
+        used.push(point.obs);
+    }
+    years.sort_unstable();
+    years.dedup();
+    let (accumulated, valid) = accumulate(mean, &parts);
+    Combined {
+        years,
+        accumulated,
+        used,
+        notes,
+        valid,
+    }
+}
+
+/// Ratio R for an average: observed over required for a floor, required over observed for a
+/// ceiling; `None` when the edge (or, for a ceiling, the average) is not positive.
+fn ratio(average: f64, edge: f64, sense: Sense) -> Option<f64> {
+    let value = match sense {
+        Sense::Up if edge > 0.0 => average / edge,
+        Sense::Down if edge > 0.0 && average > 0.0 => edge / average,
+        _ => return None,
+    };
+    value.is_finite().then_some(value)
+}
+
+pub(super) fn assess(cx: &Cx, a: &mut Assessment) {
+    let period = period_of(cx.target);
+    let n = period.years() as usize;
+    let mean = mean_of(cx.indicator);
+    let decimals = cx.indicator.decimals;
+    let territory = cx.target.territory.as_str();
+    let cutoff = cx.today.min(period.last);
+    let all = series::yearly(cx.plan, &cx.indicator.id, territory, cutoff);
+    let inside: Vec<Point> = all
+        .iter()
+        .filter(|p| period.contains(p.year))
+        .copied()
+        .collect();
+    let published =
+        series::period_figure(cx.plan, &cx.indicator.id, territory, period, cutoff, false);
+    let combined = combine(mean, &inside, published, decimals);
+    a.method = Some(mean);
+    if let Some(latest) = inside.last() {
+        a.latest = Some((latest.year, latest.value));
+        a.latest_kind = Some(latest.obs.kind);
+    } else if let Some(figure) = published {
+        a.latest = Some((figure.when.end_year(), figure.value));
+        a.latest_kind = Some(figure.kind);
+    }
+    if combined.years.is_empty() {
+        a.method = None;
+        if n == 1 {
+            trailing(cx, a, &all, mean);
+        } else if period.first > cx.today {
+            a.status = Status::NotAssessable;
+            a.reasons.push(Reason::NotStarted {
+                first: period.first,
+            });
+        } else {
+            a.status = Status::NoData;
+            a.reasons.push(Reason::NoFiguresInPeriod { period });
+        }
+        return;
+    }
+    let Some(average) = combined.average(mean) else {
+        a.status = Status::NotAssessable;
+        a.reasons.push(Reason::NotComputable);
+        return;
+    };
+    let edge = cx.goal.edge;
+    let verdict = cx.goal.verdict(displayed(average, decimals));
+    a.observed_rate = Some(average);
+    a.required_rate = Some(edge);
+    let m = combined.years.len();
+    if m >= n {
+        a.is_final = true;
+        a.projected = Some(average);
+        a.status = match verdict {
+            Verdict::Exceeded => Status::Exceeded,
+            Verdict::Met => Status::Achieved,
+            Verdict::NotMet => Status::OffTrack,
+        };
+        let average_flag = n > 1;
+        a.reasons.push(if verdict.meets() {
+            Reason::Met {
+                when: cx.target.when,
+                value: average,
+                shape: cx.target.shape,
+                exceeded: verdict == Verdict::Exceeded,
+                average: average_flag,
+            }
+        } else {
+            Reason::Missed {
+                when: cx.target.when,
+                value: average,
+                shape: cx.target.shape,
+                average: average_flag,
+            }
+        });
+    } else {
+        let r = ratio(average, edge, cx.goal.sense);
+        a.ratio = r;
+        a.projected = Some(average);
+        a.status = if m < 2 {
+            Status::NotAssessable
+        } else if verdict.meets() {
+            Status::OnTrack
+        } else {
+            r.map_or(Status::OffTrack, |r| cx.thresholds.classify(r))
+        };
+        a.reasons.push(Reason::PeriodAverage {
+            years: combined.years.clone(),
+            method: mean,
+            average,
+            shape: cx.target.shape,
+            ratio: r,
+        });
+        if let Some(needed) = combined.needed(mean, n, edge) {
+            a.needed_rate = Some(needed);
+            a.reasons.push(Reason::NeededAverage {
+                years: (period.first..=period.last)
+                    .filter(|y| !combined.years.contains(y))
+                    .collect(),
+                period,
+                method: mean,
+                rate: needed,
+                edge,
+            });
+        }
+        if m < 2 {
+            a.reasons.push(Reason::TooFewPoints { count: m });
+        }
+        if cx.today > period.last {
+            a.reasons.push(Reason::AwaitingFinal {
+                due: period.last,
+                latest: combined.years.last().copied().unwrap_or(period.first),
+            });
+        }
+    }
+    a.reasons.extend(combined.notes.iter().cloned());
+    notes_for(cx, a, &inside, &combined.used);
+}
+
+/// A single-year rate target before its year: the mean of the last three yearly figures.
+fn trailing(cx: &Cx, a: &mut Assessment, all: &[Point], mean: Method) {
+    let recent: Vec<Point> = all.iter().rev().take(TRAILING).rev().copied().collect();
+    match recent.len() {
+        0 => {
+            a.status = Status::NoData;
+            a.reasons.push(Reason::NoFigures {
+                territory: cx.plan.territory(&cx.target.territory).map_or_else(
+                    || Text::new(&cx.target.territory, &cx.target.territory),
+                    |t| t.name.clone(),
+                ),
+                up_to: cx.today.min(cx.target.when.end_year()),
+            });
+            return;
+        }
+        1 => {
+            a.status = Status::NotAssessable;
+            a.reasons.push(Reason::TooFewPoints { count: 1 });
+        }
+        _ => {}
+    }
+    if let Some(last) = recent.last() {
+        a.latest = Some((last.year, last.value));
+        a.latest_kind = Some(last.obs.kind);
+    }
+    let combined = combine(mean, &recent, None, cx.indicator.decimals);
+    let Some(average) = combined.average(mean) else {
+        a.status = Status::NotAssessable;
+        a.reasons.push(Reason::NotComputable);
+        return;
+    };
+    a.method = Some(mean);
+    a.observed_rate = Some(average);
+    a.required_rate = Some(cx.goal.edge);
+    a.projected = Some(average);
+    let r = ratio(average, cx.goal.edge, cx.goal.sense);
+    a.ratio = r;
+    if recent.len() >= 2 {
+        a.status = if cx
+            .goal
+            .verdict(displayed(average, cx.indicator.decimals))
+            .meets()
+        {
+            Status::OnTrack
+        } else {
+            r.map_or(Status::OffTrack, |r| cx.thresholds.classify(r))
+        };
+    }
+    a.reasons.insert(
+        0,
+        Reason::PeriodAverage {
+            years: combined.years.clone(),
+            method: mean,
+            average,
+            shape: cx.target.shape,
+            ratio: r,
+        },
+    );
+    if cx.today > cx.target.when.end_year() {
+        a.reasons.push(Reason::AwaitingFinal {
+            due: cx.target.when.end_year(),
+            latest: combined.years.last().copied().unwrap_or(cx.today),
+        });
+    }
+    notes_for(cx, a, &recent, &combined.used);
+}
+
+fn notes_for(cx: &Cx, a: &mut Assessment, points: &[Point], used: &[&Observation]) {
+    for point in points {
+        if !used.iter().any(|o| std::ptr::eq(*o, point.obs)) {
+            continue;
+        }
+        if let Some(reason) = hedge_direction(point, cx.goal.sense) {
+            a.reasons.push(reason);
+        }
+        if let (false, Some(as_of)) = (point.full_year(), point.obs.as_of) {
+            a.reasons.push(Reason::PartYear {
+                year: point.year,
+                as_of,
+            });
+        }
+    }
+    a.reasons.extend(series::caveats(cx.plan, used));
+}
+
+pub(super) fn projection(
+    plan: &Plan,
+    target: &Target,
+    indicator: &Indicator,
+) -> Option<Projection> {
+    let period = period_of(target);
+    let mean = mean_of(indicator);
+    let all = series::yearly(plan, &indicator.id, &target.territory, period.last);
+    let inside: Vec<Point> = all
+        .iter()
+        .filter(|p| period.contains(p.year))
+        .copied()
+        .collect();
+    let published = series::period_figure(
+        plan,
+        &indicator.id,
+        &target.territory,
+        period,
+        period.last,
+        false,
+    );
+    let combined = combine(mean, &inside, published, indicator.decimals);
+    let missing: Vec<i32> = (period.first..=period.last)
+        .filter(|y| !combined.years.contains(y))
+        .collect();
+    if missing.is_empty() {
+        return None;
+    }
+    let central = if combined.years.len() >= 2 {
+        combined.average(mean)?
+    } else {
+        let recent: Vec<Point> = all.iter().rev().take(TRAILING).rev().copied().collect();
+        if recent.len() < 2 {
+            return None;
+        }
+        combine(mean, &recent, None, indicator.decimals).average(mean)?
+    };
+    let values: Vec<f64> = all
+        .iter()
+        .rev()
+        .take(SPREAD_YEARS)
+        .map(|p| p.value)
+        .collect();
+    let spread = series::spread(&values)?;
+    let clamp = |v: f64| {
+        if indicator.measure == Measure::Share {
+            v.clamp(0.0, 100.0)
+        } else {
+            v
+        }
+    };
+    let points = missing
+        .into_iter()
+        .map(|year| ProjectedPoint {
+            year,
+            value: clamp(central),
+            low: clamp(central - spread),
+            high: clamp(central + spread),
+        })
+        .collect();
+    Some(Projection { points })
+}
+
+pub(super) fn required_path(
+    plan: &Plan,
+    target: &Target,
+    indicator: &Indicator,
+    goal: Goal,
+) -> Option<Vec<(i32, f64)>> {
+    let period = period_of(target);
+    let mean = mean_of(indicator);
+    let all = series::yearly(plan, &indicator.id, &target.territory, period.last);
+    let inside: Vec<Point> = all
+        .iter()
+        .filter(|p| period.contains(p.year))
+        .copied()
+        .collect();
+    let published = series::period_figure(
+        plan,
+        &indicator.id,
+        &target.territory,
+        period,
+        period.last,
+        false,
+    );
+    let combined = combine(mean, &inside, published, indicator.decimals);
+    let needed = if combined.years.is_empty() {
+        goal.edge
+    } else {
+        combined.needed(mean, period.years() as usize, goal.edge)?
+    };
+    let path: Vec<(i32, f64)> = (period.first..=period.last)
+        .filter(|y| !combined.years.contains(y))
+        .map(|y| (y, needed))
+        .collect();
+    (!path.is_empty() && needed.is_finite()).then_some(path)
+}

@@ -1,0 +1,1475 @@
+//! Status arithmetic on every target shape and edge (docs/methodology.md). Plans are small TOML
+//! files parsed by the real loader; the Can Tho figures are those of the worked examples.
+
+use chitieu_core::plan::{
+    self, Measure, Observation, ObservationKind, Period, Plan, Qualifier, Target, TargetShape, When,
+};
+use chitieu_core::status::{
+    assess, assess_with, projection, required_path, tally, HedgeEffect, Method, Reason, Status,
+    Thresholds,
+};
+use chitieu_core::text::Lang;
+
+const HEADER: &str = r#"
+format = 1
+
+[plan]
+id = "t"
+title = { vi = "Kế hoạch thử", en = "Test plan" }
+issuer = { vi = "Thành ủy", en = "City Party Committee" }
+territory = { vi = "Cần Thơ", en = "Can Tho" }
+start = 2021
+end = 2030
+baseline_year = 2020
+periods = ["2021-2025", "2026-2030"]
+documents = ["ctr-03"]
+
+[[document]]
+id = "ctr-03"
+number = "03-CTr/TU"
+issuer = { vi = "Thành ủy Cần Thơ", en = "Can Tho City Party Committee" }
+date = "2020-11-14"
+title = { vi = "Chương trình 03", en = "Program 03" }
+
+[[territory]]
+id = "ct"
+name = { vi = "Cần Thơ (trước sáp nhập)", en = "Can Tho (before the merger)" }
+until = "2025-06-30"
+
+[[territory]]
+id = "ct-new"
+name = { vi = "Cần Thơ (sau sáp nhập)", en = "Can Tho (merged)" }
+from = "2025-07-01"
+
+[[series_break]]
+date = "2025-07-01"
+before = "ct"
+after = "ct-new"
+title = { vi = "Sáp nhập", en = "Merger" }
+note = { vi = "Hợp nhất với Sóc Trăng và Hậu Giang.", en = "Merged with Soc Trang and Hau Giang." }
+
+[[source]]
+id = "early"
+publisher = "Cục Thống kê"
+title = "Báo cáo"
+url = "https://example.org/early"
+published = "2023-12"
+
+[[source]]
+id = "late"
+publisher = "Cục Thống kê"
+title = "Báo cáo"
+url = "https://example.org/late"
+published = "2023-12-27"
+
+[[source]]
+id = "weak"
+publisher = "Trang tổng hợp"
+title = "Trang"
+url = "https://example.org/weak"
+published = "unknown"
+reliability = "low"
+"#;
+
+fn load(body: &str) -> Plan {
+    let text = format!("{HEADER}\n{body}");
+    let (plan, diagnostics) = plan::load("t.toml", &text);
+    let errors: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| format!("{d:?}"))
+        .collect();
+    match plan {
+        Some(plan) if errors.is_empty() => plan,
+        _ => panic!("test plan does not load: {errors:#?}"),
+    }
+}
+
+fn indicator(
+    id: &str,
+    unit_vi: &str,
+    unit_en: &str,
+    decimals: u8,
+    direction: &str,
+    measure: &str,
+) -> String {
+    format!(
+        r#"
+[[indicator]]
+id = "{id}"
+name = {{ vi = "{id}", en = "{id}" }}
+unit = {{ vi = "{unit_vi}", en = "{unit_en}" }}
+decimals = {decimals}
+direction = "{direction}"
+measure = "{measure}"
+"#
+    )
+}
+
+/// `when` is `year = 2025` or `period = "2021-2025"`; `shape` the shape line(s).
+fn tgt(id: &str, indicator: &str, when: &str, shape: &str, territory: &str) -> String {
+    format!(
+        r#"
+[[target]]
+id = "{id}"
+indicator = "{indicator}"
+{when}
+{shape}
+document = "ctr-03"
+territory = "{territory}"
+"#
+    )
+}
+
+/// `extra` holds optional lines (qualifier, as_of).
+fn obs(
+    indicator: &str,
+    when: &str,
+    value: f64,
+    kind: &str,
+    territory: &str,
+    source: &str,
+    extra: &str,
+) -> String {
+    format!(
+        r#"
+[[observation]]
+indicator = "{indicator}"
+{when}
+value = {value}
+kind = "{kind}"
+territory = "{territory}"
+source = "{source}"
+{extra}
+"#
+    )
+}
+
+fn the_target<'a>(plan: &'a Plan, id: &str) -> &'a Target {
+    plan.targets.iter().find(|t| t.id == id).expect("target")
+}
+
+fn close(actual: Option<f64>, expected: f64, tolerance: f64) -> bool {
+    actual.is_some_and(|a| (a - expected).abs() <= tolerance)
+}
+
+fn texts(plan: &Plan, target: &Target, today: i32, lang: Lang) -> Vec<String> {
+    let indicator = plan.indicator(&target.indicator).expect("indicator");
+    assess(plan, target, today).texts(indicator, lang)
+}
+
+// ---------------------------------------------------------------- GRDP growth (rate, average)
+
+fn grdp_growth_plan() -> Plan {
+    let mut body = indicator("grdp_growth", "%/năm", "%/yr", 2, "higher", "rate");
+    body += &tgt(
+        "growth-2021-2025",
+        "grdp_growth",
+        r#"period = "2021-2025""#,
+        "shape = \"average\"\nmin = 7.5\nmax = 8",
+        "ct",
+    );
+    for (year, value) in [(2021, -2.79), (2022, 12.64), (2023, 5.75), (2024, 7.12)] {
+        body += &obs(
+            "grdp_growth",
+            &format!("year = {year}"),
+            value,
+            "estimate",
+            "ct",
+            "late",
+            "",
+        );
+    }
+    // The merged city's 2025 estimate: another territory, never joined to the series.
+    body += &obs(
+        "grdp_growth",
+        "year = 2025",
+        7.23,
+        "estimate",
+        "ct-new",
+        "late",
+        "",
+    );
+    load(&body)
+}
+
+#[test]
+fn growth_average_needed_in_2025() {
+    let plan = grdp_growth_plan();
+    let target = the_target(&plan, "growth-2021-2025");
+    let a = assess(&plan, target, 2026);
+    // Geometric mean of 0.9721 × 1.1264 × 1.0575 × 1.0712 over four years.
+    assert!(
+        close(a.observed_rate, 5.5331, 0.0005),
+        "{:?}",
+        a.observed_rate
+    );
+    // ((1.075^5) / Π)^(1/1) − 1: what 2025 alone would have needed.
+    assert!(close(a.needed_rate, 15.7412, 0.0005), "{:?}", a.needed_rate);
+    assert!(close(a.ratio, 5.5331 / 7.5, 0.0001));
+    assert_eq!(a.required_rate, Some(7.5));
+    assert_eq!(a.method, Some(Method::GeometricMean));
+    assert_eq!(a.status, Status::AtRisk);
+    assert!(!a.is_final);
+    assert_eq!(a.latest, Some((2024, 7.12)));
+    assert_eq!(a.latest_kind, Some(ObservationKind::Estimate));
+    assert_eq!(a.evaluated_year, 2025);
+    assert!(a.reasons.contains(&Reason::AwaitingFinal {
+        due: 2025,
+        latest: 2024
+    }));
+    assert!(a.is_provisional());
+
+    let vi = texts(&plan, target, 2026, Lang::Vi);
+    let en = texts(&plan, target, 2026, Lang::En);
+    assert_eq!(
+        vi[0],
+        "Bình quân 2021–2024 (4 năm, trung bình nhân): 5,53 %/năm; chỉ tiêu bình quân 7,5–8 %/năm (tỷ số R = 0,74)."
+    );
+    assert_eq!(
+        vi[1],
+        "Cần tăng bình quân 15,74 %/năm trong năm 2025 để cả giai đoạn 2021–2025 đạt bình quân 7,5 %/năm."
+    );
+    assert_eq!(
+        en[1],
+        "An average of 15.74%/yr is needed in 2025 for 2021–2025 to average 7.5%/yr."
+    );
+    assert!(vi.contains(&"Dựa trên số ước tính (2021–2024), chưa phải số chính thức.".to_string()));
+    assert_eq!(
+        vi.last().map(String::as_str),
+        Some("Chuỗi số liệu gián đoạn: địa giới thay đổi từ ngày 1/7/2025; 1 số liệu của Cần Thơ (sau sáp nhập) mô tả một địa bàn khác nên không dùng cho chỉ tiêu đặt cho Cần Thơ (trước sáp nhập).")
+    );
+    assert_eq!(
+        en.last().map(String::as_str),
+        Some("Series break: the boundaries changed on 1 July 2025; 1 figure for Can Tho (merged) describes a different area and is not used for this target, set for Can Tho (before the merger).")
+    );
+}
+
+#[test]
+fn growth_average_midway_spreads_the_need_over_the_remaining_years() {
+    let plan = grdp_growth_plan();
+    let target = the_target(&plan, "growth-2021-2025");
+    let a = assess(&plan, target, 2023);
+    assert!(
+        close(a.observed_rate, 5.0094, 0.0005),
+        "{:?}",
+        a.observed_rate
+    );
+    assert!(close(a.needed_rate, 11.3472, 0.0005), "{:?}", a.needed_rate);
+    assert_eq!(a.status, Status::AtRisk);
+    assert_eq!(a.evaluated_year, 2023);
+    let vi = texts(&plan, target, 2023, Lang::Vi);
+    assert_eq!(
+        vi[1],
+        "Cần tăng bình quân 11,35 %/năm trong các năm 2024–2025 để cả giai đoạn 2021–2025 đạt bình quân 7,5 %/năm."
+    );
+    let path = required_path(&plan, target).expect("path");
+    assert_eq!(
+        path.len(),
+        1,
+        "all four years are in when no clock is given"
+    );
+}
+
+#[test]
+fn a_negative_growth_year_alone_is_not_enough_for_a_status() {
+    let plan = grdp_growth_plan();
+    let target = the_target(&plan, "growth-2021-2025");
+    let a = assess(&plan, target, 2021);
+    assert_eq!(a.status, Status::NotAssessable);
+    assert!(close(a.observed_rate, -2.79, 1e-9));
+    // (1.075^5 / 0.9721)^(1/4) − 1
+    assert!(close(a.needed_rate, 10.2384, 0.0005), "{:?}", a.needed_rate);
+    assert!(a.reasons.contains(&Reason::TooFewPoints { count: 1 }));
+    let en = texts(&plan, target, 2021, Lang::En);
+    assert!(en.contains(&"Only one figure so far; a trend needs at least two years.".to_string()));
+}
+
+#[test]
+fn growth_period_not_started_and_no_figures() {
+    let mut body = indicator("g", "%", "%", 1, "higher", "rate");
+    body += &tgt(
+        "later",
+        "g",
+        r#"period = "2026-2030""#,
+        "shape = \"average\"\nvalue = 10",
+        "ct-new",
+    );
+    body += &tgt(
+        "now",
+        "g",
+        r#"period = "2021-2025""#,
+        "shape = \"average\"\nvalue = 7",
+        "ct",
+    );
+    body += &obs("g", "year = 2020", 1.0, "official", "ct", "late", "");
+    let plan = load(&body);
+    let later = assess(&plan, the_target(&plan, "later"), 2025);
+    assert_eq!(later.status, Status::NotAssessable);
+    assert!(later.reasons.contains(&Reason::NotStarted { first: 2026 }));
+    let now = assess(&plan, the_target(&plan, "now"), 2022);
+    assert_eq!(now.status, Status::NoData);
+    assert!(projection(&plan, the_target(&plan, "later")).is_none());
+    assert_eq!(
+        required_path(&plan, the_target(&plan, "later")),
+        Some((2026..=2030).map(|y| (y, 10.0)).collect())
+    );
+}
+
+fn five_years(values: [f64; 5], shape: &str, direction: &str) -> (Plan, Status) {
+    let mut body = indicator("g", "%/năm", "%/yr", 2, direction, "rate");
+    body += &tgt("t", "g", r#"period = "2021-2025""#, shape, "ct");
+    for (i, value) in values.iter().enumerate() {
+        body += &obs(
+            "g",
+            &format!("year = {}", 2021 + i),
+            *value,
+            "official",
+            "ct",
+            "late",
+            "",
+        );
+    }
+    let plan = load(&body);
+    let status = assess(&plan, the_target(&plan, "t"), 2026).status;
+    (plan, status)
+}
+
+#[test]
+fn growth_band_edges_when_the_period_is_complete() {
+    let band = "shape = \"average\"\nmin = 7.5\nmax = 8";
+    assert_eq!(five_years([7.5; 5], band, "higher").1, Status::Achieved);
+    assert_eq!(five_years([8.0; 5], band, "higher").1, Status::Achieved);
+    assert_eq!(five_years([8.01; 5], band, "higher").1, Status::Exceeded);
+    assert_eq!(five_years([7.49; 5], band, "higher").1, Status::OffTrack);
+    // 7.496 % shows as 7,50 %: what the reader sees is what is judged.
+    assert_eq!(five_years([7.496; 5], band, "higher").1, Status::Achieved);
+    // Geometric, not arithmetic: the arithmetic mean of these is 6.8 %.
+    let (plan, status) = five_years([9.0, -2.0, 12.0, 8.0, 7.0], band, "higher");
+    assert_eq!(status, Status::OffTrack);
+    let a = assess(&plan, the_target(&plan, "t"), 2026);
+    assert!(a.is_final);
+    assert!(a.needed_rate.is_none());
+    assert!(projection(&plan, the_target(&plan, "t")).is_none());
+    let vi = texts(&plan, the_target(&plan, "t"), 2026, Lang::Vi);
+    assert_eq!(
+        vi[0],
+        "Bình quân 2021–2025: 6,69 %/năm, không đạt chỉ tiêu bình quân 7,5–8 %/năm."
+    );
+    assert_eq!(a.label(Lang::Vi), "Không đạt");
+    // "At least" averages (no max) can be exceeded.
+    assert_eq!(
+        five_years([7.6; 5], "shape = \"average\"\nvalue = 7.5", "higher").1,
+        Status::Exceeded
+    );
+    // Lower is better: the band is mirrored (the upper edge counts, under the lower edge exceeds).
+    assert_eq!(
+        five_years([3.0; 5], "shape = \"average\"\nmin = 3.5\nmax = 4", "lower").1,
+        Status::Exceeded
+    );
+    assert_eq!(
+        five_years([4.0; 5], "shape = \"average\"\nmin = 3.5\nmax = 4", "lower").1,
+        Status::Achieved
+    );
+    assert_eq!(
+        five_years([4.2; 5], "shape = \"average\"\nmin = 3.5\nmax = 4", "lower").1,
+        Status::OffTrack
+    );
+}
+
+#[test]
+fn a_published_period_average_wins_unless_the_years_are_more_final() {
+    let mut body = indicator("g", "%/năm", "%/yr", 2, "higher", "rate");
+    body += &tgt(
+        "t",
+        "g",
+        r#"period = "2021-2025""#,
+        "shape = \"average\"\nmin = 7.5\nmax = 8",
+        "ct",
+    );
+    for (year, value) in [(2021, -2.79), (2022, 12.64), (2023, 5.75), (2024, 7.12)] {
+        body += &obs(
+            "g",
+            &format!("year = {year}"),
+            value,
+            "estimate",
+            "ct",
+            "late",
+            "",
+        );
+    }
+    body += &obs(
+        "g",
+        r#"period = "2021-2023""#,
+        5.34,
+        "estimate",
+        "ct",
+        "late",
+        "",
+    );
+    let plan = load(&body);
+    let a = assess(&plan, the_target(&plan, "t"), 2026);
+    // (1.0534³ × 1.0712)^(1/4) − 1
+    assert!(
+        close(a.observed_rate, 5.7822, 0.0005),
+        "{:?}",
+        a.observed_rate
+    );
+    assert!(close(a.needed_rate, 14.6547, 0.0005), "{:?}", a.needed_rate);
+    let vi = texts(&plan, the_target(&plan, "t"), 2026, Lang::Vi);
+    assert!(vi.contains(&"Dùng số bình quân 2021–2023 đã công bố (5,34 %/năm) thay cho số tính từ từng năm (5,01 %/năm).".to_string()), "{vi:#?}");
+
+    // Official yearly figures for every covered year beat an estimated average.
+    let mut body = indicator("g", "%/năm", "%/yr", 2, "higher", "rate");
+    body += &tgt(
+        "t",
+        "g",
+        r#"period = "2021-2025""#,
+        "shape = \"average\"\nmin = 7.5\nmax = 8",
+        "ct",
+    );
+    for (year, value) in [(2021, -2.79), (2022, 12.64), (2023, 5.75)] {
+        body += &obs(
+            "g",
+            &format!("year = {year}"),
+            value,
+            "official",
+            "ct",
+            "late",
+            "",
+        );
+    }
+    body += &obs(
+        "g",
+        r#"period = "2021-2023""#,
+        5.34,
+        "estimate",
+        "ct",
+        "late",
+        "",
+    );
+    let plan = load(&body);
+    let a = assess(&plan, the_target(&plan, "t"), 2024);
+    assert!(close(a.observed_rate, 5.0094, 0.0005));
+    assert!(a.reasons.contains(&Reason::PeriodSuperseded {
+        period: Period {
+            first: 2021,
+            last: 2023
+        },
+        value: 5.34
+    }));
+}
+
+#[test]
+fn single_year_rate_target_uses_a_trailing_average_before_its_year() {
+    let mut body = indicator("g", "%", "%", 2, "higher", "rate");
+    body += &tgt(
+        "y2025",
+        "g",
+        "year = 2025",
+        "shape = \"at_least\"\nvalue = 9.5",
+        "ct",
+    );
+    for (year, value) in [(2022, 12.64), (2023, 5.75), (2024, 7.12)] {
+        body += &obs(
+            "g",
+            &format!("year = {year}"),
+            value,
+            "estimate",
+            "ct",
+            "late",
+            "",
+        );
+    }
+    let plan = load(&body);
+    let target = the_target(&plan, "y2025");
+    let a = assess(&plan, target, 2024);
+    assert_eq!(a.method, Some(Method::GeometricMean));
+    let avg = a.observed_rate.expect("average");
+    // (1.1264 × 1.0575 × 1.0712)^(1/3) − 1
+    assert!((avg - 8.4629).abs() < 0.0005, "{avg}");
+    assert!(close(a.ratio, avg / 9.5, 1e-9));
+    assert_eq!(a.status, Status::AtRisk);
+    assert_eq!(required_path(&plan, target), Some(vec![(2025, 9.5)]));
+    let fan = projection(&plan, target).expect("projection");
+    assert_eq!(fan.points.len(), 1);
+    assert_eq!(fan.points[0].year, 2025);
+    assert!(fan.points[0].low < fan.points[0].value && fan.points[0].value < fan.points[0].high);
+}
+
+// ---------------------------------------------------------------- GRDP per capita (level, range)
+
+fn per_capita(figures: &[(i32, f64)]) -> Plan {
+    let mut body = indicator("pc", "USD/người", "USD/person", 0, "higher", "level");
+    body += &tgt(
+        "pc-2025",
+        "pc",
+        "year = 2025",
+        "shape = \"range\"\nmin = 6200\nmax = 6800",
+        "ct",
+    );
+    for (year, value) in figures {
+        body += &obs(
+            "pc",
+            &format!("year = {year}"),
+            *value,
+            "official",
+            "ct",
+            "late",
+            "",
+        );
+    }
+    load(&body)
+}
+
+#[test]
+fn level_range_uses_the_cagr_ratio_against_the_lower_edge() {
+    let plan = per_capita(&[(2020, 5500.0), (2023, 6000.0)]);
+    let target = the_target(&plan, "pc-2025");
+    let a = assess(&plan, target, 2024);
+    assert_eq!(a.method, Some(Method::Compound));
+    assert!(close(a.observed_rate, 2.9428, 0.0005));
+    assert!(close(a.required_rate, 2.4250, 0.0005));
+    assert!(close(a.ratio, 1.2136, 0.0005));
+    assert!(close(a.projected, 6358.34, 0.01));
+    assert!(close(a.needed_rate, 1.6530, 0.0005), "{:?}", a.needed_rate);
+    assert_eq!(a.status, Status::OnTrack);
+    assert_eq!(a.baseline, Some((2020, 5500.0)));
+    let vi = texts(&plan, target, 2024, Lang::Vi);
+    assert_eq!(
+        vi[0],
+        "Từ 5.500 USD/người năm 2020 đến 6.000 USD/người năm 2023: bình quân tăng 2,9 %/năm; để đạt 6.200 USD/người vào năm 2025 cần tăng 2,4 %/năm (tỷ số R = 1,21)."
+    );
+    assert_eq!(
+        vi[1],
+        "Nếu giữ nhịp này, năm 2025 đạt khoảng 6.358 USD/người."
+    );
+    let en = texts(&plan, target, 2024, Lang::En);
+    assert_eq!(
+        en[0],
+        "From 5,500 USD/person in 2020 to 6,000 USD/person in 2023: a rise of 2.9% a year on average; reaching 6,200 USD/person by 2025 needs a rise of 2.4% a year (ratio R = 1.21)."
+    );
+    assert_eq!(
+        en[2],
+        "From 2023, reaching 6,200 USD/person by 2025 needs a rise of 1.7% a year."
+    );
+}
+
+#[test]
+fn level_thresholds_split_on_track_at_risk_off_track() {
+    // Required: 5500 → 6200 over 5 years; observed over 3 years.
+    let required = (6200.0f64 / 5500.0).powf(0.2) - 1.0;
+    for (share_of_required, expected) in [
+        (1.0, Status::OnTrack),
+        (0.8, Status::AtRisk),
+        (0.3, Status::OffTrack),
+        (-0.5, Status::OffTrack),
+    ] {
+        let latest = 5500.0 * (1.0 + required * share_of_required).powi(3);
+        let plan = per_capita(&[(2020, 5500.0), (2023, latest)]);
+        let a = assess(&plan, the_target(&plan, "pc-2025"), 2024);
+        assert_eq!(a.status, expected, "R = {:?}", a.ratio);
+        assert_eq!(
+            a.reasons.contains(&Reason::MovingAway),
+            share_of_required < 0.0
+        );
+    }
+}
+
+#[test]
+fn level_exactly_on_the_band_edges() {
+    for (value, expected) in [
+        (6200.0, Status::Achieved),
+        (6800.0, Status::Achieved),
+        (6800.4, Status::Achieved), // shows as 6.800
+        (6801.0, Status::Exceeded),
+        (6199.0, Status::OffTrack),
+    ] {
+        let plan = per_capita(&[(2020, 5500.0), (2025, value)]);
+        let a = assess(&plan, the_target(&plan, "pc-2025"), 2026);
+        assert_eq!(a.status, expected, "{value}");
+        assert!(a.is_final);
+    }
+    let plan = per_capita(&[(2020, 5500.0), (2025, 6199.0)]);
+    let a = assess(&plan, the_target(&plan, "pc-2025"), 2026);
+    assert_eq!(a.label(Lang::Vi), "Không đạt");
+    assert_eq!(a.label(Lang::En), "Missed");
+    let vi = texts(&plan, the_target(&plan, "pc-2025"), 2026, Lang::Vi);
+    assert_eq!(
+        vi[0],
+        "Năm 2025: 6.199 USD/người, không đạt chỉ tiêu 6.200–6.800 USD/người."
+    );
+}
+
+#[test]
+fn level_without_any_figure_or_with_one_point() {
+    let plan = per_capita(&[]);
+    let a = assess(&plan, the_target(&plan, "pc-2025"), 2026);
+    assert_eq!(a.status, Status::NoData);
+    assert!(projection(&plan, the_target(&plan, "pc-2025")).is_none());
+    assert!(required_path(&plan, the_target(&plan, "pc-2025")).is_none());
+    let vi = texts(&plan, the_target(&plan, "pc-2025"), 2026, Lang::Vi);
+    assert_eq!(
+        vi,
+        vec!["Chưa có số liệu của Cần Thơ (trước sáp nhập) đến năm 2025.".to_string()]
+    );
+
+    let plan = per_capita(&[(2022, 5800.0)]);
+    let target = the_target(&plan, "pc-2025");
+    let a = assess(&plan, target, 2023);
+    assert_eq!(a.status, Status::NotAssessable);
+    assert_eq!(a.latest, Some((2022, 5800.0)));
+    assert!(a.reasons.contains(&Reason::TooFewPoints { count: 1 }));
+    // The required path still starts from the single figure.
+    let path = required_path(&plan, target).expect("path");
+    assert_eq!(path.first(), Some(&(2022, 5800.0)));
+    assert_eq!(path.last(), Some(&(2025, 6200.0)));
+}
+
+#[test]
+fn level_target_year_past_without_its_figure_is_provisional() {
+    let plan = per_capita(&[(2020, 5500.0), (2023, 6000.0), (2024, 6100.0)]);
+    let a = assess(&plan, the_target(&plan, "pc-2025"), 2027);
+    assert_eq!(a.status, Status::OnTrack);
+    assert!(!a.is_final);
+    assert!(a.reasons.contains(&Reason::AwaitingFinal {
+        due: 2025,
+        latest: 2024
+    }));
+    let en = texts(&plan, the_target(&plan, "pc-2025"), 2027, Lang::En);
+    assert!(en.contains(&"2025 is over but its figures are not all in; this is a provisional assessment on figures up to 2024.".to_string()));
+    // Figures after the target year never judge it.
+    let plan = per_capita(&[(2020, 5500.0), (2023, 6000.0), (2026, 7000.0)]);
+    let a = assess(&plan, the_target(&plan, "pc-2025"), 2027);
+    assert_eq!(a.latest, Some((2023, 6000.0)));
+}
+
+#[test]
+fn baseline_substitute_is_the_nearest_year() {
+    let plan = per_capita(&[(2022, 5700.0), (2023, 5800.0), (2024, 6000.0)]);
+    let a = assess(&plan, the_target(&plan, "pc-2025"), 2024);
+    assert_eq!(a.baseline, Some((2022, 5700.0)));
+    assert!(a.reasons.contains(&Reason::BaselineSubstitute {
+        used: 2022,
+        plan: 2020
+    }));
+}
+
+#[test]
+fn level_projection_and_required_path() {
+    let plan = per_capita(&[
+        (2020, 5500.0),
+        (2021, 5600.0),
+        (2022, 5900.0),
+        (2023, 6000.0),
+    ]);
+    let target = the_target(&plan, "pc-2025");
+    let fan = projection(&plan, target).expect("projection");
+    let years: Vec<i32> = fan.points.iter().map(|p| p.year).collect();
+    assert_eq!(years, vec![2023, 2024, 2025]);
+    assert_eq!(fan.points[0].low, 6000.0);
+    assert_eq!(fan.points[0].high, 6000.0);
+    let a = assess(&plan, target, 2024);
+    assert!(close(
+        Some(fan.points[2].value),
+        a.projected.expect("projected"),
+        1e-6
+    ));
+    assert!(fan.points[2].low < fan.points[2].value && fan.points[2].value < fan.points[2].high);
+    assert!(fan.points[2].high - fan.points[2].low > fan.points[1].high - fan.points[1].low);
+    assert_eq!(fan.tuples().len(), 3);
+
+    let path = required_path(&plan, target).expect("path");
+    assert_eq!(path.len(), 6);
+    assert_eq!(path[0], (2020, 5500.0));
+    assert_eq!(path[5], (2025, 6200.0));
+    assert!(path.windows(2).all(|w| w[1].1 > w[0].1));
+
+    // Two figures: a status, but no fan.
+    let plan = per_capita(&[(2020, 5500.0), (2023, 6000.0)]);
+    assert!(projection(&plan, the_target(&plan, "pc-2025")).is_none());
+}
+
+// ---------------------------------------------------------------- poverty (lower is better)
+
+fn poverty_plan() -> Plan {
+    let mut body = indicator("poor", "%", "%", 2, "lower", "share");
+    body += &tgt(
+        "poor-2025",
+        "poor",
+        "year = 2025",
+        "shape = \"below\"\nvalue = 0.5",
+        "ct",
+    );
+    body += &tgt(
+        "poor-2030",
+        "poor",
+        "year = 2030",
+        "shape = \"essentially_none\"",
+        "ct",
+    );
+    body += &tgt(
+        "poor-merged",
+        "poor",
+        "year = 2030",
+        "shape = \"at_most\"\nvalue = 0.5",
+        "ct-new",
+    );
+    body += &obs("poor", "year = 2020", 1.4, "official", "ct", "late", "");
+    body += &obs("poor", "year = 2022", 0.52, "reported", "ct", "weak", "");
+    // Two 2023 estimates: the later publication is the headline.
+    body += &obs("poor", "year = 2023", 0.32, "estimate", "ct", "early", "");
+    body += &obs("poor", "year = 2023", 0.21, "estimate", "ct", "late", "");
+    body += &obs(
+        "poor",
+        "year = 2025",
+        0.74,
+        "reported",
+        "ct-new",
+        "late",
+        "",
+    );
+    load(&body)
+}
+
+#[test]
+fn poverty_below_half_a_percent_met_early() {
+    let plan = poverty_plan();
+    let target = the_target(&plan, "poor-2025");
+    let a = assess(&plan, target, 2024);
+    assert_eq!(
+        a.status,
+        Status::Achieved,
+        "a strict limit is met, not exceeded"
+    );
+    assert_eq!(a.latest, Some((2023, 0.21)));
+    assert!(a.reasons.contains(&Reason::MetEarly {
+        since: 2023,
+        due: 2025
+    }));
+    let vi = texts(&plan, target, 2024, Lang::Vi);
+    assert_eq!(vi[0], "Năm 2023: 0,21 %, đạt chỉ tiêu dưới 0,5 %.");
+    assert_eq!(
+        vi[1],
+        "Đã đạt từ năm 2023, trước hạn 2025; số liệu các năm sau vẫn có thể thay đổi kết quả."
+    );
+    let en = texts(&plan, target, 2024, Lang::En);
+    assert_eq!(en[0], "In 2023: 0.21%, meeting the target of below 0.5%.");
+    // The merged city's 0.74 % is not this target's figure.
+    assert!(a
+        .reasons
+        .iter()
+        .any(|r| matches!(r, Reason::OtherTerritory { count: 1, .. })));
+}
+
+#[test]
+fn essentially_none_with_threshold_zero_uses_a_straight_line() {
+    let plan = poverty_plan();
+    let target = the_target(&plan, "poor-2030");
+    let a = assess(&plan, target, 2024);
+    // 0.21 is not "none": linear pace 1.4 → 0.21 over 2020–2023 against 1.4 → 0 over 2020–2030.
+    assert_eq!(a.method, Some(Method::Linear));
+    assert!(close(a.observed_rate, (0.21 - 1.4) / 3.0, 1e-9));
+    assert!(close(a.required_rate, -0.14, 1e-9));
+    assert!(close(a.ratio, (1.19 / 3.0) / 0.14, 1e-9));
+    assert_eq!(a.status, Status::OnTrack);
+    assert_eq!(a.projected, Some(0.0), "a share never projects below zero");
+    let vi = texts(&plan, target, 2024, Lang::Vi);
+    assert_eq!(
+        vi[0],
+        "Từ 1,40 % năm 2020 đến 0,21 % năm 2023: bình quân giảm 0,397 điểm phần trăm mỗi năm; để đạt 0 % vào năm 2030 cần giảm 0,140 điểm phần trăm mỗi năm (tỷ số R = 2,83)."
+    );
+    // Met at the threshold only.
+    let mut body = indicator("poor", "%", "%", 2, "lower", "share");
+    body += &tgt(
+        "t",
+        "poor",
+        "year = 2030",
+        "shape = \"essentially_none\"",
+        "ct",
+    );
+    body += &obs("poor", "year = 2030", 0.0, "official", "ct", "late", "");
+    let plan = load(&body);
+    assert_eq!(
+        assess(&plan, the_target(&plan, "t"), 2031).status,
+        Status::Achieved
+    );
+}
+
+#[test]
+fn pre_merger_target_is_never_scored_with_merged_figures_and_vice_versa() {
+    let plan = poverty_plan();
+    let target = the_target(&plan, "poor-merged");
+    let a = assess(&plan, target, 2026);
+    // Only one merged-city figure (2025), and it misses 0.5 %: a single point, no trend.
+    assert_eq!(a.latest, Some((2025, 0.74)));
+    assert_eq!(a.status, Status::NotAssessable);
+    let other: Vec<&Reason> = a
+        .reasons
+        .iter()
+        .filter(|r| matches!(r, Reason::OtherTerritory { .. }))
+        .collect();
+    assert_eq!(other.len(), 1);
+    let indicator = plan.indicator("poor").expect("indicator");
+    assert_eq!(
+        other[0].text(indicator, Lang::Vi),
+        "Chuỗi số liệu gián đoạn: địa giới thay đổi từ ngày 1/7/2025; 3 số liệu của Cần Thơ (trước sáp nhập) mô tả một địa bàn khác nên không dùng cho chỉ tiêu đặt cho Cần Thơ (sau sáp nhập)."
+    );
+    // Before the merged city had any figure.
+    let a = assess(&plan, target, 2024);
+    assert_eq!(a.status, Status::NoData);
+}
+
+#[test]
+fn unqualified_and_low_reliability_sources_are_named() {
+    let mut body = indicator("poor", "%", "%", 2, "lower", "share");
+    body += &tgt(
+        "t",
+        "poor",
+        "year = 2025",
+        "shape = \"below\"\nvalue = 0.5",
+        "ct",
+    );
+    body += &obs("poor", "year = 2020", 1.4, "official", "ct", "late", "");
+    body += &obs("poor", "year = 2022", 0.82, "reported", "ct", "weak", "");
+    let plan = load(&body);
+    let a = assess(&plan, the_target(&plan, "t"), 2023);
+    // 1.4 → 0.82 in two years (−23.5 %/yr) against 1.4 → 0.5 in five (−18.6 %/yr): R = 1.26.
+    assert!(close(a.ratio, 1.2610, 0.0005));
+    assert_eq!(a.status, Status::OnTrack);
+    assert!(a.is_provisional());
+    let vi = texts(&plan, the_target(&plan, "t"), 2023, Lang::Vi);
+    assert!(
+        vi.contains(
+            &"Số liệu 2022 được công bố không ghi rõ là ước tính hay chính thức.".to_string()
+        ),
+        "{vi:#?}"
+    );
+    assert!(vi.contains(&"Số liệu 2022 lấy từ nguồn thứ cấp, độ tin cậy thấp.".to_string()));
+}
+
+// ---------------------------------------------------------------- health insurance (share)
+
+#[test]
+fn health_insurance_over_92_4_is_treated_conservatively() {
+    let mut body = indicator("bhyt", "%", "%", 1, "higher", "share");
+    body += &tgt(
+        "bhyt-2025",
+        "bhyt",
+        "year = 2025",
+        "shape = \"at_least\"\nvalue = 95",
+        "ct",
+    );
+    body += &obs("bhyt", "year = 2020", 90.0, "reported", "ct", "late", "");
+    body += &obs(
+        "bhyt",
+        "year = 2023",
+        92.4,
+        "estimate",
+        "ct",
+        "late",
+        "qualifier = \"over\"",
+    );
+    let plan = load(&body);
+    let target = the_target(&plan, "bhyt-2025");
+    let a = assess(&plan, target, 2026);
+    assert!(close(a.observed_rate, 0.8811, 0.0005));
+    assert!(close(a.required_rate, 1.0872, 0.0005));
+    assert!(close(a.ratio, 0.8104, 0.0005));
+    assert!(close(a.projected, 94.035, 0.001));
+    assert_eq!(a.status, Status::AtRisk);
+    assert!(a.reasons.contains(&Reason::Hedged {
+        year: 2023,
+        value: 92.4,
+        qualifier: Qualifier::Over,
+        effect: HedgeEffect::Conservative
+    }));
+    let vi = texts(&plan, target, 2026, Lang::Vi);
+    assert!(vi.contains(&"Nguồn chỉ ghi «trên 92,4 %» cho năm 2023; đánh giá dùng đúng mức 92,4 %, nên thực tế có thể tốt hơn.".to_string()), "{vi:#?}");
+    let en = texts(&plan, target, 2026, Lang::En);
+    assert!(en.contains(&"The source gives only “over 92.4%” for 2023; the assessment uses 92.4% itself, so the real position may be better.".to_string()));
+}
+
+#[test]
+fn hedges_that_point_away_from_the_target() {
+    let mut body = indicator("bhyt", "%", "%", 1, "higher", "share");
+    body += &tgt(
+        "t",
+        "bhyt",
+        "year = 2025",
+        "shape = \"at_least\"\nvalue = 95",
+        "ct",
+    );
+    body += &obs("bhyt", "year = 2020", 90.0, "official", "ct", "late", "");
+    body += &obs(
+        "bhyt",
+        "year = 2023",
+        96.0,
+        "estimate",
+        "ct",
+        "late",
+        "qualifier = \"under\"",
+    );
+    let plan = load(&body);
+    let a = assess(&plan, the_target(&plan, "t"), 2024);
+    assert_eq!(a.status, Status::NotAssessable);
+    assert!(a.reasons.iter().any(|r| matches!(
+        r,
+        Reason::Hedged {
+            effect: HedgeEffect::Inconclusive,
+            ..
+        }
+    )));
+    // "About" is used as published.
+    let mut body = indicator("bhyt", "%", "%", 1, "higher", "share");
+    body += &tgt(
+        "t",
+        "bhyt",
+        "year = 2025",
+        "shape = \"at_least\"\nvalue = 95",
+        "ct",
+    );
+    body += &obs(
+        "bhyt",
+        "year = 2025",
+        95.0,
+        "official",
+        "ct",
+        "late",
+        "qualifier = \"about\"",
+    );
+    let plan = load(&body);
+    let a = assess(&plan, the_target(&plan, "t"), 2026);
+    assert_eq!(a.status, Status::Achieved);
+    assert!(a.reasons.iter().any(|r| matches!(
+        r,
+        Reason::Hedged {
+            effect: HedgeEffect::Approximate,
+            ..
+        }
+    )));
+}
+
+#[test]
+fn share_projection_is_bounded_by_100() {
+    let mut body = indicator("bhyt", "%", "%", 1, "higher", "share");
+    body += &tgt(
+        "t",
+        "bhyt",
+        "year = 2030",
+        "shape = \"exact\"\nvalue = 100",
+        "ct",
+    );
+    for (year, value) in [(2020, 90.0), (2021, 93.0), (2022, 96.0), (2023, 99.5)] {
+        body += &obs(
+            "bhyt",
+            &format!("year = {year}"),
+            value,
+            "official",
+            "ct",
+            "late",
+            "",
+        );
+    }
+    let plan = load(&body);
+    let target = the_target(&plan, "t");
+    let a = assess(&plan, target, 2024);
+    assert_eq!(a.status, Status::OnTrack);
+    assert_eq!(a.projected, Some(100.0));
+    assert!(a.reasons.contains(&Reason::Projected {
+        year: 2030,
+        value: 100.0,
+        capped: true
+    }));
+    let fan = projection(&plan, target).expect("projection");
+    assert!(fan
+        .points
+        .iter()
+        .all(|p| p.value <= 100.0 && p.high <= 100.0 && p.low >= 0.0));
+    let vi = texts(&plan, target, 2024, Lang::Vi);
+    assert!(
+        vi.contains(&"Nếu giữ nhịp này, năm 2030 đạt khoảng 100,0 % (tối đa 100 %).".to_string()),
+        "{vi:#?}"
+    );
+}
+
+// ---------------------------------------------------------------- communes (count)
+
+fn communes(shape: &str) -> Plan {
+    let mut body = indicator("ntm", "xã", "communes", 0, "higher", "count");
+    body += &tgt("t", "ntm", "year = 2025", shape, "ct");
+    body += &obs(
+        "ntm",
+        "year = 2020",
+        6.0,
+        "reported",
+        "ct",
+        "late",
+        "as_of = \"2020-12-24\"",
+    );
+    body += &obs("ntm", "year = 2021", 18.0, "reported", "ct", "late", "");
+    body += &obs("ntm", "year = 2022", 24.0, "reported", "ct", "late", "");
+    body += &obs(
+        "ntm",
+        "year = 2024",
+        31.0,
+        "reported",
+        "ct",
+        "late",
+        "as_of = \"2024-08\"",
+    );
+    body += &obs(
+        "ntm",
+        "year = 2025",
+        36.0,
+        "reported",
+        "ct",
+        "late",
+        "as_of = \"2025-04\"",
+    );
+    load(&body)
+}
+
+#[test]
+fn communes_36_against_24_exceeded_early() {
+    let plan = communes("shape = \"at_least\"\nvalue = 24");
+    let a = assess(&plan, the_target(&plan, "t"), 2025);
+    assert_eq!(a.status, Status::Exceeded);
+    assert!(!a.is_final, "an April count is not the year's figure");
+    assert!(a.reasons.contains(&Reason::MetEarly {
+        since: 2022,
+        due: 2025
+    }));
+    let vi = texts(&plan, the_target(&plan, "t"), 2025, Lang::Vi);
+    assert_eq!(vi[0], "Năm 2025: 36 xã, vượt chỉ tiêu ít nhất 24 xã.");
+    assert!(
+        vi.contains(&"Số năm 2025 là số tính đến tháng 4/2025, chưa phải số cả năm.".to_string())
+    );
+    let en = texts(&plan, the_target(&plan, "t"), 2025, Lang::En);
+    assert_eq!(
+        en[0],
+        "In 2025: 36 communes, beyond the target of at least 24 communes."
+    );
+    // Exactly 24 is met, not exceeded.
+    let plan = communes("shape = \"exact\"\nvalue = 24");
+    let a = assess(&plan, the_target(&plan, "t"), 2022);
+    assert_eq!(a.status, Status::Achieved);
+}
+
+#[test]
+fn communes_not_yet_met_move_in_a_straight_line() {
+    let plan = communes("shape = \"at_least\"\nvalue = 40");
+    let a = assess(&plan, the_target(&plan, "t"), 2025);
+    assert_eq!(a.method, Some(Method::Linear));
+    // 6 at the end of 2020 → 36 in April 2025 (2024 + 4/12): 30 communes over 3.33 years.
+    assert!(close(
+        a.observed_rate,
+        30.0 / (2024.0 + 4.0 / 12.0 - 2020.0),
+        1e-9
+    ));
+    assert!(close(a.required_rate, 34.0 / 5.0, 1e-9));
+    assert_eq!(a.status, Status::OnTrack);
+    let vi = texts(&plan, the_target(&plan, "t"), 2025, Lang::Vi);
+    assert_eq!(
+        vi[0],
+        "Từ 6 xã năm 2020 đến 36 xã năm 2025: bình quân tăng 6,9 xã mỗi năm; để đạt 40 xã vào năm 2025 cần tăng 6,8 xã mỗi năm (tỷ số R = 1,02)."
+    );
+    // Not met at the deadline, with a year-end figure: missed.
+    let mut body = indicator("ntm", "xã", "communes", 0, "higher", "count");
+    body += &tgt(
+        "t",
+        "ntm",
+        "year = 2025",
+        "shape = \"at_least\"\nvalue = 40",
+        "ct",
+    );
+    body += &obs("ntm", "year = 2020", 6.0, "official", "ct", "late", "");
+    body += &obs("ntm", "year = 2025", 36.0, "official", "ct", "late", "");
+    let plan = load(&body);
+    let a = assess(&plan, the_target(&plan, "t"), 2026);
+    assert_eq!(a.status, Status::OffTrack);
+    assert!(a.is_final);
+}
+
+// ---------------------------------------------------------------- headline choice, shapes, text
+
+#[test]
+fn official_figure_beats_estimate_for_the_same_year() {
+    let mut body = indicator("pc", "USD/người", "USD/person", 0, "higher", "level");
+    body += &tgt(
+        "t",
+        "pc",
+        "year = 2025",
+        "shape = \"at_least\"\nvalue = 6200",
+        "ct",
+    );
+    body += &obs("pc", "year = 2020", 5500.0, "official", "ct", "late", "");
+    body += &obs("pc", "year = 2024", 6300.0, "estimate", "ct", "late", "");
+    body += &obs("pc", "year = 2024", 6100.0, "official", "ct", "early", "");
+    let plan = load(&body);
+    let a = assess(&plan, the_target(&plan, "t"), 2025);
+    assert_eq!(a.latest, Some((2024, 6100.0)));
+    assert_eq!(a.latest_kind, Some(ObservationKind::Official));
+    assert_eq!(a.status, Status::OnTrack);
+    assert!(!a.is_provisional());
+}
+
+#[test]
+fn every_point_shape_and_direction() {
+    let cases: [(&str, &str, f64, Status); 12] = [
+        ("exact", "higher", 10.0, Status::Achieved),
+        ("exact", "higher", 11.0, Status::Exceeded),
+        ("exact", "lower", 9.0, Status::Exceeded),
+        ("at_least", "higher", 10.0, Status::Achieved),
+        ("at_least", "higher", 9.9, Status::OffTrack),
+        ("at_most", "lower", 10.0, Status::Achieved),
+        ("at_most", "lower", 8.0, Status::Exceeded),
+        ("at_most", "lower", 10.1, Status::OffTrack),
+        ("above", "higher", 10.0, Status::OffTrack),
+        ("above", "higher", 10.1, Status::Achieved),
+        ("below", "lower", 10.0, Status::OffTrack),
+        ("below", "lower", 9.9, Status::Achieved),
+    ];
+    for (shape, direction, value, expected) in cases {
+        let mut body = indicator("x", "đv", "units", 1, direction, "level");
+        body += &tgt(
+            "t",
+            "x",
+            "year = 2025",
+            &format!("shape = \"{shape}\"\nvalue = 10"),
+            "ct",
+        );
+        body += &obs("x", "year = 2025", value, "official", "ct", "late", "");
+        let plan = load(&body);
+        let a = assess(&plan, the_target(&plan, "t"), 2026);
+        assert_eq!(a.status, expected, "{shape} {direction} {value}");
+        assert!(a.is_final);
+    }
+}
+
+#[test]
+fn text_targets_are_never_scored() {
+    let mut body = indicator("x", "đv", "units", 1, "higher", "level");
+    body += "\n[[target]]\nid = \"t\"\nindicator = \"x\"\nyear = 2025\nshape = \"text\"\ntext = { vi = \"Phát triển\", en = \"Develop\" }\ndocument = \"ctr-03\"\nterritory = \"ct\"\n";
+    body += &obs("x", "year = 2025", 1.0, "official", "ct", "late", "");
+    let plan = load(&body);
+    let target = the_target(&plan, "t");
+    let a = assess(&plan, target, 2026);
+    assert_eq!(a.status, Status::NotAssessable);
+    assert_eq!(a.reasons, vec![Reason::Qualitative]);
+    assert_eq!(
+        texts(&plan, target, 2026, Lang::En),
+        vec!["Qualitative target: shown, not scored.".to_string()]
+    );
+    assert!(projection(&plan, target).is_none());
+    assert!(required_path(&plan, target).is_none());
+}
+
+#[test]
+fn period_totals_need_a_figure_for_the_whole_period() {
+    let mut body = indicator("inv", "nghìn tỷ đồng", "trillion VND", 0, "higher", "level");
+    body += &tgt(
+        "t",
+        "inv",
+        r#"period = "2021-2025""#,
+        "shape = \"at_least\"\nvalue = 286",
+        "ct",
+    );
+    body += &obs("inv", "year = 2021", 50.0, "official", "ct", "late", "");
+    let plan = load(&body);
+    let a = assess(&plan, the_target(&plan, "t"), 2026);
+    assert_eq!(a.status, Status::NotAssessable);
+    assert!(a.reasons.contains(&Reason::PeriodTotalMissing {
+        period: Period {
+            first: 2021,
+            last: 2025
+        }
+    }));
+    let mut body = indicator("inv", "nghìn tỷ đồng", "trillion VND", 0, "higher", "level");
+    body += &tgt(
+        "t",
+        "inv",
+        r#"period = "2021-2025""#,
+        "shape = \"at_least\"\nvalue = 286",
+        "ct",
+    );
+    body += &obs(
+        "inv",
+        r#"period = "2021-2025""#,
+        290.0,
+        "official",
+        "ct",
+        "late",
+        "",
+    );
+    let plan = load(&body);
+    let a = assess(&plan, the_target(&plan, "t"), 2026);
+    assert_eq!(a.status, Status::Exceeded);
+    assert_eq!(
+        texts(&plan, the_target(&plan, "t"), 2026, Lang::Vi)[0],
+        "Cả giai đoạn 2021–2025: 290 nghìn tỷ đồng, vượt chỉ tiêu ít nhất 286 nghìn tỷ đồng."
+    );
+}
+
+#[test]
+fn share_averaged_over_a_period_uses_the_arithmetic_mean() {
+    let mut body = indicator("rev", "% GRDP", "% of GRDP", 1, "higher", "share");
+    body += &tgt(
+        "t",
+        "rev",
+        r#"period = "2021-2025""#,
+        "shape = \"average\"\nmin = 12\nmax = 14",
+        "ct",
+    );
+    for (year, value) in [(2021, 11.0), (2022, 12.0), (2023, 13.0)] {
+        body += &obs(
+            "rev",
+            &format!("year = {year}"),
+            value,
+            "official",
+            "ct",
+            "late",
+            "",
+        );
+    }
+    let plan = load(&body);
+    let a = assess(&plan, the_target(&plan, "t"), 2024);
+    assert_eq!(a.method, Some(Method::ArithmeticMean));
+    assert!(close(a.observed_rate, 12.0, 1e-9));
+    assert!(close(a.needed_rate, 12.0, 1e-9));
+    assert_eq!(a.status, Status::OnTrack);
+    let vi = texts(&plan, the_target(&plan, "t"), 2024, Lang::Vi);
+    assert_eq!(vi[1], "Cần đạt bình quân 12,0 % GRDP trong các năm 2024–2025 để cả giai đoạn 2021–2025 đạt bình quân 12 % GRDP.");
+}
+
+// ---------------------------------------------------------------- tally, labels, thresholds
+
+#[test]
+fn tally_counts_targets_due_in_the_period() {
+    let plan = poverty_plan();
+    let t = tally(
+        &plan,
+        Period {
+            first: 2021,
+            last: 2025,
+        },
+        2024,
+    );
+    assert_eq!(t.total(), 1);
+    assert_eq!(t.get(Status::Achieved), 1);
+    let t = tally(
+        &plan,
+        Period {
+            first: 2021,
+            last: 2030,
+        },
+        2024,
+    );
+    assert_eq!(t.total(), 3);
+    assert_eq!(
+        t.summary(Lang::Vi),
+        "1 đạt chỉ tiêu, 1 đúng tiến độ, 1 chưa có số liệu"
+    );
+    assert_eq!(t.summary(Lang::En), "1 achieved, 1 on track, 1 no data");
+    assert_eq!(t.counts.map(|(s, _)| s), Status::ALL);
+}
+
+#[test]
+fn labels_codes_and_symbols_are_distinct() {
+    for lang in Lang::ALL {
+        let mut labels: Vec<&str> = Status::ALL.iter().map(|s| s.label(lang)).collect();
+        labels.sort_unstable();
+        labels.dedup();
+        assert_eq!(labels.len(), 7);
+    }
+    let mut codes: Vec<&str> = Status::ALL.iter().map(|s| s.code()).collect();
+    codes.dedup();
+    assert_eq!(codes.len(), 7);
+    let mut symbols: Vec<&str> = Status::ALL.iter().map(|s| s.symbol()).collect();
+    symbols.sort_unstable();
+    symbols.dedup();
+    assert_eq!(symbols.len(), 7);
+    assert_eq!(Status::AtRisk.label(Lang::Vi), "Có nguy cơ không đạt");
+}
+
+#[test]
+fn thresholds_are_inclusive_at_their_edges() {
+    let t = Thresholds::default();
+    assert_eq!(t.classify(0.95), Status::OnTrack);
+    assert_eq!(t.classify(0.9499), Status::AtRisk);
+    assert_eq!(t.classify(0.60), Status::AtRisk);
+    assert_eq!(t.classify(0.5999), Status::OffTrack);
+    assert_eq!(t.classify(-1.0), Status::OffTrack);
+    assert_eq!(t.classify(f64::NAN), Status::NotAssessable);
+    let plan = per_capita(&[(2020, 5500.0), (2023, 6000.0)]);
+    let strict = Thresholds {
+        on_track: 1.5,
+        at_risk: 1.0,
+    };
+    assert_eq!(
+        assess_with(&plan, the_target(&plan, "pc-2025"), 2024, strict).status,
+        Status::AtRisk
+    );
+}
+
+// ---------------------------------------------------------------- robustness
+
+fn push(plan: &mut Plan, indicator: &str, year: i32, value: f64) {
+    let line = plan.observations.iter().map(|o| o.line).max().unwrap_or(0) + 1;
+    plan.observations.push(Observation {
+        indicator: indicator.to_string(),
+        when: When::Year(year),
+        value,
+        kind: ObservationKind::Official,
+        territory: "ct".to_string(),
+        source: "late".to_string(),
+        as_of: None,
+        qualifier: None,
+        derived: None,
+        note: None,
+        line,
+    });
+}
+
+#[test]
+fn hostile_inputs_never_panic() {
+    let base = per_capita(&[]);
+    let series: [&[(i32, f64)]; 9] = [
+        &[(2020, f64::NAN), (2023, 6000.0)],
+        &[(2020, 0.0), (2023, 6000.0)],
+        &[(2020, -100.0), (2023, 100.0)],
+        &[(2020, 5500.0), (2023, f64::INFINITY)],
+        &[(2020, 5500.0), (2023, 5500.0)],
+        &[(2020, 6200.0), (2023, 5000.0)],
+        &[(2023, 5000.0), (2023, 5100.0)],
+        &[(2020, 1e308), (2021, -1e308), (2022, 1e-308)],
+        &[(2020, 5500.0), (2021, 5400.0), (2022, 5450.0), (2023, 0.0)],
+    ];
+    for figures in series {
+        let mut plan = base.clone();
+        for (year, value) in figures {
+            push(&mut plan, "pc", *year, *value);
+        }
+        let target = plan.targets[0].clone();
+        for today in [i32::MIN, 2019, 2024, 2026, i32::MAX] {
+            let a = assess(&plan, &target, today);
+            let indicator = plan.indicator("pc").expect("indicator");
+            for lang in Lang::ALL {
+                for text in a.texts(indicator, lang) {
+                    assert!(!text.is_empty());
+                }
+            }
+        }
+        let _ = projection(&plan, &target);
+        let _ = required_path(&plan, &target);
+    }
+    // A baseline exactly on the edge that then falls away: no ratio, off track.
+    let plan = per_capita(&[(2020, 6200.0), (2023, 6000.0)]);
+    let a = assess(&plan, the_target(&plan, "pc-2025"), 2024);
+    assert_eq!(a.status, Status::OffTrack);
+    assert_eq!(a.ratio, None);
+    assert!(a.reasons.contains(&Reason::MovingAway));
+
+    // Rates of −100 % and below, NaN rates, odd targets.
+    let mut rate = grdp_growth_plan();
+    push(&mut rate, "grdp_growth", 2025, -150.0);
+    let target = the_target(&rate, "growth-2021-2025").clone();
+    let a = assess(&rate, &target, 2026);
+    assert_eq!(a.status, Status::NotAssessable);
+    assert!(a.reasons.contains(&Reason::NotComputable));
+    let _ = projection(&rate, &target);
+    let _ = required_path(&rate, &target);
+    for shape in [
+        TargetShape::Average {
+            min: -100.0,
+            max: None,
+        },
+        TargetShape::Average {
+            min: f64::NAN,
+            max: Some(f64::NAN),
+        },
+        TargetShape::Range { min: 0.0, max: 0.0 },
+        TargetShape::EssentiallyNone { threshold: -1.0 },
+        TargetShape::Below(f64::INFINITY),
+    ] {
+        let mut odd = target.clone();
+        odd.shape = shape;
+        let _ = assess(&rate, &odd, 2026);
+        let _ = projection(&rate, &odd);
+        let _ = required_path(&rate, &odd);
+        let mut far = odd.clone();
+        far.when = When::Year(i32::MAX);
+        let _ = assess(&rate, &far, 2026);
+        let _ = projection(&rate, &far);
+        let _ = required_path(&rate, &far);
+    }
+    // A target naming a missing indicator, and an empty plan.
+    let mut lost = target.clone();
+    lost.indicator = "missing".to_string();
+    assert_eq!(
+        assess(&rate, &lost, 2026).reasons,
+        vec![Reason::UnknownIndicator]
+    );
+    let mut empty = rate.clone();
+    empty.observations.clear();
+    assert_eq!(assess(&empty, &target, 2026).status, Status::NoData);
+    let mut level_far = the_target(&base, "pc-2025").clone();
+    level_far.when = When::Year(i32::MAX);
+    let plan = per_capita(&[(2020, 5500.0), (2021, 5600.0), (2023, 6000.0)]);
+    assert!(projection(&plan, &level_far).is_none());
+    let _ = assess(&plan, &level_far, i32::MAX);
+    let _ = Measure::Level;
+}
+
+#[test]
+fn a_hedge_away_from_a_missed_target_makes_the_trend_optimistic() {
+    let mut body = indicator("bhyt", "%", "%", 1, "higher", "share");
+    body += &tgt(
+        "t",
+        "bhyt",
+        "year = 2025",
+        "shape = \"at_least\"\nvalue = 95",
+        "ct",
+    );
+    body += &obs("bhyt", "year = 2020", 90.0, "official", "ct", "late", "");
+    body += &obs(
+        "bhyt",
+        "year = 2023",
+        94.0,
+        "preliminary",
+        "ct",
+        "late",
+        "qualifier = \"under\"",
+    );
+    let plan = load(&body);
+    let target = the_target(&plan, "t");
+    let a = assess(&plan, target, 2024);
+    assert_eq!(a.status, Status::OnTrack);
+    let en = texts(&plan, target, 2024, Lang::En);
+    assert!(en.contains(&"The source gives only “under 94.0%” for 2023; the real figure is further from the target than 94.0%.".to_string()), "{en:#?}");
+    assert!(
+        en.contains(&"Based on preliminary figures (2023), not yet official figures.".to_string())
+    );
+    // Once the year is over with a final figure under the bound: missed for certain.
+    let mut body = indicator("bhyt", "%", "%", 1, "higher", "share");
+    body += &tgt(
+        "t",
+        "bhyt",
+        "year = 2025",
+        "shape = \"at_least\"\nvalue = 95",
+        "ct",
+    );
+    body += &obs(
+        "bhyt",
+        "year = 2025",
+        95.0,
+        "official",
+        "ct",
+        "late",
+        "qualifier = \"under\"",
+    );
+    let plan = load(&body);
+    let a = assess(&plan, the_target(&plan, "t"), 2026);
+    assert_eq!(a.status, Status::OffTrack);
+    assert!(a.is_final);
+}

@@ -1,0 +1,47 @@
+# Shared by scripts/serve.sh and scripts/test.sh (sourced, not run).
+# shellcheck shell=bash disable=SC2034  # SERVER_PID and SERVER_URL are for the caller
+
+# Tools: cargo-installed trunk / wasm-bindgen first, and npm's wasm-opt 132 before any other
+# wasm-opt (Debian's binaryen 108 cannot read wasm-bindgen 0.2.130 output; Trunk.toml pins
+# wasm_opt = "version_132", so a wrong one fails with a clear message instead).
+export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+# The release bundle in dist/. Offline: Trunk never tries to download a tool (a version
+# mismatch is an immediate error), skips its update check, and passes --offline to cargo;
+# scripts/setup.sh has already run `cargo fetch`.
+trunk_release_build() {
+  trunk build --release --offline=true "$@"
+}
+
+# Start `python3 -m http.server` on 127.0.0.1 serving dist/ and wait until it answers.
+# Port 0 lets the OS pick a free port; the chosen one is read back from the server's log.
+# Sets SERVER_PID and SERVER_URL. Serve with -d (not cd dist): trunk replaces dist/ on build.
+start_dist_server() {
+  local port="${1:-0}" log
+  log="$(mktemp -t chitieu-http.XXXXXX)"
+  python3 -u -m http.server --bind 127.0.0.1 -d dist "$port" >"$log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 100); do
+    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+      cat "$log" >&2
+      echo "http server exited" >&2
+      return 1
+    fi
+    port="$(sed -n 's/.* port \([0-9][0-9]*\) .*/\1/p' "$log" | head -n1)"
+    if [ -n "$port" ]; then
+      SERVER_URL="http://127.0.0.1:$port/"
+      return 0
+    fi
+    sleep 0.05
+  done
+  echo "http server did not report its port" >&2
+  return 1
+}
+
+stop_dist_server() {
+  if [ -n "${SERVER_PID:-}" ]; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+    SERVER_PID=""
+  fi
+}

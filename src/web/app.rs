@@ -1,0 +1,363 @@
+//! The root component: reads the address, loads the plan, keeps language, theme and the chosen
+//! indicator in the address, and lays out the overview and the indicator panel.
+
+use super::indicator::IndicatorPanel;
+use super::overview::Overview;
+use super::plan_source::{self, PlanState};
+use chitieu_core::chart::ThemeName;
+use chitieu_core::i18n::{t, Ui};
+use chitieu_core::query::{self, Notice, Query};
+use chitieu_core::text::Lang;
+use yew::prelude::*;
+
+fn initial_query() -> (Query, Vec<Notice>) {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    query::parse(&search)
+}
+
+fn prefers_dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+pub fn current_year() -> i32 {
+    js_sys::Date::new_0().get_full_year() as i32
+}
+
+#[function_component]
+pub fn App() -> Html {
+    let start = use_memo((), |_| initial_query());
+    let (start_query, start_notices) = (*start).clone();
+    let lang = use_state(|| start_query.lang.unwrap_or_default());
+    let theme_override = use_state(|| start_query.theme);
+    let indicator = use_state(|| start_query.indicator.clone());
+    // `None` until the plan is known; then the address's period, or the plan's default.
+    let period_text = use_state(|| start_query.period.clone());
+    let notices = use_state(|| start_notices);
+    let embed = start_query.embed;
+    let plan_path = start_query.plan.clone();
+    let plan_state = use_state(|| match &plan_path {
+        Some(path) => PlanState::Loading(path.clone()),
+        None => plan_source::from_text(plan_source::EMBEDDED_NAME, plan_source::EMBEDDED),
+    });
+
+    {
+        let plan_state = plan_state.clone();
+        use_effect_with(plan_path.clone(), move |path| {
+            if let Some(path) = path.clone() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    plan_state.set(plan_source::fetch(path).await);
+                });
+            }
+        });
+    }
+
+    let theme = theme_override.unwrap_or(if prefers_dark() {
+        ThemeName::Dark
+    } else {
+        ThemeName::Light
+    });
+
+    // An indicator named in the address that the plan lacks is reported, then dropped.
+    {
+        let indicator = indicator.clone();
+        let period_text = period_text.clone();
+        let notices = notices.clone();
+        use_effect_with(plan_state.clone(), move |state| {
+            let PlanState::Ready { plan, .. } = &**state else {
+                return;
+            };
+            let mut list = (*notices).clone();
+            if let Some(id) = (*indicator).clone() {
+                if plan.indicator(&id).is_none() {
+                    list.push(Notice::BadValue {
+                        name: "indicator",
+                        value: id,
+                        allowed: plan.indicators.iter().map(|i| i.id.clone()).collect(),
+                    });
+                    indicator.set(None);
+                }
+            }
+            if let Some(text) = (*period_text).clone() {
+                if text != "all" && parse_plan_period(plan, &text).is_none() {
+                    let mut allowed: Vec<String> = plan
+                        .meta
+                        .periods
+                        .iter()
+                        .map(|p| format!("{}-{}", p.first, p.last))
+                        .collect();
+                    allowed.push("all".into());
+                    list.push(Notice::BadValue {
+                        name: "period",
+                        value: text,
+                        allowed,
+                    });
+                    period_text.set(None);
+                }
+            }
+            if list.len() != notices.len() {
+                notices.set(list);
+            }
+        });
+    }
+
+    // Keep the address and the document in step with the state.
+    use_effect_with(
+        (
+            *lang,
+            *theme_override,
+            (*indicator).clone(),
+            (*period_text).clone(),
+            plan_path.clone(),
+            embed,
+        ),
+        move |(lang, theme, indicator, period, plan, embed)| {
+            let query = Query {
+                lang: Some(*lang),
+                theme: *theme,
+                indicator: indicator.clone(),
+                period: period.clone(),
+                plan: plan.clone(),
+                embed: *embed,
+            };
+            if let Some(window) = web_sys::window() {
+                if let Some(root) = window.document().and_then(|d| d.document_element()) {
+                    let _ = root.set_attribute("lang", lang.code());
+                }
+                let target = format!(
+                    "{}{}",
+                    window.location().pathname().unwrap_or_default(),
+                    query::to_string(&query)
+                );
+                if let Ok(history) = window.history() {
+                    let _ = history.replace_state_with_url(
+                        &wasm_bindgen::JsValue::NULL,
+                        "",
+                        Some(&target),
+                    );
+                }
+            }
+        },
+    );
+
+    let set_lang = {
+        let lang = lang.clone();
+        Callback::from(move |chosen: Lang| lang.set(chosen))
+    };
+    let on_theme = {
+        let theme_override = theme_override.clone();
+        Callback::from(move |event: Event| {
+            let value = event
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            theme_override.set(ThemeName::from_code(&value));
+        })
+    };
+    let on_select_indicator = {
+        let indicator = indicator.clone();
+        Callback::from(move |id: String| indicator.set(Some(id)))
+    };
+    let on_period = {
+        let period_text = period_text.clone();
+        Callback::from(move |text: String| period_text.set(Some(text)))
+    };
+    let dismiss_notices = {
+        let notices = notices.clone();
+        Callback::from(move |_| notices.set(Vec::new()))
+    };
+
+    let lang_now = *lang;
+    let body = match &*plan_state {
+        PlanState::Loading(path) => html! {
+            <p class="loading" role="status">{ t(Ui::LoadingPlan, lang_now) }{ " " }<code>{ path.clone() }</code></p>
+        },
+        PlanState::Failed {
+            file,
+            diagnostics,
+            fetch_error,
+        } => html! {
+            <section class="plan-errors" role="alert" aria-labelledby="plan-errors-title">
+                <h2 id="plan-errors-title">{ t(Ui::PlanFileError, lang_now) }{ ": " }<code>{ file.clone() }</code></h2>
+                if let Some(message) = fetch_error {
+                    <p>{ message.clone() }</p>
+                }
+                <ul>
+                    { for diagnostics.iter().map(|d| html! { <li><code>{ d.render(lang_now) }</code></li> }) }
+                </ul>
+            </section>
+        },
+        PlanState::Ready { plan, version } => {
+            let period = match (*period_text).as_deref() {
+                Some("all") => None,
+                Some(text) => parse_plan_period(plan, text).or_else(|| plan.default_period()),
+                None => plan.default_period(),
+            };
+            let period_buttons = plan.meta.periods.iter().map(|p| (format!("{}-{}", p.first, p.last), p.to_string(), Some(*p)))
+                .chain(std::iter::once(("all".to_string(), t(Ui::AllPeriods, lang_now).to_string(), None)))
+                .map(|(code, label, value)| {
+                    let on_period = on_period.clone();
+                    html! {
+                        <button type="button" aria-pressed={(value == period).to_string()}
+                            onclick={Callback::from(move |_| on_period.emit(code.clone()))}>{ label }</button>
+                    }
+                });
+            let selected = (*indicator)
+                .clone()
+                .filter(|id| plan.indicator(id).is_some())
+                .or_else(|| {
+                    plan.indicators
+                        .iter()
+                        .find(|i| i.headline)
+                        .or(plan.indicators.first())
+                        .map(|i| i.id.clone())
+                });
+            html! {
+                <>
+                    if !embed && plan.meta.periods.len() > 1 {
+                        <div class="period-switch" role="group" aria-label={t(Ui::Period, lang_now)}>
+                            <span class="period-label">{ t(Ui::Period, lang_now) }</span>
+                            { for period_buttons }
+                        </div>
+                    }
+                    if !embed {
+                        <Overview plan={plan.clone()} lang={lang_now} {period} on_select={on_select_indicator.clone()} />
+                    }
+                    if let Some(selected) = selected {
+                        <IndicatorPanel
+                            plan={plan.clone()}
+                            indicator={selected}
+                            lang={lang_now}
+                            {period}
+                            {theme}
+                            compact={embed}
+                            on_select={on_select_indicator.clone()}
+                        />
+                    } else {
+                        <p>{ t(Ui::NoIndicatorWithTargets, lang_now) }</p>
+                    }
+                    <footer class="site-footer">
+                        <p>
+                            { plan.meta.title.get(lang_now) }{ " · " }
+                            { t(Ui::DataVersion, lang_now) }{ " " }<code>{ version.clone() }</code>
+                        </p>
+                    </footer>
+                </>
+            }
+        }
+    };
+
+    let (title, full_title) = match &*plan_state {
+        PlanState::Ready { plan, .. } => (
+            plan.meta
+                .short_title
+                .as_ref()
+                .unwrap_or(&plan.meta.title)
+                .get(lang_now)
+                .to_string(),
+            plan.meta
+                .short_title
+                .as_ref()
+                .map(|_| plan.meta.title.get(lang_now).to_string()),
+        ),
+        _ => (t(Ui::AppName, lang_now).to_string(), None),
+    };
+
+    html! {
+        <div class={classes!("chitieu", format!("theme-{}", theme.code()), embed.then_some("compact"))}>
+            <header class="masthead">
+                <div class="masthead-text">
+                    <p class="kicker">{ t(Ui::AppName, lang_now) }</p>
+                    <h1>{ title }</h1>
+                    if let Some(full_title) = full_title.filter(|_| !embed) {
+                        <p class="plan-title">{ full_title }</p>
+                    }
+                    if !embed {
+                        <p class="tagline">{ t(Ui::Tagline, lang_now) }</p>
+                    }
+                </div>
+                <div class="controls">
+                    <div class="lang-switch" role="group" aria-label={t(Ui::Language, lang_now)}>
+                        { for Lang::ALL.iter().map(|choice| {
+                            let choice = *choice;
+                            let set_lang = set_lang.clone();
+                            let label = match choice { Lang::Vi => "Tiếng Việt", Lang::En => "English" };
+                            let short = match choice { Lang::Vi => "VI", Lang::En => "EN" };
+                            html! {
+                                <button
+                                    type="button"
+                                    lang={choice.code()}
+                                    aria-pressed={(choice == lang_now).to_string()}
+                                    aria-label={label}
+                                    onclick={Callback::from(move |_| set_lang.emit(choice))}
+                                >{ short }</button>
+                            }
+                        }) }
+                    </div>
+                    <label class="theme-select">
+                        <span>{ t(Ui::Theme, lang_now) }</span>
+                        <select onchange={on_theme}>
+                            <option value="auto" selected={theme_override.is_none()}>{ "Auto" }</option>
+                            { for ThemeName::ALL.iter().map(|name| {
+                                let label = match name {
+                                    ThemeName::Light => t(Ui::ThemeLight, lang_now),
+                                    ThemeName::Dark => t(Ui::ThemeDark, lang_now),
+                                    ThemeName::Contrast => t(Ui::ThemeContrast, lang_now),
+                                };
+                                html! { <option value={name.code()} selected={*theme_override == Some(*name)}>{ label }</option> }
+                            }) }
+                        </select>
+                    </label>
+                </div>
+            </header>
+            if !notices.is_empty() {
+                <section class="notices" role="alert">
+                    <ul>
+                        { for notices.iter().map(|notice| html! { <li>{ notice_text(notice, lang_now) }</li> }) }
+                    </ul>
+                    <button type="button" onclick={dismiss_notices}>{ t(Ui::Close, lang_now) }</button>
+                </section>
+            }
+            <main class="content">{ body }</main>
+        </div>
+    }
+}
+
+fn notice_text(notice: &Notice, lang: Lang) -> String {
+    match notice {
+        Notice::UnknownParameter { name } => format!(
+            "{}: `{name}`. {}: {}",
+            t(Ui::UnknownParameter, lang),
+            t(Ui::Allowed, lang),
+            query::PARAMETERS.join(", ")
+        ),
+        Notice::BadValue {
+            name,
+            value,
+            allowed,
+        } => {
+            let shown: Vec<&str> = allowed.iter().take(12).map(String::as_str).collect();
+            let more = if allowed.len() > shown.len() {
+                ", …"
+            } else {
+                ""
+            };
+            format!(
+                "{}: {name}=`{value}`. {}: {}{more}",
+                t(Ui::BadParameterValue, lang),
+                t(Ui::Allowed, lang),
+                shown.join(", ")
+            )
+        }
+        Notice::ForeignPlan { value } => format!("{}: `{value}`", t(Ui::ForeignPlanRefused, lang)),
+    }
+}
+
+fn parse_plan_period(
+    plan: &chitieu_core::plan::Plan,
+    text: &str,
+) -> Option<chitieu_core::plan::Period> {
+    chitieu_core::plan::lower::parse_period(text).filter(|p| plan.meta.periods.contains(p))
+}

@@ -1,0 +1,197 @@
+//! The chart canvas: sizes itself to its container at the device pixel ratio, paints the core's
+//! drawing through plotters-canvas, and turns pointer and arrow-key input into a focused point.
+
+use chitieu_core::chart::{self, ChartSpec, Surface, Theme, ThemeName};
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlCanvasElement, HtmlElement, KeyboardEvent, PointerEvent, ResizeObserver};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ChartCanvasProps {
+    pub spec: Rc<ChartSpec>,
+    pub theme: ThemeName,
+    pub focus: Option<usize>,
+    pub on_focus: Callback<Option<usize>>,
+    /// Accessible name of the chart; the summary and table beside it carry the data.
+    pub label: AttrValue,
+    pub described_by: AttrValue,
+}
+
+/// Chart height for a given width: wide on desktops, taller than wide never.
+pub fn height_for(width: f64) -> f64 {
+    (width * 0.55).clamp(230.0, 400.0)
+}
+
+#[function_component]
+pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
+    let canvas_ref = use_node_ref();
+    let width = use_state(|| 0.0_f64);
+    let draws = use_mut_ref(|| 0_u32);
+
+    {
+        // Track the container's width; the canvas is redrawn only when it really changes.
+        let canvas_ref = canvas_ref.clone();
+        let width = width.clone();
+        use_effect_with((), move |_| {
+            let observer = canvas_ref.cast::<HtmlCanvasElement>().and_then(|canvas| {
+                let parent: HtmlElement = canvas.parent_element()?.dyn_into().ok()?;
+                width.set(f64::from(parent.client_width()));
+                let width = width.clone();
+                let on_resize =
+                    Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                        let Some(entry) = entries
+                            .get(0)
+                            .dyn_into::<web_sys::ResizeObserverEntry>()
+                            .ok()
+                        else {
+                            return;
+                        };
+                        let new_width = entry.content_rect().width().floor();
+                        if (new_width - *width).abs() >= 1.0 {
+                            width.set(new_width);
+                        }
+                    });
+                let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
+                observer.observe(&parent);
+                Some((observer, on_resize))
+            });
+            move || {
+                if let Some((observer, _closure)) = observer {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
+
+    {
+        let canvas_ref = canvas_ref.clone();
+        let draws = draws.clone();
+        use_effect_with(
+            (props.spec.clone(), props.theme, props.focus, *width),
+            move |(spec, theme, focus, width)| {
+                if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
+                    if *width > 0.0 {
+                        paint(&canvas, spec, *theme, *focus, *width);
+                        *draws.borrow_mut() += 1;
+                        let count = *draws.borrow();
+                        let _ = canvas.set_attribute("data-draws", &count.to_string());
+                        if count == 1 {
+                            if let Some(performance) =
+                                web_sys::window().and_then(|w| w.performance())
+                            {
+                                let _ = performance.mark("chitieu:first-chart");
+                            }
+                        }
+                    }
+                }
+            },
+        );
+    }
+
+    let onpointermove = {
+        let spec = props.spec.clone();
+        let on_focus = props.on_focus.clone();
+        let focus = props.focus;
+        let width = *width;
+        Callback::from(move |event: PointerEvent| {
+            let placed = chart::layout(&spec, width, height_for(width));
+            let near = placed.nearest(
+                f64::from(event.offset_x()),
+                f64::from(event.offset_y()),
+                36.0,
+            );
+            if near.is_some() && near != focus {
+                on_focus.emit(near);
+            }
+        })
+    };
+    let onkeydown = {
+        let on_focus = props.on_focus.clone();
+        let focus = props.focus;
+        let count = props
+            .spec
+            .series
+            .iter()
+            .map(|s| s.points.len())
+            .sum::<usize>();
+        Callback::from(move |event: KeyboardEvent| {
+            if count == 0 {
+                return;
+            }
+            let last = count - 1;
+            let next = match (event.key().as_str(), focus) {
+                ("ArrowRight" | "ArrowDown", None) | ("Home", _) => Some(0),
+                ("ArrowLeft" | "ArrowUp", None) | ("End", _) => Some(last),
+                ("ArrowRight" | "ArrowDown", Some(i)) => Some((i + 1).min(last)),
+                ("ArrowLeft" | "ArrowUp", Some(i)) => Some(i.saturating_sub(1)),
+                ("Escape", Some(_)) => None,
+                _ => return,
+            };
+            event.prevent_default();
+            on_focus.emit(next);
+        })
+    };
+    let onfocus = {
+        let on_focus = props.on_focus.clone();
+        let focus = props.focus;
+        let has_points = props.spec.series.iter().any(|s| !s.points.is_empty());
+        Callback::from(move |_: FocusEvent| {
+            if focus.is_none() && has_points {
+                on_focus.emit(Some(0));
+            }
+        })
+    };
+
+    html! {
+        <canvas
+            ref={canvas_ref}
+            class="chart-canvas"
+            tabindex="0"
+            role="img"
+            aria-label={props.label.clone()}
+            aria-describedby={props.described_by.clone()}
+            {onpointermove}
+            {onkeydown}
+            {onfocus}
+        />
+    }
+}
+
+fn paint(
+    canvas: &HtmlCanvasElement,
+    spec: &ChartSpec,
+    theme: ThemeName,
+    focus: Option<usize>,
+    width: f64,
+) {
+    let height = height_for(width);
+    let ratio = web_sys::window()
+        .map_or(1.0, |w| w.device_pixel_ratio())
+        .max(1.0);
+    let device_width = (width * ratio).round() as u32;
+    let device_height = (height * ratio).round() as u32;
+    if canvas.width() != device_width || canvas.height() != device_height {
+        canvas.set_width(device_width);
+        canvas.set_height(device_height);
+        // CSSOM, not a style attribute: a strict CSP forbids inline styles but allows this.
+        let style = canvas.style();
+        let _ = style.set_property("width", &format!("{width}px"));
+        let _ = style.set_property("height", &format!("{height}px"));
+    }
+    let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
+        return;
+    };
+    let area = backend.into_drawing_area();
+    let placed = chart::layout(spec, width, height);
+    let surface = Surface {
+        scale: ratio,
+        text_scale: 1.0,
+    };
+    if chart::draw(&area, spec, &placed, &Theme::get(theme), focus, surface).is_ok() {
+        let _ = area.present();
+    }
+}

@@ -1,0 +1,345 @@
+//! One indicator in depth: its targets with status and the numbers behind it, the chart with
+//! legend toggles and a focus readout (hover, touch, arrow keys), a summary in words, and the
+//! data table with every observation's kind and source.
+
+use super::app::current_year;
+use super::canvas::ChartCanvas;
+use chitieu_core::chart::{self, Layers, ThemeName};
+use chitieu_core::describe;
+use chitieu_core::i18n::{kind_label, t, Ui};
+use chitieu_core::plan::{Period, Plan, Published, Reliability, Target, When};
+use chitieu_core::status;
+use chitieu_core::summary;
+use chitieu_core::text::Lang;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct IndicatorPanelProps {
+    pub plan: Rc<Plan>,
+    pub indicator: String,
+    pub lang: Lang,
+    pub period: Option<Period>,
+    pub theme: ThemeName,
+    pub compact: bool,
+    pub on_select: Callback<String>,
+}
+
+/// The target the chart's required path and projection refer to: in the chosen period, the
+/// plan's own target first; across all periods, the next one still due. Every target in the
+/// period is still drawn and scored.
+pub fn primary_target<'a>(
+    plan: &'a Plan,
+    indicator: &'a str,
+    period: Option<Period>,
+    today: i32,
+) -> Option<&'a Target> {
+    let targets = plan.targets_in(indicator, period);
+    if period.is_some() {
+        return targets.first().copied();
+    }
+    let mut by_due = targets.clone();
+    by_due.sort_by_key(|t| t.when.end_year());
+    by_due
+        .iter()
+        .find(|t| t.when.end_year() >= today)
+        .or(by_due.last())
+        .copied()
+}
+
+#[function_component]
+pub fn IndicatorPanel(props: &IndicatorPanelProps) -> Html {
+    let plan = &props.plan;
+    let lang = props.lang;
+    let today = current_year();
+    let layers = use_state(|| Layers::ALL);
+    let focus = use_state(|| None::<usize>);
+    {
+        let focus = focus.clone();
+        use_effect_with(props.indicator.clone(), move |_| focus.set(None));
+    }
+
+    let Some(indicator) = plan.indicator(&props.indicator) else {
+        return Html::default();
+    };
+    let primary = primary_target(plan, &indicator.id, props.period, today);
+    let required = primary
+        .and_then(|t| status::required_path(plan, t))
+        .unwrap_or_default();
+    let projection: Vec<(i32, f64, f64, f64)> = primary
+        .and_then(|t| status::projection(plan, t))
+        .map(|p| p.tuples())
+        .unwrap_or_default();
+    let spec = use_memo(
+        (
+            props.plan.clone(),
+            props.indicator.clone(),
+            props.period,
+            lang,
+            *layers,
+            required.clone(),
+            projection.clone(),
+        ),
+        |(plan, id, period, lang, layers, required, projection)| {
+            chart::build(
+                plan,
+                id,
+                *period,
+                *lang,
+                required.clone(),
+                projection.clone(),
+                *layers,
+            )
+        },
+    );
+    let assessments: Vec<_> = plan
+        .targets_of(&indicator.id)
+        .filter(|t| props.period.is_none_or(|p| Plan::target_in_period(t, p)))
+        .map(|target| (target, status::assess(plan, target, today)))
+        .collect();
+
+    let on_change_indicator = {
+        let on_select = props.on_select.clone();
+        Callback::from(move |event: Event| {
+            on_select.emit(
+                event
+                    .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                    .value(),
+            );
+        })
+    };
+    let on_focus = {
+        let focus = focus.clone();
+        Callback::from(move |next: Option<usize>| focus.set(next))
+    };
+
+    let focused_point = (*spec).as_ref().and_then(|spec| {
+        let placed = chart::layout(spec, 600.0, 300.0);
+        let p = placed.points.get((*focus)?)?;
+        let point = spec.series.get(p.series)?.points.get(p.index)?;
+        plan.observations
+            .iter()
+            .find(|o| o.line == point.line && o.indicator == indicator.id)
+    });
+    let readout = focused_point.map(|observation| {
+        let source = plan.source(&observation.source);
+        let territory = plan
+            .territory(&observation.territory)
+            .map_or(observation.territory.as_str(), |t| t.name.get(lang));
+        let sentence = format!(
+            "{}, {}: {} ({}). {}",
+            observation.when,
+            territory,
+            describe::observation(indicator, observation, lang),
+            kind_label(observation.kind, lang),
+            source
+                .map(|s| format!("{}: {}", t(Ui::Source, lang), s.publisher))
+                .unwrap_or_default(),
+        );
+        (sentence, source.cloned())
+    });
+
+    let summary_id = format!("summary-{}", indicator.id);
+    let layer_toggle = |key: &'static str, label: Ui, on: bool| {
+        let layers = layers.clone();
+        let onclick = Callback::from(move |_| {
+            let mut next = *layers;
+            match key {
+                "actuals" => next.actuals = !next.actuals,
+                "targets" => next.targets = !next.targets,
+                "required" => next.required = !next.required,
+                _ => next.projection = !next.projection,
+            }
+            layers.set(next);
+        });
+        html! {
+            <li>
+                <button type="button" class={classes!("legend-toggle", format!("legend-{key}"))} aria-pressed={on.to_string()} {onclick}>
+                    <span class="swatch" aria-hidden="true"></span>{ t(label, lang) }
+                </button>
+            </li>
+        }
+    };
+
+    let chart_html = match &*spec {
+        Some(spec) => html! {
+            <figure class="chart">
+                <div class="chart-box">
+                    <ChartCanvas
+                        spec={Rc::new(spec.clone())}
+                        theme={props.theme}
+                        focus={*focus}
+                        on_focus={on_focus}
+                        label={format!("{} — {}", t(Ui::Chart, lang), indicator.name.get(lang))}
+                        described_by={summary_id.clone()}
+                    />
+                </div>
+                <p class="readout" aria-live="polite">
+                    { match &readout {
+                        Some((sentence, source)) => html! {
+                            <>
+                                { sentence.clone() }
+                                if let Some(source) = source {
+                                    { " · " }<a href={source.url.clone()} rel="noopener noreferrer" target="_blank">{ source.title.clone() }</a>
+                                }
+                            </>
+                        },
+                        None => html! { <span class="hint">{ t(Ui::ChartKeyboardHelp, lang) }</span> },
+                    } }
+                </p>
+                <figcaption>
+                    <ul class="legend" aria-label={t(Ui::Legend, lang)}>
+                        { layer_toggle("actuals", Ui::Actual, layers.actuals) }
+                        { layer_toggle("targets", Ui::TargetBand, layers.targets) }
+                        if !spec.required.is_empty() { { layer_toggle("required", Ui::RequiredPath, layers.required) } }
+                        if !spec.projection.is_empty() { { layer_toggle("projection", Ui::Projection, layers.projection) } }
+                    </ul>
+                    <p class="legend-note">
+                        <span class="mark-official" aria-hidden="true">{ "●" }</span>{ " " }{ t(Ui::ActualOfficial, lang) }{ " · " }
+                        <span class="mark-estimate" aria-hidden="true">{ "○" }</span>{ " " }{ t(Ui::ActualEstimate, lang) }
+                        if !spec.breaks.is_empty() {
+                            { " · ┆ " }{ t(Ui::SeriesBreak, lang) }
+                        }
+                    </p>
+                </figcaption>
+            </figure>
+        },
+        None => html! {},
+    };
+
+    let summary_text = summary::indicator(plan, indicator, primary, lang, today);
+
+    let targets_list = assessments.iter().map(|(target, assessment)| {
+        let document = plan.document(&target.document);
+        let territory = plan.territory(&target.territory).map_or(target.territory.as_str(), |t| t.name.get(lang));
+        html! {
+            <li class={classes!("target", format!("status-{}", assessment.status.code()))}>
+                <p class="target-line">
+                    <span class="status-badge">
+                        <span class="status-symbol" aria-hidden="true">{ assessment.status.symbol() }</span>
+                        { assessment.label(lang) }
+                    </span>
+                    <strong>{ describe::target(indicator, target, lang) }</strong>
+                </p>
+                <p class="target-meta">
+                    { t(Ui::SetBy, lang) }{ ": " }
+                    { document.map(|d| format!("{} ({})", d.title.get(lang), d.number)).unwrap_or_else(|| target.document.clone()) }
+                    { " · " }{ t(Ui::Territory, lang) }{ ": " }{ territory }
+                </p>
+                if let Some(note) = &target.note {
+                    <p class="target-note">{ note.get(lang) }</p>
+                }
+                if !assessment.reasons.is_empty() {
+                    <ul class="reasons">
+                        { for assessment.reasons.iter().map(|reason| html! { <li>{ reason.text(indicator, lang) }</li> }) }
+                    </ul>
+                }
+            </li>
+        }
+    });
+
+    let mut rows: Vec<_> = plan.observations_of(&indicator.id).collect();
+    rows.sort_by_key(|o| (o.when, o.territory.clone(), o.line));
+    let table_rows = rows.iter().map(|observation| {
+        let source = plan.source(&observation.source);
+        let headline = matches!(observation.when, When::Year(_)) && plan.is_headline(observation);
+        let territory = plan.territory(&observation.territory).map_or(observation.territory.as_str(), |t| t.name.get(lang));
+        let published = source.map(|s| match s.published {
+            Published::On(date) => date.to_string(),
+            Published::Unknown => t(Ui::PublishedUnknown, lang).to_string(),
+        });
+        html! {
+            <tr class={classes!(headline.then_some("headline"))}>
+                <th scope="row">{ observation.when.to_string() }</th>
+                <td class="num">{ describe::observation(indicator, observation, lang) }</td>
+                <td>{ kind_label(observation.kind, lang) }{ if headline { format!(" · {}", t(Ui::Headline, lang)) } else { String::new() } }</td>
+                <td>{ territory }</td>
+                <td>
+                    if let Some(source) = source {
+                        <a href={source.url.clone()} rel="noopener noreferrer" target="_blank">{ source.publisher.clone() }</a>
+                        { format!(" — {}", source.title) }
+                        { format!(" ({})", published.clone().unwrap_or_default()) }
+                        if source.reliability == Reliability::Low {
+                            <span class="low-reliability">{ format!(" ⚠ {}", t(Ui::LowReliability, lang)) }</span>
+                        }
+                    }
+                    if let Some(note) = &observation.note {
+                        <span class="cell-note">{ format!(" {}: {}", t(Ui::Note, lang), note.get(lang)) }</span>
+                    }
+                    if let Some(derived) = &observation.derived {
+                        <span class="cell-note">{ format!(" {}: {}", t(Ui::Derived, lang), derived.get(lang)) }</span>
+                    }
+                </td>
+            </tr>
+        }
+    });
+
+    html! {
+        <section id="indicator-panel" class="indicator" aria-labelledby="indicator-title">
+            if !props.compact {
+                <label class="indicator-select">
+                    <span>{ t(Ui::ChooseIndicator, lang) }</span>
+                    <select onchange={on_change_indicator}>
+                        { for plan.indicators.iter().map(|i| html! {
+                            <option value={i.id.clone()} selected={i.id == indicator.id}>{ i.name.get(lang) }</option>
+                        }) }
+                    </select>
+                </label>
+            }
+            <h2 id="indicator-title">{ indicator.name.get(lang) }<span class="unit">{ format!(" ({})", indicator.unit.get(lang)) }</span></h2>
+            if let Some(definition) = &indicator.definition {
+                <p class="definition">{ definition.get(lang) }</p>
+            }
+            <p id={summary_id.clone()} class="summary">{ summary_text }</p>
+            { chart_html }
+            <h3>{ t(Ui::TargetHeader, lang) }</h3>
+            if assessments.is_empty() {
+                <p>{ t(Ui::NoData, lang) }</p>
+            } else {
+                <ul class="targets">{ for targets_list }</ul>
+            }
+            if !props.compact {
+                <details class="data-table" open={rows.len() <= 12}>
+                    <summary>{ t(Ui::Table, lang) }{ format!(" ({})", rows.len()) }</summary>
+                    if rows.is_empty() {
+                        <p>{ t(Ui::NoData, lang) }</p>
+                    } else {
+                        <div class="table-scroll" role="region" aria-label={t(Ui::Table, lang)} tabindex="0">
+                            <table>
+                                <caption>{ indicator.name.get(lang) }{ " — " }{ t(Ui::Table, lang) }</caption>
+                                <thead><tr>
+                                    <th scope="col">{ t(Ui::Year, lang) }</th>
+                                    <th scope="col">{ t(Ui::Value, lang) }</th>
+                                    <th scope="col">{ t(Ui::Kind, lang) }</th>
+                                    <th scope="col">{ t(Ui::Territory, lang) }</th>
+                                    <th scope="col">{ t(Ui::Source, lang) }</th>
+                                </tr></thead>
+                                <tbody>{ for table_rows }</tbody>
+                            </table>
+                        </div>
+                    }
+                    <p class="table-note">{ t(Ui::HeadlineWhy, lang) }</p>
+                </details>
+            }
+            if props.compact {
+                <p class="source-line">{ t(Ui::Sources, lang) }{ ": " }{ source_line(plan, &indicator.id) }</p>
+            }
+        </section>
+    }
+}
+
+/// Publishers of the indicator's headline figures, for the compact embed's one-line credit.
+fn source_line(plan: &Plan, indicator: &str) -> String {
+    let mut publishers: Vec<&str> = plan
+        .headline_series(indicator)
+        .iter()
+        .filter_map(|o| plan.source(&o.source).map(|s| s.publisher.as_str()))
+        .collect();
+    let mut seen = Vec::new();
+    publishers.retain(|p| {
+        let first = !seen.contains(p);
+        seen.push(*p);
+        first
+    });
+    publishers.join("; ")
+}

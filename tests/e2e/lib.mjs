@@ -1,0 +1,161 @@
+// Shared helpers for the e2e suite: launching Debian's Chromium through playwright-core (never a
+// downloaded browser), watching a page for errors and foreign requests, waiting for the first
+// chart, and measuring how much a canvas has drawn.
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** The performance mark the app sets after it has painted its first chart. */
+export const FIRST_CHART_MARK = 'chitieu:first-chart';
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** Requests that never leave the page (not network requests). */
+function isLocalScheme(u) {
+  return u.startsWith('data:') || u.startsWith('blob:');
+}
+
+/**
+ * Opens `url` in a fresh browser context and records, from before navigation:
+ * console errors, uncaught page errors, every request URL, failed requests and HTTP errors.
+ * Returns { context, page, log, response }.
+ */
+export async function openPage(browser, url, { viewport = { width: 1280, height: 800 }, timeoutMs = 20000 } = {}) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.setDefaultTimeout(timeoutMs);
+  const log = { consoleErrors: [], pageErrors: [], requests: [], failedRequests: [], httpErrors: [] };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') {
+      const loc = msg.location();
+      log.consoleErrors.push(`${msg.text()}${loc && loc.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
+    }
+  });
+  page.on('pageerror', (err) => log.pageErrors.push(String(err && err.stack ? err.stack.split('\n')[0] : err)));
+  page.on('request', (req) => log.requests.push(req.url()));
+  page.on('requestfailed', (req) => log.failedRequests.push(`${req.url()}: ${req.failure()?.errorText ?? 'failed'}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) log.httpErrors.push(`${res.status()} ${res.url()}`);
+  });
+  const response = await page.goto(url, { waitUntil: 'load' });
+  return { context, page, log, response };
+}
+
+/** Request URLs (other than data:/blob:) whose origin differs from `pageUrl`'s. */
+export function foreignRequests(log, pageUrl) {
+  const origin = new URL(pageUrl).origin;
+  return log.requests.filter((u) => !isLocalScheme(u) && new URL(u).origin !== origin);
+}
+
+/**
+ * Waits until the app reports its first chart: the performance mark FIRST_CHART_MARK exists and
+ * some <canvas> carries data-draws >= 1. Throws a descriptive error on timeout. Given the `log`
+ * from openPage, it gives up early, 1 s after the first page error, console error or HTTP error
+ * (a broken build fails in about a second instead of after the whole timeout).
+ */
+export async function waitForFirstChart(page, timeoutMs = 20000, log = null) {
+  const t0 = Date.now();
+  let firstErrorAt = null;
+  let state = null;
+  for (;;) {
+    state = await page
+      .evaluate((mark) => ({
+        mark: performance.getEntriesByName(mark).length,
+        canvases: [...document.querySelectorAll('canvas')].map((c) => c.dataset.draws ?? null),
+      }), FIRST_CHART_MARK)
+      .catch(() => null);
+    if (state && state.mark > 0 && state.canvases.some((d) => Number(d) >= 1)) return Date.now() - t0;
+    const now = Date.now();
+    if (log && firstErrorAt === null && (log.pageErrors.length || log.consoleErrors.length || log.httpErrors.length)) {
+      firstErrorAt = now;
+    }
+    const gaveUp = firstErrorAt !== null && now - firstErrorAt > 1000;
+    if (gaveUp || now - t0 > timeoutMs) {
+      throw new Error(
+        `first chart not drawn ${gaveUp ? `(gave up ${now - t0} ms in, 1 s after the first error)` : `within ${timeoutMs} ms`} ` +
+          `(performance mark '${FIRST_CHART_MARK}' x${state?.mark ?? '?'}, canvas data-draws: ${JSON.stringify(state?.canvases ?? '?')})`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * For every <canvas>: size, data-draws, and `ink`, the number of pixels that differ from the
+ * canvas's background (its most frequent RGBA value), read with getImageData.
+ */
+export async function canvasInk(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('canvas')].map((c, index) => {
+      const out = { index, id: c.id || null, width: c.width, height: c.height, draws: c.dataset.draws ?? null, ink: 0, error: null };
+      try {
+        if (c.width === 0 || c.height === 0) return out;
+        const ctx = c.getContext('2d');
+        if (!ctx) {
+          out.error = 'no 2d context';
+          return out;
+        }
+        const d = ctx.getImageData(0, 0, c.width, c.height).data;
+        const counts = new Map();
+        for (let i = 0; i < d.length; i += 4) {
+          const k = ((d[i] << 24) | (d[i + 1] << 16) | (d[i + 2] << 8) | d[i + 3]) >>> 0;
+          counts.set(k, (counts.get(k) || 0) + 1);
+        }
+        let background = 0;
+        for (const n of counts.values()) if (n > background) background = n;
+        out.ink = d.length / 4 - background;
+      } catch (e) {
+        out.error = String(e);
+      }
+      return out;
+    }),
+  );
+}
+
+/** Rendered text of the page body (not <title>, not <noscript>), NFC-normalised. */
+export async function visibleText(page) {
+  return page.evaluate(() => (document.body ? document.body.innerText : '').normalize('NFC'));
+}
+
+/**
+ * Collects failed checks instead of stopping at the first, so one run reports everything wrong.
+ * `check(name, ok, detail)`; `throwIfFailed()` throws one Error listing all failures.
+ */
+export function checks() {
+  const failures = [];
+  return {
+    check(name, ok, detail = '') {
+      if (!ok) failures.push(`${name}${detail ? `: ${detail}` : ''}`);
+      return ok;
+    },
+    async attempt(name, fn) {
+      try {
+        await fn();
+        return true;
+      } catch (e) {
+        failures.push(`${name}: ${e && e.message ? e.message : e}`);
+        return false;
+      }
+    },
+    failures,
+    throwIfFailed() {
+      if (failures.length) throw new Error(failures.map((f) => `\n      - ${f}`).join(''));
+    },
+  };
+}
+
+export function limitList(list, n = 5) {
+  return list.length <= n ? list.join(' | ') : `${list.slice(0, n).join(' | ')} | … (${list.length} in all)`;
+}

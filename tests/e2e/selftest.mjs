@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+// Self-test of the e2e harness: every check in smoke.test.mjs must be able to fail.
+//
+//   node tests/e2e/selftest.mjs
+//
+// Serves small hand-made pages from memory on 127.0.0.1 (no build needed): one that meets every
+// smoke check, and negative controls that each break exactly one thing. The smoke test must pass
+// on the first and fail on every other one *for the expected reason*. A second server on another
+// port plays the foreign origin. Closes with "e2e-selftest: N passed, M failed".
+import { createServer } from 'node:http';
+import { launchBrowser, openPage } from './lib.mjs';
+import smoke from './smoke.test.mjs';
+
+const PNG_1x1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+// A wasm module cut short: valid magic + version, then a type section that claims 5 bytes and has 2.
+const TRUNCATED_WASM = Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x05, 0x01, 0x60]);
+
+function draw({ ink = true, mark = true } = {}) {
+  return `
+    const c = document.querySelector('canvas');
+    const g = c.getContext('2d');
+    g.fillStyle = '#ffffff'; g.fillRect(0, 0, c.width, c.height);
+    if (${ink}) {
+      g.strokeStyle = '#b00020'; g.lineWidth = 3; g.beginPath(); g.moveTo(10, 250);
+      for (let x = 10; x < 390; x += 20) g.lineTo(x, 150 + 80 * Math.sin(x / 40));
+      g.stroke();
+      g.fillStyle = '#0050a0'; g.fillRect(20, 20, 60, 40);
+    }
+    c.dataset.draws = '1';
+    if (${mark}) performance.mark('chitieu:first-chart');`;
+}
+
+function html({ body = '<h1>Chỉ tiêu — Cần Thơ</h1>', head = '', script = draw() } = {}) {
+  return `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Chỉ tiêu — Cần Thơ</title>
+<link rel="icon" href="data:,">${head}</head>
+<body><main id="chitieu">${body}<canvas width="400" height="300"></canvas></main>
+<script type="module">${script}</script></body></html>`;
+}
+
+const foreign = createServer((req, res) => {
+  res.writeHead(200, { 'content-type': 'image/png' });
+  res.end(PNG_1x1);
+});
+await new Promise((r) => foreign.listen(0, '127.0.0.1', r));
+const foreignOrigin = `http://127.0.0.1:${foreign.address().port}`;
+
+// name -> { page, expect: RegExp matching the failure message, or null for "must pass" }
+const cases = {
+  good: { page: html(), expect: null },
+  'no-first-chart-mark': { page: html({ script: draw({ mark: false }) }), expect: /first chart not drawn/ },
+  'blank-canvas': { page: html({ script: draw({ ink: false }) }), expect: /non-background pixels/ },
+  'console-error': { page: html({ script: `${draw()}\nconsole.error('boom');` }), expect: /no console errors: boom/ },
+  'uncaught-exception': {
+    page: html({ script: `${draw()}\nsetTimeout(() => { throw new Error('kaboom'); }, 0);` }),
+    expect: /no uncaught page errors: .*kaboom/,
+  },
+  'cross-origin-request': {
+    page: html({ body: `<h1>Chỉ tiêu — Cần Thơ</h1><img alt="" src="${foreignOrigin}/pixel.png">` }),
+    expect: /every request is same-origin: http:\/\/127\.0\.0\.1:\d+\/pixel\.png/,
+  },
+  'text-missing': { page: html({ body: '<h1>Something else</h1>' }), expect: /page text contains/ },
+  'missing-subresource-404': {
+    page: html({ head: '<link rel="stylesheet" href="missing.css">' }),
+    expect: /no HTTP error responses: 404 /,
+  },
+  'truncated-wasm': {
+    page: html({
+      script: `const r = await WebAssembly.instantiateStreaming(fetch('app.wasm'));\n${draw()}`,
+    }),
+    expect: /first chart not drawn/,
+  },
+  'page-404': { page: null, expect: /HTTP status of the page: got 404/ },
+};
+
+const site = createServer((req, res) => {
+  const [, name, file = ''] = req.url.split('/');
+  const c = cases[name];
+  if (c && c.page && (file === '' || file.startsWith('?'))) {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(c.page);
+  } else if (file === 'app.wasm') {
+    res.writeHead(200, { 'content-type': 'application/wasm' });
+    res.end(TRUNCATED_WASM);
+  } else {
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('not found');
+  }
+});
+await new Promise((r) => site.listen(0, '127.0.0.1', r));
+const siteOrigin = `http://127.0.0.1:${site.address().port}`;
+
+let passed = 0;
+let failed = 0;
+const browser = await launchBrowser();
+try {
+  for (const [name, c] of Object.entries(cases)) {
+    const contexts = [];
+    const ctx = {
+      browser,
+      url: `${siteOrigin}/${name}/`,
+      timeoutMs: 2500,
+      openPage: async (u, opts) => {
+        const o = await openPage(browser, u, opts);
+        contexts.push(o.context);
+        return o;
+      },
+    };
+    let error = null;
+    try {
+      await smoke(ctx);
+    } catch (e) {
+      error = e;
+    } finally {
+      await Promise.all(contexts.map((x) => x.close().catch(() => {})));
+    }
+    const message = error ? String(error.message) : '';
+    let ok;
+    let why;
+    if (c.expect === null) {
+      ok = !error;
+      why = ok ? 'smoke passes' : `smoke should pass but failed:${message}`;
+    } else {
+      ok = Boolean(error) && c.expect.test(message);
+      why = !error
+        ? 'smoke PASSED on a broken page'
+        : ok
+          ? `smoke fails as expected (${message.split('\n').filter(Boolean).length} check(s) failed)`
+          : `smoke failed, but not with ${c.expect}:${message}`;
+    }
+    if (ok) passed++;
+    else failed++;
+    console.log(`  ${ok ? 'ok  ' : 'FAIL'}  ${c.expect === null ? 'positive' : 'negative'} control '${name}': ${why}`);
+    if (process.env.E2E_VERBOSE && message) console.log(message.replace(/^/gm, "        "));
+  }
+} finally {
+  await browser.close();
+  site.close();
+  foreign.close();
+}
+console.log(`e2e-selftest: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
