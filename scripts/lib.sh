@@ -13,7 +13,7 @@ trunk_release_build() {
   trunk build --release --offline=true "$@"
 }
 
-# Start `python3 -m http.server` on 127.0.0.1 serving dist/ and wait until it answers.
+# Start `python3 -m http.server` on 127.0.0.1 serving dist/ and wait until it is listening.
 # Port 0 lets the OS pick a free port; the chosen one is read back from the server's log.
 # Sets SERVER_PID and SERVER_URL. Serve with -d (not cd dist): trunk replaces dist/ on build.
 start_dist_server() {
