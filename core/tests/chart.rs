@@ -168,3 +168,56 @@ fn hidden_layers_are_not_drawn() {
     let svg = chart::to_svg(&spec, 640, 320, &Theme::get(ThemeName::Light), None);
     assert!(!svg.contains("145–160"));
 }
+
+/// Every indicator of every plan we ship or test with draws without a panic, inside its box,
+/// with marks: nothing in the engine is tied to Can Tho.
+#[test]
+fn every_indicator_of_every_plan_renders() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files = vec![root.join("data/can-tho.toml")];
+    let mut fixtures: Vec<PathBuf> = std::fs::read_dir(root.join("tests/fixtures/plans"))
+        .expect("fixtures")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    fixtures.sort();
+    files.extend(fixtures);
+    assert!(
+        files.len() >= 3,
+        "the Can Tho plan and at least two fixtures"
+    );
+    let mut charts = 0;
+    for path in files {
+        let text = std::fs::read_to_string(&path).expect("plan text");
+        let (loaded, diagnostics) = plan::load(&path.display().to_string(), &text);
+        let plan =
+            loaded.unwrap_or_else(|| panic!("{} did not load: {diagnostics:?}", path.display()));
+        for indicator in &plan.indicators {
+            for (lang, theme, width) in [
+                (Lang::Vi, ThemeName::Light, 360),
+                (Lang::En, ThemeName::Dark, 1000),
+            ] {
+                let spec = chart::build(
+                    &plan,
+                    &indicator.id,
+                    None,
+                    lang,
+                    Vec::new(),
+                    Vec::new(),
+                    Layers::ALL,
+                )
+                .unwrap_or_else(|| panic!("{}: no chart for {}", path.display(), indicator.id));
+                let svg = chart::to_svg(&spec, width, 260, &Theme::get(theme), None);
+                assert_inside(&svg, f64::from(width), 260.0);
+                assert!(
+                    svg.contains("<polyline") && svg.contains("<text"),
+                    "{}: {} has no marks",
+                    path.display(),
+                    indicator.id
+                );
+                charts += 1;
+            }
+        }
+    }
+    assert!(charts > 80, "rendered {charts} charts");
+}
