@@ -221,3 +221,39 @@ fn every_indicator_of_every_plan_renders() {
     }
     assert!(charts > 80, "rendered {charts} charts");
 }
+
+/// The chart as the widget shows it: targets of one period, the required path and the
+/// projection from the status arithmetic, for a level and for a rate.
+#[test]
+fn required_path_and_projection_from_the_status_arithmetic() {
+    let plan = fixture("chart-cases.toml");
+    for (indicator, name) in [
+        ("per-capita", "per-capita-required-projection"),
+        ("growth", "growth-required-projection"),
+    ] {
+        let target = plan.targets_of(indicator).next().expect("a target");
+        let required = chitieu_core::status::required_path(&plan, target).unwrap_or_default();
+        let projection = chitieu_core::status::projection(&plan, target)
+            .map(|p| p.tuples())
+            .unwrap_or_default();
+        assert!(!required.is_empty(), "{indicator}: a required path");
+        let period = plan.meta.periods.first().copied();
+        let spec = chart::build(
+            &plan,
+            indicator,
+            period,
+            Lang::Vi,
+            required,
+            projection,
+            Layers::ALL,
+        )
+        .expect("chart");
+        let svg = chart::to_svg(&spec, 640, 320, &Theme::get(ThemeName::Light), None);
+        assert_inside(&svg, 640.0, 320.0);
+        assert!(
+            svg.contains("#8250DF"),
+            "{indicator}: the required path is drawn in its colour"
+        );
+        check_snapshot(name, &svg);
+    }
+}

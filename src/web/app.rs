@@ -104,7 +104,8 @@ pub fn App() -> Html {
         });
     }
 
-    // Keep the address and the document in step with the state.
+    // Keep the address and the document in step with the state. A new indicator or period is a
+    // new history entry (Back returns to the previous one); language and theme replace it.
     use_effect_with(
         (
             *lang,
@@ -127,21 +128,51 @@ pub fn App() -> Html {
                 if let Some(root) = window.document().and_then(|d| d.document_element()) {
                     let _ = root.set_attribute("lang", lang.code());
                 }
+                let location = window.location();
+                let (current, _) = query::parse(&location.search().unwrap_or_default());
                 let target = format!(
                     "{}{}",
-                    window.location().pathname().unwrap_or_default(),
+                    location.pathname().unwrap_or_default(),
                     query::to_string(&query)
                 );
+                let moved = current.indicator != query.indicator || current.period != query.period;
                 if let Ok(history) = window.history() {
-                    let _ = history.replace_state_with_url(
-                        &wasm_bindgen::JsValue::NULL,
-                        "",
-                        Some(&target),
-                    );
+                    let _ = if moved {
+                        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target))
+                    } else {
+                        history.replace_state_with_url(
+                            &wasm_bindgen::JsValue::NULL,
+                            "",
+                            Some(&target),
+                        )
+                    };
                 }
             }
         },
     );
+
+    // Back and Forward restore the state the address describes.
+    {
+        let lang = lang.clone();
+        let theme_override = theme_override.clone();
+        let indicator = indicator.clone();
+        let period_text = period_text.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                gloo::events::EventListener::new(&window, "popstate", move |_| {
+                    let search = web_sys::window()
+                        .and_then(|w| w.location().search().ok())
+                        .unwrap_or_default();
+                    let (query, _) = query::parse(&search);
+                    lang.set(query.lang.unwrap_or_default());
+                    theme_override.set(query.theme);
+                    indicator.set(query.indicator);
+                    period_text.set(query.period);
+                })
+            });
+            move || drop(listener)
+        });
+    }
 
     let set_lang = {
         let lang = lang.clone();

@@ -19,6 +19,10 @@ pub struct ChartCanvasProps {
     /// Accessible name of the chart; the summary and table beside it carry the data.
     pub label: AttrValue,
     pub described_by: AttrValue,
+    /// Shown beside the focused point (value, kind, year, source). It repeats the live readout
+    /// below the chart for sighted readers, so it is hidden from assistive technology.
+    #[prop_or_default]
+    pub tooltip: Html,
 }
 
 /// Chart height for a given width: wide on desktops, taller than wide never.
@@ -29,6 +33,7 @@ pub fn height_for(width: f64) -> f64 {
 #[function_component]
 pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     let canvas_ref = use_node_ref();
+    let tooltip_ref = use_node_ref();
     let width = use_state(|| 0.0_f64);
     let draws = use_mut_ref(|| 0_u32);
 
@@ -92,6 +97,34 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
         );
     }
 
+    {
+        // Place the tooltip over the focused point, through CSSOM (a strict CSP forbids inline
+        // style attributes). It flips to the left in the right half so it never leaves the box.
+        let tooltip_ref = tooltip_ref.clone();
+        use_effect_with(
+            (props.spec.clone(), props.focus, *width),
+            move |(spec, focus, width)| {
+                let Some(tooltip) = tooltip_ref.cast::<HtmlElement>() else {
+                    return;
+                };
+                let placed = chart::layout(spec, *width, height_for(*width));
+                let style = tooltip.style();
+                match focus.and_then(|i| placed.points.get(i)) {
+                    Some(point) if *width > 0.0 => {
+                        let _ = style.set_property("left", &format!("{:.0}px", point.x));
+                        let _ = style.set_property("top", &format!("{:.0}px", point.y));
+                        let flip = point.x > width / 2.0;
+                        let _ = tooltip.class_list().toggle_with_force("flip", flip);
+                        let _ = tooltip.class_list().toggle_with_force("shown", true);
+                    }
+                    _ => {
+                        let _ = tooltip.class_list().toggle_with_force("shown", false);
+                    }
+                }
+            },
+        );
+    }
+
     let onpointermove = {
         let spec = props.spec.clone();
         let on_focus = props.on_focus.clone();
@@ -109,6 +142,7 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
             }
         })
     };
+    let onpointerdown = onpointermove.clone();
     let onkeydown = {
         let on_focus = props.on_focus.clone();
         let focus = props.focus;
@@ -147,17 +181,21 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     };
 
     html! {
-        <canvas
-            ref={canvas_ref}
-            class="chart-canvas"
-            tabindex="0"
-            role="img"
-            aria-label={props.label.clone()}
-            aria-describedby={props.described_by.clone()}
-            {onpointermove}
-            {onkeydown}
-            {onfocus}
-        />
+        <div class="chart-stage">
+            <canvas
+                ref={canvas_ref}
+                class="chart-canvas"
+                tabindex="0"
+                role="img"
+                aria-label={props.label.clone()}
+                aria-describedby={props.described_by.clone()}
+                {onpointermove}
+                {onpointerdown}
+                {onkeydown}
+                {onfocus}
+            />
+            <div ref={tooltip_ref} class="chart-tooltip" aria-hidden="true">{ props.tooltip.clone() }</div>
+        </div>
     }
 }
 

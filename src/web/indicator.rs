@@ -136,7 +136,20 @@ pub fn IndicatorPanel(props: &IndicatorPanelProps) -> Html {
                 .map(|s| format!("{}: {}", t(Ui::Source, lang), s.publisher))
                 .unwrap_or_default(),
         );
-        (sentence, source.cloned())
+        let published = source.map(|s| match s.published {
+            Published::On(date) => date.to_string(),
+            Published::Unknown => t(Ui::PublishedUnknown, lang).to_string(),
+        });
+        let tooltip = html! {
+            <>
+                <strong class="tooltip-value">{ describe::observation(indicator, observation, lang) }</strong>
+                <span class="tooltip-meta">{ format!("{} · {} · {}", observation.when, kind_label(observation.kind, lang), territory) }</span>
+                if let Some(source) = source {
+                    <span class="tooltip-source">{ format!("{}: {} ({})", t(Ui::Source, lang), source.publisher, published.unwrap_or_default()) }</span>
+                }
+            </>
+        };
+        (sentence, source.cloned(), tooltip)
     });
 
     let summary_id = format!("summary-{}", indicator.id);
@@ -172,11 +185,12 @@ pub fn IndicatorPanel(props: &IndicatorPanelProps) -> Html {
                         on_focus={on_focus}
                         label={format!("{} — {}", t(Ui::Chart, lang), indicator.name.get(lang))}
                         described_by={summary_id.clone()}
+                        tooltip={readout.as_ref().map(|(_, _, tooltip)| tooltip.clone()).unwrap_or_default()}
                     />
                 </div>
                 <p class="readout" aria-live="polite">
                     { match &readout {
-                        Some((sentence, source)) => html! {
+                        Some((sentence, source, _)) => html! {
                             <>
                                 { sentence.clone() }
                                 if let Some(source) = source {

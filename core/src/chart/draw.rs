@@ -157,48 +157,75 @@ pub fn draw<DB: DrawingBackend>(
         area.draw(&Text::new(mark.label.clone(), px(x + dx, top + 2.0), style))?;
     }
 
-    // Required path: dotted.
-    if spec.layers.required && spec.required.len() >= 2 {
-        let points: Vec<(f64, f64)> = spec
-            .required
-            .iter()
-            .map(|(year, value)| (layout.x.map(f64::from(*year)), layout.y.map(*value)))
-            .collect();
-        for segment in dashes(&points, 1.5, 3.5) {
+    // Required path: dotted. A single point (the yearly rate still needed) is a dotted bar
+    // across its year.
+    if spec.layers.required {
+        let points: Vec<(f64, f64)> = match spec.required.as_slice() {
+            [(year, value)] => vec![
+                (layout.x.map(f64::from(*year) - 0.35), layout.y.map(*value)),
+                (layout.x.map(f64::from(*year) + 0.35), layout.y.map(*value)),
+            ],
+            many => many
+                .iter()
+                .map(|(year, value)| (layout.x.map(f64::from(*year)), layout.y.map(*value)))
+                .collect(),
+        };
+        for segment in dashes(&points, 2.0, 3.0) {
             area.draw(&PathElement::new(
                 segment.iter().map(|(a, b)| px(*a, *b)).collect::<Vec<_>>(),
-                colour(theme.required).stroke_width(stroke(2.0)),
+                colour(theme.required).stroke_width(stroke(2.5)),
             ))?;
         }
     }
 
-    // Projection: a translucent fan and a dashed central line.
-    if spec.layers.projection && spec.projection.len() >= 2 {
-        let mut outline: Vec<(i32, i32)> = spec
-            .projection
-            .iter()
-            .map(|(year, _, _, high)| px(layout.x.map(f64::from(*year)), layout.y.map(*high)))
-            .collect();
-        outline.extend(
-            spec.projection
-                .iter()
-                .rev()
-                .map(|(year, _, low, _)| px(layout.x.map(f64::from(*year)), layout.y.map(*low))),
-        );
-        area.draw(&Polygon::new(
-            outline,
-            colour(theme.projection).mix(theme.fan_opacity).filled(),
-        ))?;
-        let centre: Vec<(f64, f64)> = spec
-            .projection
-            .iter()
-            .map(|(year, value, ..)| (layout.x.map(f64::from(*year)), layout.y.map(*value)))
-            .collect();
-        for segment in dashes(&centre, 6.0, 4.0) {
-            area.draw(&PathElement::new(
-                segment.iter().map(|(a, b)| px(*a, *b)).collect::<Vec<_>>(),
-                colour(theme.projection).stroke_width(stroke(1.5)),
+    // Projection: a translucent fan and a dashed central line; a single projected year is a
+    // translucent bar from low to high with a dashed tick at the central value.
+    if spec.layers.projection {
+        if let [(year, value, low, high)] = spec.projection.as_slice() {
+            let (x0, x1) = (
+                layout.x.map(f64::from(*year) - 0.2),
+                layout.x.map(f64::from(*year) + 0.2),
+            );
+            area.draw(&Rectangle::new(
+                [px(x0, layout.y.map(*high)), px(x1, layout.y.map(*low))],
+                colour(theme.projection).mix(theme.fan_opacity).filled(),
             ))?;
+            for segment in dashes(
+                &[(x0, layout.y.map(*value)), (x1, layout.y.map(*value))],
+                4.0,
+                3.0,
+            ) {
+                area.draw(&PathElement::new(
+                    segment.iter().map(|(a, b)| px(*a, *b)).collect::<Vec<_>>(),
+                    colour(theme.projection).stroke_width(stroke(2.0)),
+                ))?;
+            }
+        } else if spec.projection.len() >= 2 {
+            let mut outline: Vec<(i32, i32)> = spec
+                .projection
+                .iter()
+                .map(|(year, _, _, high)| px(layout.x.map(f64::from(*year)), layout.y.map(*high)))
+                .collect();
+            outline.extend(
+                spec.projection.iter().rev().map(|(year, _, low, _)| {
+                    px(layout.x.map(f64::from(*year)), layout.y.map(*low))
+                }),
+            );
+            area.draw(&Polygon::new(
+                outline,
+                colour(theme.projection).mix(theme.fan_opacity).filled(),
+            ))?;
+            let centre: Vec<(f64, f64)> = spec
+                .projection
+                .iter()
+                .map(|(year, value, ..)| (layout.x.map(f64::from(*year)), layout.y.map(*value)))
+                .collect();
+            for segment in dashes(&centre, 6.0, 4.0) {
+                area.draw(&PathElement::new(
+                    segment.iter().map(|(a, b)| px(*a, *b)).collect::<Vec<_>>(),
+                    colour(theme.projection).stroke_width(stroke(1.5)),
+                ))?;
+            }
         }
     }
 

@@ -48,6 +48,10 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64) -> Layout {
     };
     let tick_count = if height < 220.0 { 3 } else { 5 };
     let domain = nice_domain(padded.0, padded.1, tick_count);
+    let domain = match spec.value_ceiling() {
+        Some(ceiling) if domain.1 > ceiling && max <= ceiling => (domain.0, ceiling),
+        _ => domain,
+    };
     let (ticks, tick_decimals) = nice_ticks(domain.0, domain.1, tick_count);
     let y_labels: Vec<(f64, String)> = ticks
         .iter()

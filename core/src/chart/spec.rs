@@ -234,6 +234,11 @@ pub fn build(
 }
 
 impl ChartSpec {
+    /// The largest value the y axis may show: shares end at 100 %.
+    pub fn value_ceiling(&self) -> Option<f64> {
+        (self.measure == Measure::Share).then_some(100.0)
+    }
+
     /// The smallest and largest value the visible layers need on the y axis.
     pub fn value_extent(&self) -> Option<(f64, f64)> {
         let mut values: Vec<f64> = Vec::new();
@@ -268,16 +273,18 @@ impl ChartSpec {
         if !min.is_finite() {
             return None;
         }
-        // Rates are read against zero; counts and shares cannot go below it.
+        // Rates are read against zero and counts from zero; shares keep their own range (a
+        // coverage of 90–95 % would be a flat line on 0–100) but never pass 0 or 100.
         let min = match self.measure {
             Measure::Rate => min.min(0.0),
-            Measure::Count | Measure::Share if min >= 0.0 => 0.0,
+            Measure::Count if min >= 0.0 => 0.0,
+            Measure::Share => min.max(0.0),
             _ => min,
         };
-        let max = if self.measure == Measure::Rate {
-            max.max(0.0)
-        } else {
-            max
+        let max = match self.measure {
+            Measure::Rate => max.max(0.0),
+            Measure::Share => max.min(100.0),
+            _ => max,
         };
         Some((min, max))
     }

@@ -1,0 +1,99 @@
+// What a visitor does with a chart: hover or tap a point and read its tooltip, step through the
+// points with the arrow keys, switch indicator and period without a reload (and come back with
+// Back), and switch legend layers.
+import { checks, waitForFirstChart } from './lib.mjs';
+
+const draws = (page) => page.$eval('canvas', (c) => Number(c.dataset.draws || 0));
+
+async function waitForDraws(page, atLeast) {
+  await page.waitForFunction((n) => Number(document.querySelector('canvas')?.dataset.draws || 0) >= n, atLeast, { timeout: 5000 });
+}
+
+export default {
+  async 'hovering a point shows its value, kind, year and source'({ openPage, url }) {
+    const { page, log } = await openPage(new URL('?indicator=grdp_growth&period=2021-2025', url).href);
+    await waitForFirstChart(page, 15000, log);
+    const c = checks();
+    await page.locator('canvas').scrollIntoViewIfNeeded();
+    const box = await page.locator('canvas').boundingBox();
+    let shown = false;
+    for (let x = box.x + 40; x < box.x + box.width - 10 && !shown; x += 12) {
+      await page.mouse.move(x, box.y + box.height / 2);
+      shown = await page.locator('.chart-tooltip.shown').count() > 0;
+    }
+    c.check('a tooltip appears over the chart', shown, 'no .chart-tooltip.shown after sweeping the canvas');
+    if (shown) {
+      const tip = await page.locator('.chart-tooltip').innerText();
+      c.check('the tooltip has a value with its unit', /\d+,\d+\s*%/.test(tip), JSON.stringify(tip));
+      c.check('the tooltip has a year and a kind', /20\d\d/.test(tip) && /(ước tính|chính thức|sơ bộ|số báo cáo)/.test(tip), JSON.stringify(tip));
+      c.check('the tooltip names the source', /Nguồn:/.test(tip), JSON.stringify(tip));
+      const readout = await page.locator('.readout').innerText();
+      c.check('the live readout says the same for screen readers', /Nguồn/.test(readout), JSON.stringify(readout));
+    }
+    c.throwIfFailed();
+  },
+
+  async 'arrow keys step through the points and announce each'({ openPage, url }) {
+    const { page, log } = await openPage(new URL('?indicator=grdp_growth', url).href);
+    await waitForFirstChart(page, 15000, log);
+    const c = checks();
+    const readout = page.locator('.readout');
+    c.check('the readout is a polite live region', (await readout.getAttribute('aria-live')) === 'polite', 'aria-live missing');
+    await page.focus('canvas');
+    const first = await readout.innerText();
+    const before = await draws(page);
+    await page.keyboard.press('ArrowRight');
+    await waitForDraws(page, before + 1);
+    const second = await readout.innerText();
+    await page.keyboard.press('End');
+    await waitForDraws(page, before + 2);
+    const last = await readout.innerText();
+    c.check('focusing the chart announces the first point', /^\d{4}/.test(first), JSON.stringify(first));
+    c.check('ArrowRight moves to another point', second !== first && /^\d{4}/.test(second), `${first} → ${second}`);
+    c.check('End moves to the last point', last !== second && /2025/.test(last), JSON.stringify(last));
+    c.throwIfFailed();
+  },
+
+  async 'switching indicator and period needs no reload, and Back returns'({ openPage, url }) {
+    const { page, log } = await openPage(url);
+    await waitForFirstChart(page, 15000, log);
+    const c = checks();
+    await page.evaluate(() => { window.__sameDocument = true; });
+    const title = () => page.locator('#indicator-title').innerText();
+    const before = await title();
+    await page.selectOption('.indicator-select select', 'health_insurance_coverage');
+    await page.waitForFunction(() => document.querySelector('#indicator-title')?.textContent.includes('bảo hiểm y tế'), null, { timeout: 5000 }).catch(() => {});
+    const after = await title();
+    c.check('the indicator changed', after !== before && /bảo hiểm y tế/.test(after), `${before} → ${after}`);
+    c.check('the address names the indicator', page.url().includes('indicator=health_insurance_coverage'), page.url());
+    await page.locator('.period-switch button', { hasText: '2026–2030' }).click();
+    await page.waitForFunction(() => location.search.includes('period=2026-2030'), null, { timeout: 5000 }).catch(() => {});
+    c.check('the address names the period', page.url().includes('period=2026-2030'), page.url());
+    const pressed = await page.locator('.period-switch button[aria-pressed="true"]').innerText();
+    c.check('the period button is pressed', pressed.includes('2026–2030'), pressed);
+    const targets = await page.locator('.targets').innerText();
+    c.check('the targets listed are those of 2026–2030', /2030/.test(targets) && !/năm 2025/.test(targets), JSON.stringify(targets.slice(0, 200)));
+    await page.goBack();
+    await page.waitForFunction(() => !location.search.includes('period=2026-2030'), null, { timeout: 5000 }).catch(() => {});
+    c.check('Back restores the previous period', !page.url().includes('period=2026-2030'), page.url());
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelector('#indicator-title')?.textContent !== 'x', null, { timeout: 2000 }).catch(() => {});
+    await page.waitForTimeout(200);
+    c.check('Back again restores the first indicator', (await title()) === before, `${await title()} vs ${before}`);
+    c.check('it all happened in one document (no reload)', await page.evaluate(() => window.__sameDocument === true), 'the page reloaded');
+    c.throwIfFailed();
+  },
+
+  async 'legend buttons hide and show layers'({ openPage, url }) {
+    const { page, log } = await openPage(new URL('?indicator=grdp_growth', url).href);
+    await waitForFirstChart(page, 15000, log);
+    const c = checks();
+    const toggle = page.locator('.legend-targets');
+    const before = await draws(page);
+    await toggle.click();
+    await waitForDraws(page, before + 1).catch(() => {});
+    c.check('the target layer button reports it is off', (await toggle.getAttribute('aria-pressed')) === 'false', 'aria-pressed is not false');
+    c.check('the chart was redrawn', (await draws(page)) > before, 'no redraw');
+    c.throwIfFailed();
+  },
+};
