@@ -208,6 +208,9 @@ pub fn IndicatorPanel(props: &IndicatorPanelProps) -> Html {
                         if !spec.required.is_empty() { { layer_toggle("required", Ui::RequiredPath, layers.required) } }
                         if !spec.projection.is_empty() { { layer_toggle("projection", Ui::Projection, layers.projection) } }
                     </ul>
+                    { for plan.series_breaks.iter().filter(|_| !spec.breaks.is_empty()).map(|b| html! {
+                        <p class="break-note"><strong>{ format!("┆ {}: ", b.title.get(lang)) }</strong>{ b.note.get(lang) }</p>
+                    }) }
                     <p class="legend-note">
                         <span class="mark-official" aria-hidden="true">{ "●" }</span>{ " " }{ t(Ui::ActualOfficial, lang) }{ " · " }
                         <span class="mark-estimate" aria-hidden="true">{ "○" }</span>{ " " }{ t(Ui::ActualEstimate, lang) }

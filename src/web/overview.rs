@@ -39,41 +39,29 @@ pub fn Overview(props: &OverviewProps) -> Html {
         }
     });
 
-    let shown_periods: Vec<Period> = match props.period {
-        Some(period) => vec![period],
-        None => plan.meta.periods.clone(),
-    };
-    let tallies = shown_periods.iter().map(|period| {
-        let tally = status::tally(plan, *period, today);
-        let parts: Vec<String> = tally
-            .counts
-            .iter()
-            .filter(|(_, count)| *count > 0)
-            .map(|(status, count)| format!("{count} {}", status.label(lang).to_lowercase()))
-            .collect();
-        html! {
-            <li>
-                <strong>{ format!("{period}: ") }</strong>
-                { if parts.is_empty() { t(Ui::NoData, lang).to_string() } else { parts.join(", ") } }
-            </li>
-        }
-    });
-
-    // One card per headline indicator: its first target in the period (the plan's own
-    // documents first); other targets are counted on the card and listed in the panel.
-    let cards = plan.indicators.iter().filter(|i| i.headline).filter_map(|indicator| {
-        let targets = plan.targets_in(&indicator.id, props.period);
-        let target = *targets.first()?;
-        let others = targets.len() - 1;
-        let assessment = status::assess(plan, target, today);
-        let latest = assessment
-            .latest
-            .map(|(year, value)| format!("{}: {}", year, describe::value(indicator, value, None, lang)));
+    let cards = status::scorecard(plan, props.period, today);
+    let tally = status::tally_cards(&cards);
+    let period_label = props
+        .period
+        .map_or_else(|| t(Ui::AllPeriods, lang).to_string(), |p| p.to_string());
+    let render_card = |card: &status::Card| {
+        let indicator = card.indicator;
+        let target = card.target;
+        let assessment = &card.assessment;
+        let latest = assessment.latest.map(|(year, value)| {
+            format!(
+                "{}: {}",
+                year,
+                describe::value(indicator, value, None, lang)
+            )
+        });
         let series: Vec<(i32, f64, usize)> = plan
             .headline_series(&indicator.id)
             .iter()
             .filter_map(|o| match o.when {
-                When::Year(year) => Some((year, o.value, usize::from(o.territory != target.territory))),
+                When::Year(year) => {
+                    Some((year, o.value, usize::from(o.territory != target.territory)))
+                }
                 When::Period(_) => None,
             })
             .collect();
@@ -82,18 +70,23 @@ pub fn Overview(props: &OverviewProps) -> Html {
         let id = indicator.id.clone();
         let onclick = Callback::from(move |_| {
             on_select.emit(id.clone());
-            if let Some(panel) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("indicator-panel")) {
+            if let Some(panel) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("indicator-panel"))
+            {
                 panel.scroll_into_view();
             }
         });
-        let document = plan.document(&target.document).map_or(target.document.as_str(), |d| d.number.as_str());
-        let more = match (others, lang) {
+        let document = plan
+            .document(&target.document)
+            .map_or(target.document.as_str(), |d| d.number.as_str());
+        let more = match (card.others, lang) {
             (0, _) => String::new(),
             (n, Lang::Vi) => format!(" · +{n} chỉ tiêu khác"),
             (n, Lang::En) => format!(" · +{n} other target{}", if n == 1 { "" } else { "s" }),
         };
-        Some(html! {
-            <li class={classes!("card", format!("status-{}", assessment.status.code()))}>
+        html! {
+            <li class={classes!("card", format!("status-{}", assessment.status.code()))} data-status={assessment.status.code()}>
                 <button type="button" class="card-button" {onclick}>
                     <span class="card-name">{ indicator.name.get(lang) }</span>
                     <span class="card-target">
@@ -116,8 +109,18 @@ pub fn Overview(props: &OverviewProps) -> Html {
                     }
                 </button>
             </li>
-        })
-    });
+        }
+    };
+    let headline_cards: Vec<Html> = cards
+        .iter()
+        .filter(|c| c.indicator.headline)
+        .map(render_card)
+        .collect();
+    let other_cards: Vec<Html> = cards
+        .iter()
+        .filter(|c| !c.indicator.headline)
+        .map(render_card)
+        .collect();
 
     let task_areas = plan.task_areas.iter().map(|area| {
         let linked: Vec<Html> = plan
@@ -153,9 +156,20 @@ pub fn Overview(props: &OverviewProps) -> Html {
             if !plan.statements.is_empty() {
                 <div class="statements">{ for statements }</div>
             }
-            <ul class="tallies">{ for tallies }</ul>
+            <p class="tally" data-total={tally.total().to_string()}>
+                <strong>{ format!("{period_label}: ") }</strong>
+                { if tally.total() == 0 { t(Ui::NoData, lang).to_string() } else { tally.summary(lang) } }
+                <span class="tally-note">{ match lang {
+                    Lang::Vi => format!(" — {} chỉ tiêu, mỗi chỉ tiêu đánh giá theo chỉ tiêu chính của giai đoạn.", tally.total()),
+                    Lang::En => format!(" — {} indicators, each scored on its lead target for the period.", tally.total()),
+                } }</span>
+            </p>
             <h3>{ t(Ui::HeadlineTargets, lang) }</h3>
-            <ul class="cards">{ for cards }</ul>
+            <ul class="cards">{ for headline_cards }</ul>
+            if !other_cards.is_empty() {
+                <h3>{ t(Ui::OtherIndicators, lang) }</h3>
+                <ul class="cards cards-other">{ for other_cards }</ul>
+            }
             <StatusKey {lang} />
             if !plan.task_areas.is_empty() {
                 <details class="task-areas">

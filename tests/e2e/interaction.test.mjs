@@ -84,6 +84,29 @@ export default {
     c.throwIfFailed();
   },
 
+  async 'the scorecard totals match the cards, in every period'({ openPage, url }) {
+    const { page, log } = await openPage(url);
+    await waitForFirstChart(page, 15000, log);
+    const c = checks();
+    const labels = {
+      exceeded: 'vượt chỉ tiêu', achieved: 'đạt chỉ tiêu', 'on-track': 'đúng tiến độ', 'at-risk': 'có nguy cơ không đạt',
+      'off-track': 'chệch hướng', 'not-assessable': 'chưa thể đánh giá', 'no-data': 'chưa có số liệu',
+    };
+    for (const period of ['2021–2025', '2026–2030']) {
+      await page.locator('.period-switch button', { hasText: period }).click();
+      await page.waitForFunction((p) => document.querySelector('.tally')?.textContent.startsWith(p), period, { timeout: 5000 }).catch(() => {});
+      const cards = await page.$$eval('.cards .card', (els) => els.map((e) => e.dataset.status));
+      const total = Number(await page.getAttribute('.tally', 'data-total'));
+      const text = (await page.locator('.tally').innerText()).toLowerCase();
+      c.check(`${period}: the total equals the number of cards`, total === cards.length && total > 0, `${total} vs ${cards.length}`);
+      for (const [code, label] of Object.entries(labels)) {
+        const n = cards.filter((s) => s === code).length;
+        if (n > 0) c.check(`${period}: "${n} ${label}" in the totals`, new RegExp(`(^|[ ,:])${n} ${label}`).test(text), JSON.stringify(text));
+      }
+    }
+    c.throwIfFailed();
+  },
+
   async 'legend buttons hide and show layers'({ openPage, url }) {
     const { page, log } = await openPage(new URL('?indicator=grdp_growth', url).href);
     await waitForFirstChart(page, 15000, log);

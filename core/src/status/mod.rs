@@ -9,10 +9,12 @@ mod average;
 mod goal;
 mod level;
 mod reason;
+mod scorecard;
 mod series;
 
 pub use goal::{displayed, Goal, Reading, Sense, Verdict};
 pub use reason::{describe_goal, format_edge, format_value, years_text, HedgeEffect, Reason};
+pub use scorecard::{scorecard, tally_cards, Card};
 
 use crate::plan::{Indicator, Measure, ObservationKind, Period, Plan, Target, TargetShape, When};
 use crate::text::Lang;
