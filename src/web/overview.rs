@@ -48,12 +48,16 @@ pub fn Overview(props: &OverviewProps) -> Html {
         let indicator = card.indicator;
         let target = card.target;
         let assessment = &card.assessment;
+        // The figure as published, with its hedge ("trên 92,4 %"), not only the number scored.
         let latest = assessment.latest.map(|(year, value)| {
-            format!(
-                "{}: {}",
-                year,
-                describe::value(indicator, value, None, lang)
-            )
+            let published = plan.headline_series(&indicator.id).into_iter().find(|o| {
+                o.when == When::Year(year) && o.territory == target.territory && o.value == value
+            });
+            let shown = published.map_or_else(
+                || describe::value(indicator, value, None, lang),
+                |o| describe::observation(indicator, o, lang),
+            );
+            format!("{year}: {shown}")
         });
         let series: Vec<(i32, f64, usize)> = plan
             .headline_series(&indicator.id)
