@@ -137,3 +137,32 @@ fn help_exits_0() {
     assert_eq!(output.status.code(), Some(0));
     assert!(stdout(&output).contains("chitieu check"));
 }
+
+#[test]
+fn status_prints_every_target_with_its_reasons() {
+    let output = chitieu(&[
+        "status",
+        "--lang",
+        "vi",
+        "--year",
+        "2026",
+        "tests/fixtures/plans/chart-cases.toml",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert_eq!(
+        text.lines().filter(|l| !l.starts_with("    ")).count(),
+        6,
+        "one line per target:\n{text}"
+    );
+    assert!(
+        text.contains("Tăng trưởng: 7,5–8"),
+        "the rate target in Vietnamese:\n{text}"
+    );
+    assert!(
+        text.lines().any(|l| l.starts_with("    ")),
+        "reasons are listed:\n{text}"
+    );
+    let bad = chitieu(&["status", "--year", "x", EXAMPLE]);
+    assert_eq!(bad.status.code(), Some(2));
+}

@@ -11,12 +11,15 @@ chitieu — kiểm tra tệp kế hoạch / check plan files
 
 Cách dùng / usage:
   chitieu check [--lang vi|en] FILE...   kiểm tra tệp / validate files (exit 1 on any error)
+  chitieu status [--lang vi|en] [--year YYYY] FILE
+                                         đánh giá từng chỉ tiêu / every target's status and reasons
   chitieu help                           hướng dẫn này / this help
 ";
 
 pub fn run(args: &[String], out: &mut impl Write, err: &mut impl Write) -> ExitCode {
     match args.first().map(String::as_str) {
         Some("check") => check(&args[1..], out, err),
+        Some("status") => status(&args[1..], out, err),
         Some("help" | "--help" | "-h") => {
             let _ = write!(out, "{USAGE}");
             ExitCode::SUCCESS
@@ -103,4 +106,83 @@ fn check(args: &[String], out: &mut impl Write, err: &mut impl Write) -> ExitCod
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Prints every target's status with the reasons behind it, as the widget shows them: a quick
+/// way for a statistician to review a plan file's scoring without a browser.
+fn status(args: &[String], out: &mut impl Write, err: &mut impl Write) -> ExitCode {
+    let mut lang = Lang::En;
+    let mut year: Option<i32> = None;
+    let mut file = None;
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--lang" => match iter.next().and_then(|code| Lang::from_code(code)) {
+                Some(chosen) => lang = chosen,
+                None => {
+                    let _ = writeln!(
+                        err,
+                        "chitieu: --lang nhận `vi` hoặc `en` / --lang takes `vi` or `en`"
+                    );
+                    return ExitCode::from(2);
+                }
+            },
+            "--year" => match iter.next().and_then(|y| y.parse().ok()) {
+                Some(chosen) => year = Some(chosen),
+                None => {
+                    let _ = writeln!(err, "chitieu: --year nhận một năm, ví dụ 2026 / --year takes a year such as 2026");
+                    return ExitCode::from(2);
+                }
+            },
+            _ => file = Some(arg),
+        }
+    }
+    let Some(file) = file else {
+        let _ = write!(err, "chitieu status: cần một tệp / needs a FILE\n\n{USAGE}");
+        return ExitCode::from(2);
+    };
+    let text = match std::fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(io_error) => {
+            let _ = writeln!(
+                err,
+                "{file}: không đọc được tệp / cannot read the file: {io_error}"
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    let (loaded, diagnostics) = plan::load(file, &text);
+    let Some(plan) = loaded else {
+        for diagnostic in diagnostics.iter().filter(|d| d.is_error()) {
+            let _ = writeln!(err, "{}", diagnostic.render(lang));
+        }
+        return ExitCode::FAILURE;
+    };
+    // Without --year, assess as of the latest year with a figure, so the output does not
+    // depend on the day it is run.
+    let today = year.unwrap_or_else(|| {
+        plan.observations
+            .iter()
+            .map(|o| o.when.end_year())
+            .max()
+            .unwrap_or(plan.meta.start)
+    });
+    for target in &plan.targets {
+        let Some(indicator) = plan.indicator(&target.indicator) else {
+            continue;
+        };
+        let assessment = chitieu_core::status::assess(&plan, target, today);
+        let _ = writeln!(
+            out,
+            "{} {} — {}: {}",
+            assessment.status.symbol(),
+            assessment.label(lang),
+            indicator.name.get(lang),
+            chitieu_core::describe::target(indicator, target, lang)
+        );
+        for reason in &assessment.reasons {
+            let _ = writeln!(out, "    {}", reason.text(indicator, lang));
+        }
+    }
+    ExitCode::SUCCESS
 }
