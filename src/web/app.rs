@@ -1,6 +1,7 @@
 //! The root component: reads the address, loads the plan, keeps language, theme and the chosen
 //! indicator in the address, and lays out the overview and the indicator panel.
 
+use super::embed_dialog::EmbedButton;
 use super::indicator::IndicatorPanel;
 use super::overview::Overview;
 use super::plan_source::{self, PlanState};
@@ -265,6 +266,7 @@ pub fn App() -> Html {
         _ => (t(Ui::AppName, lang_now).to_string(), None),
     };
 
+    let embed_title = title.clone();
     html! {
         <div class={classes!("chitieu", format!("theme-{}", theme.code()), embed.then_some("compact"))}>
             <header class="masthead">
@@ -310,6 +312,9 @@ pub fn App() -> Html {
                             }) }
                         </select>
                     </label>
+                    if !embed {
+                        <EmbedButton lang={lang_now} title={embed_title} />
+                    }
                 </div>
             </header>
             if !notices.is_empty() {
