@@ -62,6 +62,14 @@ pub enum Ui {
     ForeignPlanRefused,
     LoadingPlan,
     NoIndicatorWithTargets,
+    Embed,
+    EmbedTitle,
+    EmbedHelp,
+    EmbedCode,
+    EmbedFrameTitle,
+    Copy,
+    Copied,
+    CopySelected,
 }
 
 pub fn t(key: Ui, lang: Lang) -> &'static str {
@@ -140,6 +148,20 @@ fn pair(key: Ui) -> (&'static str, &'static str) {
         ),
         Ui::LoadingPlan => ("Đang tải tệp kế hoạch…", "Loading the plan file…"),
         Ui::NoIndicatorWithTargets => ("Kế hoạch chưa có chỉ tiêu nào", "The plan has no indicators"),
+        Ui::Embed => ("Nhúng", "Embed"),
+        Ui::EmbedTitle => ("Nhúng biểu đồ này vào trang khác", "Embed this chart in another page"),
+        Ui::EmbedHelp => (
+            "Dán đoạn mã này vào trang của bạn. Khung hiện biểu đồ, đánh giá và nguồn của chỉ tiêu đang xem, và tự đổi chiều cao theo nội dung.",
+            "Paste this code into your page. The frame shows the chart, status and sources of the indicator in view, and adjusts its height to its content.",
+        ),
+        Ui::EmbedCode => ("Mã nhúng", "Embed code"),
+        Ui::EmbedFrameTitle => ("biểu đồ mục tiêu và thực hiện", "chart of targets and results"),
+        Ui::Copy => ("Chép mã", "Copy code"),
+        Ui::Copied => ("Đã chép mã nhúng.", "Embed code copied."),
+        Ui::CopySelected => (
+            "Đã chọn mã: nhấn Ctrl+C (⌘C trên Mac) để chép.",
+            "Code selected: press Ctrl+C (⌘C on a Mac) to copy.",
+        ),
     }
 }
 

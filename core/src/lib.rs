@@ -5,6 +5,8 @@
 pub mod chart;
 pub mod describe;
 pub mod diagnostic;
+#[cfg(feature = "chart")]
+pub mod embed;
 pub mod i18n;
 pub mod number;
 pub mod plan;

@@ -5,7 +5,15 @@
 use crate::chart::ThemeName;
 use crate::text::Lang;
 
-pub const PARAMETERS: [&str; 6] = ["lang", "theme", "indicator", "period", "plan", "embed"];
+pub const PARAMETERS: [&str; 7] = [
+    "lang",
+    "theme",
+    "indicator",
+    "period",
+    "plan",
+    "embed",
+    "childId",
+];
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Query {
@@ -17,6 +25,8 @@ pub struct Query {
     /// A plan file to load instead of the embedded one; same-origin paths only.
     pub plan: Option<String>,
     pub embed: bool,
+    /// The pym.js iframe id, kept so that a reload inside the frame still answers to it.
+    pub child_id: Option<String>,
 }
 
 /// Something in the address the widget could not use.
@@ -85,12 +95,34 @@ pub fn parse(query: &str) -> (Query, Vec<Notice>) {
                     allowed: vec!["1".into(), "0".into()],
                 }),
             },
+            // The id a pym.js parent gives its iframe; echoed in height messages, never shown.
+            "childId" => out.child_id = child_id(pair),
             other => notices.push(Notice::UnknownParameter {
                 name: decode(other),
             }),
         }
     }
     (out, notices)
+}
+
+/// The `childId` a pym.js parent puts in its iframe's address, which the embedded page repeats
+/// in its height messages. Kept to a safe alphabet (it is echoed to the parent), else `None`.
+pub fn child_id(query: &str) -> Option<String> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(name, _)| *name == "childId")
+        .map(|(_, value)| decode(value))
+        .filter(|id| {
+            !id.is_empty()
+                && id.len() <= 100
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
+                // pym's field separator would split the message in the wrong place.
+                && !id.contains("xPYMx")
+        })
 }
 
 /// A relative or root-relative path: no scheme, no `//host`, no backslash tricks.
@@ -124,6 +156,9 @@ pub fn to_string(query: &Query) -> String {
     }
     if query.embed {
         parts.push("embed=1".to_string());
+    }
+    if let Some(id) = &query.child_id {
+        parts.push(format!("childId={}", encode(id)));
     }
     if parts.is_empty() {
         String::new()
@@ -235,6 +270,23 @@ mod tests {
                 }]
             );
         }
+    }
+
+    #[test]
+    fn child_id_is_accepted_and_read_separately() {
+        let (query, notices) = parse("?indicator=x&childId=chart-1&embed=1");
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(query.indicator.as_deref(), Some("x"));
+        assert_eq!(
+            child_id("?indicator=x&childId=chart-1"),
+            Some("chart-1".into())
+        );
+        assert_eq!(child_id("childId=a%3Ab"), Some("a:b".into()));
+        assert_eq!(child_id("?indicator=x"), None);
+        assert_eq!(child_id("childId="), None);
+        assert_eq!(child_id("childId=%3Cscript%3E"), None);
+        assert_eq!(child_id("childId=axPYMxb"), None);
+        assert!(PARAMETERS.contains(&"childId"));
     }
 
     #[test]

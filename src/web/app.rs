@@ -1,6 +1,7 @@
 //! The root component: reads the address, loads the plan, keeps language, theme and the chosen
 //! indicator in the address, and lays out the overview and the indicator panel.
 
+use super::embed_dialog::EmbedButton;
 use super::indicator::IndicatorPanel;
 use super::overview::Overview;
 use super::plan_source::{self, PlanState};
@@ -114,8 +115,9 @@ pub fn App() -> Html {
             (*period_text).clone(),
             plan_path.clone(),
             embed,
+            start_query.child_id.clone(),
         ),
-        move |(lang, theme, indicator, period, plan, embed)| {
+        move |(lang, theme, indicator, period, plan, embed, child_id)| {
             let query = Query {
                 lang: Some(*lang),
                 theme: *theme,
@@ -123,6 +125,7 @@ pub fn App() -> Html {
                 period: period.clone(),
                 plan: plan.clone(),
                 embed: *embed,
+                child_id: child_id.clone(),
             };
             if let Some(window) = web_sys::window() {
                 if let Some(root) = window.document().and_then(|d| d.document_element()) {
@@ -296,6 +299,7 @@ pub fn App() -> Html {
         _ => (t(Ui::AppName, lang_now).to_string(), None),
     };
 
+    let embed_title = title.clone();
     html! {
         <div class={classes!("chitieu", format!("theme-{}", theme.code()), embed.then_some("compact"))}>
             <header class="masthead">
@@ -341,6 +345,9 @@ pub fn App() -> Html {
                             }) }
                         </select>
                     </label>
+                    if !embed {
+                        <EmbedButton lang={lang_now} title={embed_title} />
+                    }
                 </div>
             </header>
             if !notices.is_empty() {

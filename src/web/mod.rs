@@ -3,12 +3,16 @@
 
 pub mod app;
 pub mod canvas;
+pub mod embed;
+pub mod embed_dialog;
 pub mod indicator;
 pub mod overview;
 pub mod plan_source;
 
 /// Mounts the widget on `#chitieu` if the page has it, else on `<body>`.
 pub fn start() {
+    // Inside an iframe: post the page height to the parent on every change.
+    embed::start();
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("chitieu"));

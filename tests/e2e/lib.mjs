@@ -30,10 +30,15 @@ function isLocalScheme(u) {
 /**
  * Opens `url` in a fresh browser context and records, from before navigation:
  * console errors, uncaught page errors, every request URL, failed requests and HTTP errors.
+ * `contextOptions` go to browser.newContext (e.g. colorScheme, permissions).
  * Returns { context, page, log, response }.
  */
-export async function openPage(browser, url, { viewport = { width: 1280, height: 800 }, timeoutMs = 20000 } = {}) {
-  const context = await browser.newContext({ viewport });
+export async function openPage(
+  browser,
+  url,
+  { viewport = { width: 1280, height: 800 }, timeoutMs = 20000, contextOptions = {} } = {},
+) {
+  const context = await browser.newContext({ viewport, ...contextOptions });
   const page = await context.newPage();
   page.setDefaultTimeout(timeoutMs);
   const log = { consoleErrors: [], pageErrors: [], requests: [], failedRequests: [], httpErrors: [] };
@@ -158,4 +163,72 @@ export function checks() {
 
 export function limitList(list, n = 5) {
   return list.length <= n ? list.join(' | ') : `${list.slice(0, n).join(' | ')} | … (${list.length} in all)`;
+}
+
+/**
+ * Starts a node HTTP server on 127.0.0.1 (a free port) with `handler(req, res)`.
+ * Returns { origin, close() }; close() also cuts open keep-alive connections, so a page that
+ * used the server really finds the network gone.
+ */
+export async function startServer(handler) {
+  const { createServer } = await import('node:http');
+  const server = createServer(handler);
+  const sockets = new Set();
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    origin: `http://127.0.0.1:${server.address().port}`,
+    close: () =>
+      new Promise((r) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => r());
+      }),
+  };
+}
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.toml': 'text/plain; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+};
+
+/**
+ * Serves the files of `dir` (GET only; `/` is index.html), adding `headers` to every response.
+ * Returns what startServer returns.
+ */
+export async function serveDir(dir, { headers = {} } = {}) {
+  const { readFile } = await import('node:fs/promises');
+  const { extname, join, normalize } = await import('node:path');
+  return startServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const rel = normalize(path === '/' ? '/index.html' : path).replace(/^(\.\.[/\\])+/, '');
+    try {
+      const body = await readFile(join(dir, rel));
+      res.writeHead(200, { 'content-type': MIME[extname(rel)] || 'application/octet-stream', ...headers });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain', ...headers });
+      res.end('not found');
+    }
+  });
+}
+
+/** Polls `fn` (async, returns truthy when done) every 50 ms; throws `what` after `timeoutMs`. */
+export async function waitFor(fn, what, timeoutMs = 10000) {
+  const t0 = Date.now();
+  let last;
+  for (;;) {
+    last = await fn().catch((e) => ({ error: String(e) }));
+    if (last && !last.error && last !== false) return last;
+    if (Date.now() - t0 > timeoutMs) throw new Error(`${what} (waited ${timeoutMs} ms; last: ${JSON.stringify(last)})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

@@ -6,13 +6,15 @@
 // (scripts/test.sh builds dist/, serves it on a free port and calls this.)
 // A test file's default export is either one async function (the test is named after the file)
 // or an object { 'test name': async fn, ... }. Each function gets
-//   { browser, url, openPage(url, opts) }
+//   { browser, url, distDir, openPage(url, opts) }
+// where distDir is the directory being served (CHITIEU_DIST, default: the repository's dist/), for
+// tests that serve it themselves (strict CSP, offline) or open a file of it (file://).
 // where openPage opens a fresh browser context (closed after the test) and returns
 // { context, page, log, response } (see lib.mjs). A test fails by throwing.
 // Prints one line per test and closes with "e2e: N passed, M failed"; exits 1 if any test
 // failed or none ran.
 import { readdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { launchBrowser, openPage } from './lib.mjs';
 
@@ -26,6 +28,7 @@ if (!url) {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
+const distDir = resolve(process.env.CHITIEU_DIST || join(here, '..', '..', 'dist'));
 const files = (await readdir(here)).filter((f) => f.endsWith('.test.mjs')).sort();
 
 const tests = [];
@@ -60,6 +63,7 @@ try {
     const ctx = {
       browser,
       url,
+      distDir,
       openPage: async (u = url, opts) => {
         const opened = await openPage(browser, u, opts);
         contexts.push(opened.context);

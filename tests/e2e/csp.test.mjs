@@ -1,0 +1,77 @@
+// The build works on a page served with a strict Content Security Policy (no inline script or
+// style, no eval; only WebAssembly compilation allowed), with no violation reported, and inside a
+// sandboxed iframe under the same policy.
+import { canvasInk, checks, limitList, serveDir, startServer, waitForFirstChart } from './lib.mjs';
+
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/** Records every securitypolicyviolation event from the very start of every document. */
+async function watchViolations(context) {
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile || '?'}:${e.lineNumber}`);
+    });
+  });
+}
+
+export default {
+  'strict CSP page: chart drawn, 0 violations': async ({ openPage, distDir }) => {
+    const server = await serveDir(distDir, { headers: { 'content-security-policy': STRICT_CSP } });
+    try {
+      // Open a blank page first so the violation listener is in place before navigation.
+      const { context, page, log } = await openPage('about:blank');
+      await watchViolations(context);
+      const response = await page.goto(`${server.origin}/?indicator=grdp_growth`, { waitUntil: 'load' });
+      const c = checks();
+      c.check('the CSP header is really sent', response.headers()['content-security-policy'] === STRICT_CSP);
+      const drawn = await c.attempt('first chart under the strict CSP', () => waitForFirstChart(page, 15000, log));
+      const ink = await canvasInk(page);
+      c.check('the chart has ink', ink.some((x) => x.ink > 1000), JSON.stringify(ink));
+      if (drawn) {
+        // Exercise the parts that touch styles at run time: theme, language, hover, the dialog.
+        await page.locator('.theme-select select').selectOption('dark');
+        await page.locator('.lang-switch button[lang="en"]').click();
+        const box = await page.locator('canvas').first().boundingBox();
+        if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        await page.locator('button.embed-open').click();
+        await page.keyboard.press('Escape');
+      }
+      await page.waitForTimeout(300);
+      const violations = await page.evaluate(() => window.__cspViolations);
+      c.check('0 securitypolicyviolation events', violations.length === 0, limitList(violations));
+      c.check('no console errors', log.consoleErrors.length === 0, limitList(log.consoleErrors));
+      c.check('no page errors', log.pageErrors.length === 0, limitList(log.pageErrors));
+      c.throwIfFailed();
+    } finally {
+      await server.close();
+    }
+  },
+
+  'strict CSP inside <iframe sandbox="allow-scripts allow-same-origin">': async ({ openPage, distDir }) => {
+    const server = await serveDir(distDir, { headers: { 'content-security-policy': STRICT_CSP } });
+    const src = `${server.origin}/?embed=1&indicator=grdp_growth`;
+    const host = await startServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>host</title></head>
+<body><iframe id="f" src="${src}" title="chitieu" width="800" height="600" sandbox="allow-scripts allow-same-origin"></iframe></body></html>`);
+    });
+    try {
+      const { context, page, log } = await openPage('about:blank');
+      await watchViolations(context);
+      await page.goto(`${host.origin}/`, { waitUntil: 'load' });
+      const c = checks();
+      const frame = await (await page.$('#f')).contentFrame();
+      await c.attempt('first chart in the sandboxed frame', () => waitForFirstChart(frame, 15000));
+      const ink = await canvasInk(frame);
+      c.check('the framed chart has ink', ink.some((x) => x.ink > 1000), JSON.stringify(ink));
+      const violations = await frame.evaluate(() => window.__cspViolations).catch((e) => [String(e)]);
+      c.check('0 securitypolicyviolation events in the frame', violations.length === 0, limitList(violations));
+      c.check('no console errors', log.consoleErrors.length === 0, limitList(log.consoleErrors));
+      c.throwIfFailed();
+    } finally {
+      await host.close();
+      await server.close();
+    }
+  },
+};
