@@ -54,3 +54,46 @@ fn the_documented_example_is_a_valid_plan() {
         "the fixture mirrors the documented example"
     );
 }
+
+/// A stylesheet with an unclosed block silently swallows every rule after it (a merge once did
+/// that to the Embed button); count the braces outside comments and strings.
+#[test]
+fn the_stylesheet_blocks_are_balanced() {
+    let css = repo_file("static/style.css");
+    let mut depth: i64 = 0;
+    let mut chars = css.chars().peekable();
+    let mut line = 1;
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => line += 1,
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut previous = ' ';
+                for inner in chars.by_ref() {
+                    if inner == '\n' {
+                        line += 1;
+                    }
+                    if previous == '*' && inner == '/' {
+                        break;
+                    }
+                    previous = inner;
+                }
+            }
+            '"' | '\'' => {
+                for inner in chars.by_ref() {
+                    if inner == c {
+                        break;
+                    }
+                }
+            }
+            '{' => depth += 1,
+            '}' => {
+                depth -= 1;
+                assert!(depth >= 0, "static/style.css:{line}: `}}` without a block to close");
+            }
+            _ => {}
+        }
+        assert!(depth <= 2, "static/style.css:{line}: blocks nested deeper than @media {{ rule {{ }} }}");
+    }
+    assert_eq!(depth, 0, "static/style.css: {depth} block(s) left open");
+}
