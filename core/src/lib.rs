@@ -7,6 +7,7 @@ pub mod describe;
 pub mod diagnostic;
 pub mod i18n;
 pub mod number;
+pub mod order;
 pub mod plan;
 #[cfg(feature = "chart")]
 pub mod query;
