@@ -8,9 +8,10 @@ export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 # The release bundle in dist/. Offline: Trunk never tries to download a tool (a version
 # mismatch is an immediate error), skips its update check, and passes --offline to cargo;
-# scripts/setup.sh has already run `cargo fetch`.
+# scripts/setup.sh has already run `cargo fetch`. Then FILE.br and FILE.gz beside each asset
+# (scripts/precompress.mjs) for static hosts that serve precompressed files.
 trunk_release_build() {
-  trunk build --release --offline=true "$@"
+  trunk build --release --offline=true "$@" && node scripts/precompress.mjs dist
 }
 
 # Start `python3 -m http.server` on 127.0.0.1 serving dist/ and wait until it is listening.
