@@ -14,6 +14,7 @@ bash scripts/setup.sh
 source scripts/lib.sh
 
 echo "bench: trunk build --release"
+# shellcheck disable=SC2119  # no extra trunk flags here
 trunk_release_build
 
 # One served directory: the release build at /, the peer pages at /peers/, their libraries
