@@ -8,18 +8,20 @@ export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 # The release bundle in dist/. Offline: Trunk never tries to download a tool (a version
 # mismatch is an immediate error), skips its update check, and passes --offline to cargo;
-# scripts/setup.sh has already run `cargo fetch`.
+# scripts/setup.sh has already run `cargo fetch`. Then FILE.br and FILE.gz beside each asset
+# (scripts/precompress.mjs) for static hosts that serve precompressed files.
 trunk_release_build() {
-  trunk build --release --offline=true "$@"
+  trunk build --release --offline=true "$@" && node scripts/precompress.mjs dist
 }
 
-# Start `python3 -m http.server` on 127.0.0.1 serving dist/ and wait until it is listening.
+# Start `python3 -m http.server` on 127.0.0.1 serving dist/ (or the directory given second) and
+# wait until it is listening.
 # Port 0 lets the OS pick a free port; the chosen one is read back from the server's log.
 # Sets SERVER_PID and SERVER_URL. Serve with -d (not cd dist): trunk replaces dist/ on build.
 start_dist_server() {
-  local port="${1:-0}" log
+  local port="${1:-0}" dir="${2:-dist}" log
   log="$(mktemp -t chitieu-http.XXXXXX)"
-  python3 -u -m http.server --bind 127.0.0.1 -d dist "$port" >"$log" 2>&1 &
+  python3 -u -m http.server --bind 127.0.0.1 -d "$dir" "$port" >"$log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 100); do
     if ! kill -0 "$SERVER_PID" 2>/dev/null; then

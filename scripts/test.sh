@@ -8,7 +8,8 @@
 #   5 test-browser  cargo test --target wasm32-unknown-unknown --test browser           (headless Chromium)
 #   6 e2e-selftest  the e2e harness fails on broken pages (negative controls)
 #   7 build         trunk build --release                                              (dist/)
-#   8 e2e           tests/e2e/*.test.mjs against dist/ served on 127.0.0.1
+#   8 size-budget   brotli total of the first view's files <= 130,000 B (tests/size-budget.mjs)
+#   9 e2e           tests/e2e/*.test.mjs against dist/ served on 127.0.0.1
 #
 # The last line is "N passed, M failed": every test counted by a test layer, plus 1 for
 # each check layer (fmt, clippy, build). Exit status is non-zero if anything failed.
@@ -120,6 +121,7 @@ run_layer test tests cargo test --workspace
 run_layer test-browser tests browser_test
 run_layer e2e-selftest tests node tests/e2e/selftest.mjs
 run_layer build check trunk_release_build
+run_layer size-budget tests node tests/size-budget.mjs dist
 run_layer e2e tests e2e
 
 finish 0

@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod embed;
 pub mod i18n;
 pub mod number;
+pub mod order;
 pub mod plan;
 #[cfg(feature = "chart")]
 pub mod query;

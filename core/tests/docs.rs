@@ -89,11 +89,17 @@ fn the_stylesheet_blocks_are_balanced() {
             '{' => depth += 1,
             '}' => {
                 depth -= 1;
-                assert!(depth >= 0, "static/style.css:{line}: `}}` without a block to close");
+                assert!(
+                    depth >= 0,
+                    "static/style.css:{line}: `}}` without a block to close"
+                );
             }
             _ => {}
         }
-        assert!(depth <= 2, "static/style.css:{line}: blocks nested deeper than @media {{ rule {{ }} }}");
+        assert!(
+            depth <= 2,
+            "static/style.css:{line}: blocks nested deeper than @media {{ rule {{ }} }}"
+        );
     }
     assert_eq!(depth, 0, "static/style.css: {depth} block(s) left open");
 }

@@ -39,7 +39,7 @@ pub fn primary_target<'a>(
         return targets.first().copied();
     }
     let mut by_due = targets.clone();
-    by_due.sort_by_key(|t| t.when.end_year());
+    chitieu_core::order::sort_by_key(&mut by_due, |t| t.when.end_year());
     by_due
         .iter()
         .find(|t| t.when.end_year() >= today)
@@ -256,7 +256,7 @@ pub fn IndicatorPanel(props: &IndicatorPanelProps) -> Html {
     });
 
     let mut rows: Vec<_> = plan.observations_of(&indicator.id).collect();
-    rows.sort_by_key(|o| (o.when, o.territory.clone(), o.line));
+    chitieu_core::order::sort_by_key(&mut rows, |o| (o.when, o.territory.clone(), o.line));
     let table_rows = rows.iter().map(|observation| {
         let source = plan.source(&observation.source);
         let headline = matches!(observation.when, When::Year(_)) && plan.is_headline(observation);

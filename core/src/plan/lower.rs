@@ -22,9 +22,7 @@ pub fn load(file: &str, source: &str) -> (Option<Plan>, Vec<Diagnostic>) {
     let plan = cx.plan(&root);
     let has_error = cx.diagnostics.iter().any(Diagnostic::is_error);
     let mut diagnostics = cx.diagnostics;
-    diagnostics.sort_by(|a, b| {
-        (a.location.line, a.location.column).cmp(&(b.location.line, b.location.column))
-    });
+    crate::order::sort_by_key(&mut diagnostics, |d| (d.location.line, d.location.column));
     (plan.filter(|_| !has_error), diagnostics)
 }
 

@@ -460,7 +460,7 @@ impl Plan {
                 .unwrap_or(usize::MAX);
             (own, t.when.end_year(), t.id.clone())
         };
-        targets.sort_by_key(|t| rank(t));
+        crate::order::sort_by_key(&mut targets, |t| rank(t));
         targets
     }
 
@@ -485,7 +485,7 @@ impl Plan {
             .observations_of(indicator)
             .filter(|o| matches!(o.when, When::Year(_)) && self.is_headline(o))
             .collect();
-        series.sort_by_key(|o| (o.when, o.line));
+        crate::order::sort_by_key(&mut series, |o| (o.when, o.line));
         series
     }
 }

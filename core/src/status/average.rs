@@ -171,7 +171,7 @@ fn combine<'a>(
         years.push(point.year);
         used.push(point.obs);
     }
-    years.sort_unstable();
+    crate::order::sort(&mut years);
     years.dedup();
     let (accumulated, valid) = accumulate(mean, &parts);
     Combined {

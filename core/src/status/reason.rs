@@ -683,7 +683,7 @@ fn change(rate: f64, method: Method, indicator: &Indicator, lang: Lang) -> Strin
 /// "2021–2024", "2021, 2023–2024".
 pub fn years_text(years: &[i32]) -> String {
     let mut sorted: Vec<i32> = years.to_vec();
-    sorted.sort_unstable();
+    crate::order::sort(&mut sorted);
     sorted.dedup();
     let mut parts: Vec<String> = Vec::new();
     let mut index = 0;

@@ -130,7 +130,7 @@ pub(super) fn caveats(plan: &Plan, used: &[&Observation]) -> Vec<Reason> {
     let mut reasons = Vec::new();
     let whens = |keep: &dyn Fn(&Observation) -> bool| -> Vec<When> {
         let mut list: Vec<When> = used.iter().filter(|o| keep(o)).map(|o| o.when).collect();
-        list.sort();
+        crate::order::sort(&mut list);
         list.dedup();
         list
     };

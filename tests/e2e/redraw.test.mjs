@@ -1,0 +1,59 @@
+// The chart canvas paints only when something it shows changes: not while the page sits idle,
+// not when the pointer moves within the same point's reach, not when the window changes only
+// its height; once when its box gets wider or narrower, and its bitmap is resized only then.
+// Counts draws (the canvas's data-draws attribute); no timing is asserted.
+import { checks, waitForFirstChart } from './lib.mjs';
+
+const CANVAS = 'canvas.chart-canvas';
+
+export default async function redraw({ openPage, url }) {
+  const { page, log } = await openPage(url, { viewport: { width: 1280, height: 800 } });
+  await waitForFirstChart(page, 20000, log);
+  const c = checks();
+  const state = () =>
+    page.evaluate((sel) => {
+      const el = document.querySelector(sel);
+      return { draws: Number(el.dataset.draws), width: el.width, height: el.height };
+    }, CANVAS);
+  const settle = () => page.waitForTimeout(400);
+
+  await settle();
+  const first = await state();
+  c.check('one draw after load', first.draws === 1, JSON.stringify(first));
+
+  await settle();
+  c.check('no draw while idle', (await state()).draws === first.draws);
+
+  const canvas = page.locator(CANVAS);
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  // Sweep until the pointer focuses a point (one draw), then move 1 px: same point, no draw.
+  let focused = null;
+  for (let x = box.x + 2; x < box.x + box.width - 2 && !focused; x += 6) {
+    await page.mouse.move(x, box.y + box.height / 2);
+    await page.waitForTimeout(20);
+    if ((await state()).draws > first.draws) focused = x;
+  }
+  c.check('hovering a point draws', focused !== null);
+  if (focused !== null) {
+    await settle();
+    const before = await state();
+    await page.mouse.move(focused + 1, box.y + box.height / 2);
+    await settle();
+    c.check('same point under the pointer: no draw', (await state()).draws === before.draws, JSON.stringify([before, await state()]));
+  }
+
+  const beforeResize = await state();
+  await page.setViewportSize({ width: 1280, height: 600 });
+  await settle();
+  const taller = await state();
+  c.check('height-only window change: no draw, same bitmap', JSON.stringify(taller) === JSON.stringify(beforeResize), JSON.stringify([beforeResize, taller]));
+
+  await page.setViewportSize({ width: 900, height: 600 });
+  await settle();
+  const narrower = await state();
+  c.check('narrower box: exactly one draw', narrower.draws === taller.draws + 1, JSON.stringify([taller, narrower]));
+  c.check('narrower box: bitmap resized', narrower.width < taller.width, JSON.stringify([taller, narrower]));
+
+  c.throwIfFailed();
+}
