@@ -5,6 +5,7 @@
 pub mod chart;
 pub mod describe;
 pub mod diagnostic;
+pub mod export;
 pub mod i18n;
 pub mod number;
 pub mod plan;
