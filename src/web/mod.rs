@@ -3,6 +3,8 @@
 
 pub mod app;
 pub mod canvas;
+pub mod dialogs;
+pub mod downloads;
 pub mod indicator;
 pub mod overview;
 pub mod plan_source;

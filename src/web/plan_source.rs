@@ -17,6 +17,8 @@ pub enum PlanState {
     Ready {
         plan: Rc<Plan>,
         version: String,
+        /// The file's text, offered as the dataset download.
+        text: Rc<str>,
     },
     Failed {
         file: String,
@@ -31,6 +33,7 @@ pub fn from_text(file: &str, text: &str) -> PlanState {
         Some(plan) => PlanState::Ready {
             plan: Rc::new(plan),
             version: plan::version(text),
+            text: Rc::from(text),
         },
         None => PlanState::Failed {
             file: file.to_string(),
