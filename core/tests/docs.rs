@@ -54,3 +54,16 @@ fn the_documented_example_is_a_valid_plan() {
         "the fixture mirrors the documented example"
     );
 }
+
+#[test]
+fn every_csv_column_is_documented() {
+    let docs = repo_file("docs/downloads.md");
+    let missing: Vec<&&str> = chitieu_core::export::COLUMNS
+        .iter()
+        .filter(|column| !docs.contains(&format!("| `{column}` |")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "CSV columns missing from docs/downloads.md: {missing:?}"
+    );
+}
