@@ -334,45 +334,44 @@ pub fn IndicatorPanel(props: &IndicatorPanelProps) -> Html {
             } else {
                 <ul class="targets">{ for targets_list }</ul>
             }
-            if !props.compact {
-                <details class="data-table" open={rows.len() <= 12}>
-                    <summary>{ t(Ui::Table, lang) }{ format!(" ({})", rows.len()) }</summary>
-                    if rows.is_empty() {
-                        <p>{ t(Ui::NoData, lang) }</p>
-                    } else {
-                        <div class="table-scroll" role="region" aria-label={t(Ui::Table, lang)} tabindex="0">
-                            <table>
-                                <caption>{ indicator.name.get(lang) }{ " — " }{ t(Ui::Table, lang) }</caption>
-                                <thead><tr>
-                                    <th scope="col">{ t(Ui::Year, lang) }</th>
-                                    <th scope="col">{ t(Ui::Value, lang) }</th>
-                                    <th scope="col">{ t(Ui::Kind, lang) }</th>
-                                    <th scope="col">{ t(Ui::Territory, lang) }</th>
-                                    <th scope="col">{ t(Ui::Source, lang) }</th>
-                                </tr></thead>
-                                <tbody>{ for table_rows }</tbody>
-                            </table>
-                        </div>
-                    }
-                    <p class="table-note">{ t(Ui::HeadlineWhy, lang) }</p>
-                    if !assessments.is_empty() {
-                        <div class="table-scroll" role="region" aria-label={t(Ui::TargetsTable, lang)} tabindex="0">
-                            <table class="targets-table">
-                                <caption>{ indicator.name.get(lang) }{ " — " }{ t(Ui::TargetsTable, lang) }</caption>
-                                <thead><tr>
-                                    <th scope="col">{ t(Ui::YearOrPeriod, lang) }</th>
-                                    <th scope="col">{ t(Ui::TargetHeader, lang) }</th>
-                                    <th scope="col">{ t(Ui::Status, lang) }</th>
-                                    <th scope="col">{ t(Ui::Why, lang) }</th>
-                                    <th scope="col">{ t(Ui::SetBy, lang) }</th>
-                                    <th scope="col">{ t(Ui::Territory, lang) }</th>
-                                </tr></thead>
-                                <tbody>{ for target_rows }</tbody>
-                            </table>
-                        </div>
-                    }
-                </details>
-            }
+            // The compact embed keeps the tables too (folded): every chart has its data as text.
+            <details class="data-table" open={!props.compact && rows.len() <= 12}>
+                <summary>{ t(Ui::Table, lang) }{ format!(" ({})", rows.len()) }</summary>
+                if rows.is_empty() {
+                    <p>{ t(Ui::NoData, lang) }</p>
+                } else {
+                    <div class="table-scroll" role="region" aria-label={t(Ui::Table, lang)} tabindex="0">
+                        <table>
+                            <caption>{ indicator.name.get(lang) }{ " — " }{ t(Ui::Table, lang) }</caption>
+                            <thead><tr>
+                                <th scope="col">{ t(Ui::Year, lang) }</th>
+                                <th scope="col">{ t(Ui::Value, lang) }</th>
+                                <th scope="col">{ t(Ui::Kind, lang) }</th>
+                                <th scope="col">{ t(Ui::Territory, lang) }</th>
+                                <th scope="col">{ t(Ui::Source, lang) }</th>
+                            </tr></thead>
+                            <tbody>{ for table_rows }</tbody>
+                        </table>
+                    </div>
+                }
+                <p class="table-note">{ t(Ui::HeadlineWhy, lang) }</p>
+                if !assessments.is_empty() {
+                    <div class="table-scroll" role="region" aria-label={t(Ui::TargetsTable, lang)} tabindex="0">
+                        <table class="targets-table">
+                            <caption>{ indicator.name.get(lang) }{ " — " }{ t(Ui::TargetsTable, lang) }</caption>
+                            <thead><tr>
+                                <th scope="col">{ t(Ui::YearOrPeriod, lang) }</th>
+                                <th scope="col">{ t(Ui::TargetHeader, lang) }</th>
+                                <th scope="col">{ t(Ui::Status, lang) }</th>
+                                <th scope="col">{ t(Ui::Why, lang) }</th>
+                                <th scope="col">{ t(Ui::SetBy, lang) }</th>
+                                <th scope="col">{ t(Ui::Territory, lang) }</th>
+                            </tr></thead>
+                            <tbody>{ for target_rows }</tbody>
+                        </table>
+                    </div>
+                }
+            </details>
             if props.compact {
                 <p class="source-line">{ t(Ui::Sources, lang) }{ ": " }{ export::chart_publishers(plan, &indicator.id).join("; ") }</p>
             }
