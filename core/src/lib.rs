@@ -7,6 +7,7 @@ pub mod describe;
 pub mod diagnostic;
 #[cfg(feature = "chart")]
 pub mod embed;
+pub mod export;
 pub mod i18n;
 pub mod number;
 pub mod order;

@@ -257,3 +257,55 @@ fn required_path_and_projection_from_the_status_arithmetic() {
         check_snapshot(name, &svg);
     }
 }
+
+/// The SVG download: the same drawing inside a figure with title, subtitle, legend, source and
+/// version, every word drawn as primitive text, and the SVG well formed.
+#[test]
+fn svg_figure_carries_title_source_and_version() {
+    let plan = fixture("chart-cases.toml");
+    let version = plan::version("a plan text");
+    for (lang, width) in [(Lang::Vi, 640u32), (Lang::En, 320u32)] {
+        let indicator = plan.indicator("growth").expect("indicator");
+        let spec = chart::build(
+            &plan,
+            "growth",
+            None,
+            lang,
+            vec![(2021, 7.5), (2025, 7.5)],
+            vec![(2025, 7.0, 6.0, 8.0)],
+            Layers::ALL,
+        )
+        .expect("chart");
+        let caption = chitieu_core::export::caption(&plan, indicator, None, lang, &version);
+        let svg = chart::figure::to_svg(
+            &spec,
+            &caption,
+            "A <summary> & more",
+            width,
+            300,
+            &Theme::get(ThemeName::Light),
+        );
+        let layout = chart::figure::figure(&spec, &caption, f64::from(width), 300.0);
+        assert!(
+            svg.contains(&format!("height=\"{}\"", layout.height)),
+            "the document is as tall as the figure"
+        );
+        assert_inside(&svg, f64::from(width), layout.height);
+        assert!(svg.contains(&format!("<title>{}</title>", caption.title)));
+        assert!(svg.contains("<desc>A &lt;summary&gt; &amp; more"));
+        for line in layout.title.iter().chain(&layout.footer) {
+            assert!(
+                svg.contains(&format!(">\n{}\n</text>", line.0)),
+                "{}",
+                line.0
+            );
+        }
+        assert!(svg.contains(&version), "the version is printed");
+        assert!(layout.footer.iter().any(|(l, _)| l.contains(&version)));
+        assert_eq!(svg.matches("<text").count(), svg.matches("</text>").count());
+        assert!(svg.trim_end().ends_with("</svg>"));
+        if lang == Lang::Vi {
+            check_snapshot("figure-growth-vi", &svg);
+        }
+    }
+}

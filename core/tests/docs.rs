@@ -103,3 +103,16 @@ fn the_stylesheet_blocks_are_balanced() {
     }
     assert_eq!(depth, 0, "static/style.css: {depth} block(s) left open");
 }
+
+#[test]
+fn every_csv_column_is_documented() {
+    let docs = repo_file("docs/downloads.md");
+    let missing: Vec<&&str> = chitieu_core::export::COLUMNS
+        .iter()
+        .filter(|column| !docs.contains(&format!("| `{column}` |")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "CSV columns missing from docs/downloads.md: {missing:?}"
+    );
+}

@@ -1,6 +1,7 @@
 //! The root component: reads the address, loads the plan, keeps language, theme and the chosen
 //! indicator in the address, and lays out the overview and the indicator panel.
 
+use super::dialogs::Dataset;
 use super::embed_dialog::EmbedButton;
 use super::indicator::IndicatorPanel;
 use super::overview::Overview;
@@ -9,6 +10,7 @@ use chitieu_core::chart::ThemeName;
 use chitieu_core::i18n::{t, Ui};
 use chitieu_core::query::{self, Notice, Query};
 use chitieu_core::text::Lang;
+use std::rc::Rc;
 use yew::prelude::*;
 
 fn initial_query() -> (Query, Vec<Notice>) {
@@ -223,7 +225,16 @@ pub fn App() -> Html {
                 </ul>
             </section>
         },
-        PlanState::Ready { plan, version } => {
+        PlanState::Ready {
+            plan,
+            version,
+            text,
+        } => {
+            let dataset = Rc::new(Dataset {
+                text: text.clone(),
+                version: version.clone(),
+                path: plan_path.clone(),
+            });
             let period = match (*period_text).as_deref() {
                 Some("all") => None,
                 Some(text) => parse_plan_period(plan, text).or_else(|| plan.default_period()),
@@ -249,7 +260,7 @@ pub fn App() -> Html {
                         .map(|i| i.id.clone())
                 });
             html! {
-                <>
+                <ContextProvider<Rc<Dataset>> context={dataset}>
                     if !embed && plan.meta.periods.len() > 1 {
                         <div class="period-switch" role="group" aria-label={t(Ui::Period, lang_now)}>
                             <span class="period-label">{ t(Ui::Period, lang_now) }</span>
@@ -278,7 +289,7 @@ pub fn App() -> Html {
                             { t(Ui::DataVersion, lang_now) }{ " " }<code>{ version.clone() }</code>
                         </p>
                     </footer>
-                </>
+                </ContextProvider<Rc<Dataset>>>
             }
         }
     };
@@ -318,7 +329,8 @@ pub fn App() -> Html {
                         { for Lang::ALL.iter().map(|choice| {
                             let choice = *choice;
                             let set_lang = set_lang.clone();
-                            let label = match choice { Lang::Vi => "Tiếng Việt", Lang::En => "English" };
+                            // The visible code starts the name (WCAG 2.5.3, label in name).
+                            let label = match choice { Lang::Vi => "VI, Tiếng Việt", Lang::En => "EN, English" };
                             let short = match choice { Lang::Vi => "VI", Lang::En => "EN" };
                             html! {
                                 <button

@@ -4,8 +4,10 @@
 
 use super::app::current_year;
 use super::canvas::ChartCanvas;
+use super::dialogs::ExportBar;
 use chitieu_core::chart::{self, Layers, ThemeName};
 use chitieu_core::describe;
+use chitieu_core::export;
 use chitieu_core::i18n::{kind_label, t, Ui};
 use chitieu_core::plan::{Period, Plan, Published, Reliability, Target, When};
 use chitieu_core::status;
@@ -291,6 +293,21 @@ pub fn IndicatorPanel(props: &IndicatorPanelProps) -> Html {
         }
     });
 
+    let target_rows = assessments.iter().map(|(target, assessment)| {
+        let document = plan.document(&target.document);
+        let territory = plan.territory(&target.territory).map_or(target.territory.as_str(), |t| t.name.get(lang));
+        html! {
+            <tr class={classes!(format!("status-{}", assessment.status.code()))}>
+                <th scope="row">{ target.when.to_string() }</th>
+                <td>{ describe::target(indicator, target, lang) }</td>
+                <td class="status-cell"><span class="status-symbol" aria-hidden="true">{ assessment.status.symbol() }</span>{ assessment.label(lang) }</td>
+                <td>{ assessment.texts(indicator, lang).join(" ") }</td>
+                <td>{ document.map(|d| d.number.clone()).unwrap_or_else(|| target.document.clone()) }</td>
+                <td>{ territory }</td>
+            </tr>
+        }
+    });
+
     html! {
         <section id="indicator-panel" class="indicator" aria-labelledby="indicator-title">
             if !props.compact {
@@ -307,56 +324,57 @@ pub fn IndicatorPanel(props: &IndicatorPanelProps) -> Html {
             if let Some(definition) = &indicator.definition {
                 <p class="definition">{ definition.get(lang) }</p>
             }
-            <p id={summary_id.clone()} class="summary">{ summary_text }</p>
+            <p id={summary_id.clone()} class="summary">{ summary_text.clone() }</p>
             { chart_html }
+            <ExportBar plan={plan.clone()} indicator={indicator.id.clone()} {lang} period={props.period}
+                theme={props.theme} layers={*layers} summary={summary_text.clone()} />
             <h3>{ t(Ui::TargetHeader, lang) }</h3>
             if assessments.is_empty() {
                 <p>{ t(Ui::NoData, lang) }</p>
             } else {
                 <ul class="targets">{ for targets_list }</ul>
             }
-            if !props.compact {
-                <details class="data-table" open={rows.len() <= 12}>
-                    <summary>{ t(Ui::Table, lang) }{ format!(" ({})", rows.len()) }</summary>
-                    if rows.is_empty() {
-                        <p>{ t(Ui::NoData, lang) }</p>
-                    } else {
-                        <div class="table-scroll" role="region" aria-label={t(Ui::Table, lang)} tabindex="0">
-                            <table>
-                                <caption>{ indicator.name.get(lang) }{ " — " }{ t(Ui::Table, lang) }</caption>
-                                <thead><tr>
-                                    <th scope="col">{ t(Ui::Year, lang) }</th>
-                                    <th scope="col">{ t(Ui::Value, lang) }</th>
-                                    <th scope="col">{ t(Ui::Kind, lang) }</th>
-                                    <th scope="col">{ t(Ui::Territory, lang) }</th>
-                                    <th scope="col">{ t(Ui::Source, lang) }</th>
-                                </tr></thead>
-                                <tbody>{ for table_rows }</tbody>
-                            </table>
-                        </div>
-                    }
-                    <p class="table-note">{ t(Ui::HeadlineWhy, lang) }</p>
-                </details>
-            }
+            // The compact embed keeps the tables too (folded): every chart has its data as text.
+            <details class="data-table" open={!props.compact && rows.len() <= 12}>
+                <summary>{ t(Ui::Table, lang) }{ format!(" ({})", rows.len()) }</summary>
+                if rows.is_empty() {
+                    <p>{ t(Ui::NoData, lang) }</p>
+                } else {
+                    <div class="table-scroll" role="region" aria-label={t(Ui::Table, lang)} tabindex="0">
+                        <table>
+                            <caption>{ indicator.name.get(lang) }{ " — " }{ t(Ui::Table, lang) }</caption>
+                            <thead><tr>
+                                <th scope="col">{ t(Ui::Year, lang) }</th>
+                                <th scope="col">{ t(Ui::Value, lang) }</th>
+                                <th scope="col">{ t(Ui::Kind, lang) }</th>
+                                <th scope="col">{ t(Ui::Territory, lang) }</th>
+                                <th scope="col">{ t(Ui::Source, lang) }</th>
+                            </tr></thead>
+                            <tbody>{ for table_rows }</tbody>
+                        </table>
+                    </div>
+                }
+                <p class="table-note">{ t(Ui::HeadlineWhy, lang) }</p>
+                if !assessments.is_empty() {
+                    <div class="table-scroll" role="region" aria-label={t(Ui::TargetsTable, lang)} tabindex="0">
+                        <table class="targets-table">
+                            <caption>{ indicator.name.get(lang) }{ " — " }{ t(Ui::TargetsTable, lang) }</caption>
+                            <thead><tr>
+                                <th scope="col">{ t(Ui::YearOrPeriod, lang) }</th>
+                                <th scope="col">{ t(Ui::TargetHeader, lang) }</th>
+                                <th scope="col">{ t(Ui::Status, lang) }</th>
+                                <th scope="col">{ t(Ui::Why, lang) }</th>
+                                <th scope="col">{ t(Ui::SetBy, lang) }</th>
+                                <th scope="col">{ t(Ui::Territory, lang) }</th>
+                            </tr></thead>
+                            <tbody>{ for target_rows }</tbody>
+                        </table>
+                    </div>
+                }
+            </details>
             if props.compact {
-                <p class="source-line">{ t(Ui::Sources, lang) }{ ": " }{ source_line(plan, &indicator.id) }</p>
+                <p class="source-line">{ t(Ui::Sources, lang) }{ ": " }{ export::chart_publishers(plan, &indicator.id).join("; ") }</p>
             }
         </section>
     }
-}
-
-/// Publishers of the indicator's headline figures, for the compact embed's one-line credit.
-fn source_line(plan: &Plan, indicator: &str) -> String {
-    let mut publishers: Vec<&str> = plan
-        .headline_series(indicator)
-        .iter()
-        .filter_map(|o| plan.source(&o.source).map(|s| s.publisher.as_str()))
-        .collect();
-    let mut seen = Vec::new();
-    publishers.retain(|p| {
-        let first = !seen.contains(p);
-        seen.push(*p);
-        first
-    });
-    publishers.join("; ")
 }

@@ -3,6 +3,8 @@
 
 pub mod app;
 pub mod canvas;
+pub mod dialogs;
+pub mod downloads;
 pub mod embed;
 pub mod embed_dialog;
 pub mod indicator;

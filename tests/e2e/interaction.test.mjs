@@ -89,8 +89,8 @@ export default {
     await waitForFirstChart(page, 15000, log);
     const c = checks();
     const labels = {
-      exceeded: 'vượt chỉ tiêu', achieved: 'đạt chỉ tiêu', 'on-track': 'đúng tiến độ', 'at-risk': 'có nguy cơ không đạt',
-      'off-track': 'chệch hướng', 'not-assessable': 'chưa thể đánh giá', 'no-data': 'chưa có số liệu',
+      exceeded: 'vượt chỉ tiêu', achieved: 'đạt chỉ tiêu', on_track: 'đúng tiến độ', at_risk: 'có nguy cơ không đạt',
+      off_track: 'chệch hướng', not_assessable: 'chưa thể đánh giá', no_data: 'chưa có số liệu',
     };
     for (const period of ['2021–2025', '2026–2030']) {
       await page.locator('.period-switch button', { hasText: period }).click();

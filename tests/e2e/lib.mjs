@@ -232,3 +232,96 @@ export async function waitFor(fn, what, timeoutMs = 10000) {
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+// ---- accessibility (axe-core) --------------------------------------------------------------
+
+/** The WCAG levels the widget promises (docs: /work/shared/design/reliability.md §1.5). */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+let axeSource = null;
+
+/**
+ * Runs axe-core (npm, node_modules/axe-core) in the page and returns { violations, incomplete }.
+ * The source is evaluated through the DevTools protocol, not added as a <script>: no request is
+ * made, and a strict CSP on the page (no inline script) cannot block it.
+ */
+export async function runAxe(page, { include = null } = {}) {
+  if (axeSource === null) {
+    const { readFile } = await import('node:fs/promises');
+    const { createRequire } = await import('node:module');
+    axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  }
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
+  return page.evaluate(
+    async ({ tags, include }) => {
+      const result = await window.axe.run(include ? { include: [include] } : document, {
+        runOnly: { type: 'tag', values: tags },
+        resultTypes: ['violations', 'incomplete'],
+      });
+      const brief = (list) =>
+        list.map((r) => ({
+          id: r.id,
+          help: r.help,
+          nodes: r.nodes.map((n) => ({
+            target: n.target.join(' '),
+            html: n.html.slice(0, 160),
+            message: [...n.any, ...n.all, ...n.none].map((c) => c.message).join('; ').slice(0, 200),
+          })),
+        }));
+      return { violations: brief(result.violations), incomplete: brief(result.incomplete) };
+    },
+    { tags: AXE_TAGS, include },
+  );
+}
+
+/** One line per violation: "rule (n): target — message". */
+export function describeViolations(violations) {
+  return violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => `${n.target} — ${n.message}`).join(' | ')}`);
+}
+
+// ---- CSV (RFC 4180) and PNG, for the download tests ------------------------------------------
+
+/** Parses RFC 4180 CSV (quotes, doubled quotes, CRLF). Throws on a malformed file. */
+export function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  let wasQuoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') {
+      if (field !== '' || wasQuoted) throw new Error(`stray quote in row ${rows.length + 1}`);
+      quoted = true;
+      wasQuoted = true;
+    } else if (c === ',') { row.push(field); field = ''; wasQuoted = false; }
+    else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; wasQuoted = false; i++; }
+    else if (c === '\n' || c === '\r') throw new Error(`bare line break in row ${rows.length + 1} (RFC 4180 wants CRLF)`);
+    else field += c;
+  }
+  if (quoted) throw new Error('unterminated quoted field');
+  if (field !== '' || row.length) throw new Error('the last record does not end with CRLF');
+  return rows;
+}
+
+/** Width and height from a PNG's IHDR chunk; throws if the bytes are not a PNG. */
+export function pngSize(bytes) {
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (!signature.every((b, i) => bytes[i] === b)) throw new Error('not a PNG (bad signature)');
+  if (bytes.toString('latin1', 12, 16) !== 'IHDR') throw new Error('not a PNG (no IHDR first)');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/** The dataset version the core computes (FNV-1a 64-bit over the text without CR, hex). */
+export function planVersion(text) {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of Buffer.from(text.replace(/\r/g, ''), 'utf8')) {
+    hash ^= BigInt(byte);
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return hash.toString(16).padStart(16, '0');
+}

@@ -8,7 +8,7 @@
 // on the first and fail on every other one *for the expected reason*. A second server on another
 // port plays the foreign origin. Closes with "e2e-selftest: N passed, M failed".
 import { createServer } from 'node:http';
-import { launchBrowser, openPage } from './lib.mjs';
+import { launchBrowser, openPage, parseCsv, planVersion, pngSize, runAxe } from './lib.mjs';
 import smoke from './smoke.test.mjs';
 
 const PNG_1x1 = Buffer.from(
@@ -134,6 +134,56 @@ try {
     else failed++;
     console.log(`  ${ok ? 'ok  ' : 'FAIL'}  ${c.expect === null ? 'positive' : 'negative'} control '${name}': ${why}`);
     if (process.env.E2E_VERBOSE && message) console.log(message.replace(/^/gm, "        "));
+  }
+
+  // The accessibility and download tests' helpers must be able to fail too.
+  const helpers = {
+    async 'axe finds nothing on a clean page'() {
+      const page = await browser.newPage();
+      await page.setContent('<!DOCTYPE html><html lang="vi"><head><title>Sạch</title></head><body><main><h1>Chỉ tiêu</h1><button type="button">Tải xuống</button></main></body></html>');
+      const { violations } = await runAxe(page);
+      await page.close();
+      if (violations.length) throw new Error(violations.map((v) => v.id).join(', '));
+    },
+    async 'axe catches low contrast, a nameless button, an image without alt, a missing lang'() {
+      const page = await browser.newPage();
+      await page.setContent('<!DOCTYPE html><html><head><title>Bẩn</title></head><body><main><p style="color:#aaa;background:#fff">mờ</p><button type="button"></button><img src="data:,"></main></body></html>');
+      const ids = (await runAxe(page)).violations.map((v) => v.id);
+      await page.close();
+      const missing = ['color-contrast', 'button-name', 'image-alt', 'html-has-lang'].filter((id) => !ids.includes(id));
+      if (missing.length) throw new Error(`not caught: ${missing.join(', ')} (got ${ids.join(', ')})`);
+    },
+    async 'parseCsv reads RFC 4180 and refuses what is not'() {
+      const rows = parseCsv('\uFEFFa,"b,""c"""\r\nd\r\n'.replace(/^\uFEFF/, ''));
+      if (JSON.stringify(rows) !== JSON.stringify([['a', 'b,"c"'], ['d']])) throw new Error(JSON.stringify(rows));
+      for (const bad of ['a,b\n', 'a,"b\r\n', 'a,b', 'a,x"y"\r\n']) {
+        let threw = false;
+        try { parseCsv(bad); } catch { threw = true; }
+        if (!threw) throw new Error(`accepted ${JSON.stringify(bad)}`);
+      }
+    },
+    async 'pngSize reads IHDR and refuses a non-PNG'() {
+      const size = pngSize(PNG_1x1);
+      if (size.width !== 1 || size.height !== 1) throw new Error(JSON.stringify(size));
+      let threw = false;
+      try { pngSize(Buffer.from('<svg/>')); } catch { threw = true; }
+      if (!threw) throw new Error('accepted an SVG as PNG');
+    },
+    async 'planVersion is FNV-1a 64 and ignores CR'() {
+      // FNV-1a 64 of the empty string and of "a" (published test vectors).
+      if (planVersion('') !== 'cbf29ce484222325' || planVersion('a') !== 'af63dc4c8601ec8c') throw new Error(planVersion('a'));
+      if (planVersion('x\r\ny') !== planVersion('x\ny')) throw new Error('CR changes the version');
+    },
+  };
+  for (const [name, fn] of Object.entries(helpers)) {
+    try {
+      await fn();
+      passed++;
+      console.log(`  ok    helper: ${name}`);
+    } catch (e) {
+      failed++;
+      console.log(`  FAIL  helper: ${name}: ${e && e.message ? e.message : e}`);
+    }
   }
 } finally {
   await browser.close();

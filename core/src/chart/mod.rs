@@ -2,6 +2,7 @@
 //! `draw::draw` paints it on any plotters backend (canvas, SVG).
 
 pub mod draw;
+pub mod figure;
 pub mod layout;
 pub mod scale;
 pub mod sparkline;
