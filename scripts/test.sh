@@ -8,7 +8,7 @@
 #   5 test-browser  cargo test --target wasm32-unknown-unknown --test browser           (headless Chromium)
 #   6 e2e-selftest  the e2e harness fails on broken pages (negative controls)
 #   7 build         trunk build --release                                              (dist/)
-#   8 size-budget   brotli total of the first view's files <= 130,000 B (tests/size-budget.mjs)
+#   8 size-budget   brotli total of the first view's files <= the interim ceiling in tests/size-budget.mjs (goal 130,000 B)
 #   9 e2e           tests/e2e/*.test.mjs against dist/ served on 127.0.0.1
 #
 # The last line is "N passed, M failed": every test counted by a test layer, plus 1 for
