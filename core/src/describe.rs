@@ -5,6 +5,22 @@ use crate::number;
 use crate::plan::{Indicator, Observation, Qualifier, Target, TargetShape, When};
 use crate::text::Lang;
 
+/// A date as each language writes it: "27/12/2023", "tháng 12/2023" / "27 Dec 2023", "Dec 2023";
+/// a year alone stays a year. The data file and the CSV keep ISO dates.
+pub fn date(date: crate::plan::PartialDate, lang: Lang) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let month_name = |m: u8| MONTHS[usize::from(m.clamp(1, 12)) - 1];
+    match (date.day, date.month, lang) {
+        (Some(day), Some(month), Lang::Vi) => format!("{day}/{month}/{}", date.year),
+        (Some(day), Some(month), Lang::En) => format!("{day} {} {}", month_name(month), date.year),
+        (None, Some(month), Lang::Vi) => format!("tháng {month}/{}", date.year),
+        (None, Some(month), Lang::En) => format!("{} {}", month_name(month), date.year),
+        _ => date.year.to_string(),
+    }
+}
+
 /// A value with its unit and hedge: "khoảng 215 triệu đồng", "over 92.4 %".
 pub fn value(
     indicator: &Indicator,
@@ -168,6 +184,18 @@ mod tests {
             target(&growth(), &none, Lang::En),
             "essentially none (by 2030)"
         );
+    }
+
+    #[test]
+    fn dates_in_each_language() {
+        let day = crate::plan::PartialDate::parse("2023-12-27").expect("date");
+        let month = crate::plan::PartialDate::parse("2020-11").expect("date");
+        let year = crate::plan::PartialDate::parse("2021").expect("date");
+        assert_eq!(date(day, Lang::Vi), "27/12/2023");
+        assert_eq!(date(day, Lang::En), "27 Dec 2023");
+        assert_eq!(date(month, Lang::Vi), "tháng 11/2020");
+        assert_eq!(date(month, Lang::En), "Nov 2020");
+        assert_eq!(date(year, Lang::En), "2021");
     }
 
     #[test]

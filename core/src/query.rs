@@ -5,15 +5,42 @@
 use crate::chart::ThemeName;
 use crate::text::Lang;
 
-pub const PARAMETERS: [&str; 7] = [
+pub const PARAMETERS: [&str; 8] = [
     "lang",
     "theme",
     "indicator",
     "period",
+    "view",
     "plan",
     "embed",
     "childId",
 ];
+
+/// What the page shows: the overview with the indicator below it, the indicator's chart alone,
+/// or its tables alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Scorecard,
+    Chart,
+    Table,
+}
+
+impl View {
+    pub const ALL: [View; 3] = [View::Scorecard, View::Chart, View::Table];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            View::Scorecard => "scorecard",
+            View::Chart => "chart",
+            View::Table => "table",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.code() == code)
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Query {
@@ -22,6 +49,8 @@ pub struct Query {
     pub indicator: Option<String>,
     /// A plan period such as "2021-2025", or "all"; checked against the plan by the caller.
     pub period: Option<String>,
+    /// `None` is the default view (the scorecard), left out of the address.
+    pub view: Option<View>,
     /// A plan file to load instead of the embedded one; same-origin paths only.
     pub plan: Option<String>,
     pub embed: bool,
@@ -86,6 +115,14 @@ pub fn parse(query: &str) -> (Query, Vec<Notice>) {
                     notices.push(Notice::ForeignPlan { value });
                 }
             }
+            "view" => match View::from_code(&value) {
+                Some(view) => out.view = Some(view),
+                None => notices.push(Notice::BadValue {
+                    name: "view",
+                    value,
+                    allowed: View::ALL.iter().map(|v| v.code().to_string()).collect(),
+                }),
+            },
             "embed" => match value.as_str() {
                 "" | "1" | "true" => out.embed = true,
                 "0" | "false" => out.embed = false,
@@ -150,6 +187,9 @@ pub fn to_string(query: &Query) -> String {
     }
     if let Some(period) = &query.period {
         parts.push(format!("period={}", encode(period)));
+    }
+    if let Some(view) = query.view.filter(|v| *v != View::Scorecard) {
+        parts.push(format!("view={}", view.code()));
     }
     if let Some(plan) = &query.plan {
         parts.push(format!("plan={}", encode(plan)));
@@ -225,6 +265,30 @@ mod tests {
                     name: "lang2".into()
                 }
             ]
+        );
+    }
+
+    #[test]
+    fn views_round_trip_and_bad_ones_are_named() {
+        let (query, notices) = parse("view=table");
+        assert_eq!(query.view, Some(View::Table));
+        assert!(notices.is_empty());
+        assert_eq!(to_string(&query), "?view=table");
+        assert_eq!(
+            to_string(&Query {
+                view: Some(View::Scorecard),
+                ..Query::default()
+            }),
+            ""
+        );
+        let (_, notices) = parse("view=map");
+        assert_eq!(
+            notices,
+            vec![Notice::BadValue {
+                name: "view",
+                value: "map".into(),
+                allowed: vec!["scorecard".into(), "chart".into(), "table".into()]
+            }]
         );
     }
 

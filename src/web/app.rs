@@ -8,7 +8,7 @@ use super::overview::Overview;
 use super::plan_source::{self, PlanState};
 use chitieu_core::chart::ThemeName;
 use chitieu_core::i18n::{t, Ui};
-use chitieu_core::query::{self, Notice, Query};
+use chitieu_core::query::{self, Notice, Query, View};
 use chitieu_core::text::Lang;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -39,6 +39,7 @@ pub fn App() -> Html {
     let indicator = use_state(|| start_query.indicator.clone());
     // `None` until the plan is known; then the address's period, or the plan's default.
     let period_text = use_state(|| start_query.period.clone());
+    let view = use_state(|| start_query.view.unwrap_or_default());
     let notices = use_state(|| start_notices);
     let embed = start_query.embed;
     let plan_path = start_query.plan.clone();
@@ -115,16 +116,18 @@ pub fn App() -> Html {
             *theme_override,
             (*indicator).clone(),
             (*period_text).clone(),
+            *view,
             plan_path.clone(),
             embed,
             start_query.child_id.clone(),
         ),
-        move |(lang, theme, indicator, period, plan, embed, child_id)| {
+        move |(lang, theme, indicator, period, view, plan, embed, child_id)| {
             let query = Query {
                 lang: Some(*lang),
                 theme: *theme,
                 indicator: indicator.clone(),
                 period: period.clone(),
+                view: Some(*view),
                 plan: plan.clone(),
                 embed: *embed,
                 child_id: child_id.clone(),
@@ -140,7 +143,9 @@ pub fn App() -> Html {
                     location.pathname().unwrap_or_default(),
                     query::to_string(&query)
                 );
-                let moved = current.indicator != query.indicator || current.period != query.period;
+                let moved = current.indicator != query.indicator
+                    || current.period != query.period
+                    || current.view.unwrap_or_default() != query.view.unwrap_or_default();
                 if let Ok(history) = window.history() {
                     let _ = if moved {
                         history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target))
@@ -162,6 +167,7 @@ pub fn App() -> Html {
         let theme_override = theme_override.clone();
         let indicator = indicator.clone();
         let period_text = period_text.clone();
+        let view = view.clone();
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|window| {
                 gloo::events::EventListener::new(&window, "popstate", move |_| {
@@ -173,6 +179,7 @@ pub fn App() -> Html {
                     theme_override.set(query.theme);
                     indicator.set(query.indicator);
                     period_text.set(query.period);
+                    view.set(query.view.unwrap_or_default());
                 })
             });
             move || drop(listener)
@@ -206,6 +213,20 @@ pub fn App() -> Html {
     };
 
     let lang_now = *lang;
+    let view_now = *view;
+    let view_buttons = View::ALL.iter().map(|choice| {
+        let choice = *choice;
+        let view = view.clone();
+        let label = match choice {
+            View::Scorecard => t(Ui::Overview, lang_now),
+            View::Chart => t(Ui::Chart, lang_now),
+            View::Table => t(Ui::Table, lang_now),
+        };
+        html! {
+            <button type="button" data-view={choice.code()} aria-pressed={(choice == view_now).to_string()}
+                onclick={Callback::from(move |_| view.set(choice))}>{ label }</button>
+        }
+    }).collect::<Vec<Html>>();
     let body = match &*plan_state {
         PlanState::Loading(path) => html! {
             <p class="loading" role="status">{ t(Ui::LoadingPlan, lang_now) }{ " " }<code>{ path.clone() }</code></p>
@@ -261,13 +282,18 @@ pub fn App() -> Html {
                 });
             html! {
                 <ContextProvider<Rc<Dataset>> context={dataset}>
+                    if !embed {
+                        <div class="view-switch" role="group" aria-label={t(Ui::View, lang_now)}>
+                            { for view_buttons.iter().cloned() }
+                        </div>
+                    }
                     if !embed && plan.meta.periods.len() > 1 {
                         <div class="period-switch" role="group" aria-label={t(Ui::Period, lang_now)}>
                             <span class="period-label">{ t(Ui::Period, lang_now) }</span>
                             { for period_buttons }
                         </div>
                     }
-                    if !embed {
+                    if !embed && view_now == View::Scorecard {
                         <Overview plan={plan.clone()} lang={lang_now} {period} on_select={on_select_indicator.clone()} />
                     }
                     if let Some(selected) = selected {
@@ -278,6 +304,7 @@ pub fn App() -> Html {
                             {period}
                             {theme}
                             compact={embed}
+                            view={view_now}
                             on_select={on_select_indicator.clone()}
                         />
                     } else {

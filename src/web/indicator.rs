@@ -24,6 +24,9 @@ pub struct IndicatorPanelProps {
     pub period: Option<Period>,
     pub theme: ThemeName,
     pub compact: bool,
+    /// `Table` shows the indicator's tables open, without the chart.
+    #[prop_or_default]
+    pub view: chitieu_core::query::View,
     pub on_select: Callback<String>,
 }
 
@@ -139,7 +142,7 @@ pub fn IndicatorPanel(props: &IndicatorPanelProps) -> Html {
                 .unwrap_or_default(),
         );
         let published = source.map(|s| match s.published {
-            Published::On(date) => date.to_string(),
+            Published::On(date) => describe::date(date, lang),
             Published::Unknown => t(Ui::PublishedUnknown, lang).to_string(),
         });
         let tooltip = html! {
@@ -264,7 +267,7 @@ pub fn IndicatorPanel(props: &IndicatorPanelProps) -> Html {
         let headline = matches!(observation.when, When::Year(_)) && plan.is_headline(observation);
         let territory = plan.territory(&observation.territory).map_or(observation.territory.as_str(), |t| t.name.get(lang));
         let published = source.map(|s| match s.published {
-            Published::On(date) => date.to_string(),
+            Published::On(date) => describe::date(date, lang),
             Published::Unknown => t(Ui::PublishedUnknown, lang).to_string(),
         });
         html! {
@@ -325,7 +328,9 @@ pub fn IndicatorPanel(props: &IndicatorPanelProps) -> Html {
                 <p class="definition">{ definition.get(lang) }</p>
             }
             <p id={summary_id.clone()} class="summary">{ summary_text.clone() }</p>
-            { chart_html }
+            if props.view != chitieu_core::query::View::Table {
+                { chart_html }
+            }
             <ExportBar plan={plan.clone()} indicator={indicator.id.clone()} {lang} period={props.period}
                 theme={props.theme} layers={*layers} summary={summary_text.clone()} />
             <h3>{ t(Ui::TargetHeader, lang) }</h3>
@@ -335,7 +340,7 @@ pub fn IndicatorPanel(props: &IndicatorPanelProps) -> Html {
                 <ul class="targets">{ for targets_list }</ul>
             }
             // The compact embed keeps the tables too (folded): every chart has its data as text.
-            <details class="data-table" open={!props.compact && rows.len() <= 12}>
+            <details class="data-table" open={props.view == chitieu_core::query::View::Table || (!props.compact && rows.len() <= 12)}>
                 <summary>{ t(Ui::Table, lang) }{ format!(" ({})", rows.len()) }</summary>
                 if rows.is_empty() {
                     <p>{ t(Ui::NoData, lang) }</p>

@@ -107,6 +107,28 @@ export default {
     c.throwIfFailed();
   },
 
+  async 'the view lives in the address: scorecard, chart alone, tables alone'({ openPage, url }) {
+    const c = checks();
+    const table = await openPage(new URL('?view=table&indicator=poor_household_rate', url).href);
+    await table.page.locator('.data-table[open] table').first().waitFor({ timeout: 15000 });
+    c.check('view=table: no overview', (await table.page.locator('.overview').count()) === 0, 'overview shown');
+    c.check('view=table: no chart canvas', (await table.page.locator('canvas').count()) === 0, 'canvas shown');
+    c.check('view=table: the table is open', (await table.page.locator('.data-table[open]').count()) > 0, 'table folded');
+    const { page, log } = await openPage(new URL('?indicator=grdp_growth', url).href);
+    await waitForFirstChart(page, 15000, log);
+    c.check('default view: the overview is shown', (await page.locator('.overview').count()) === 1, 'no overview');
+    await page.locator('.view-switch button[data-view="chart"]').click();
+    await page.waitForFunction(() => location.search.includes('view=chart'), null, { timeout: 5000 }).catch(() => {});
+    c.check('the chart view is in the address', page.url().includes('view=chart'), page.url());
+    c.check('chart view: no overview', (await page.locator('.overview').count()) === 0, 'overview still shown');
+    c.check('chart view: the chart is there', (await page.locator('canvas').count()) === 1, 'no canvas');
+    await page.goBack();
+    await page.waitForFunction(() => !location.search.includes('view='), null, { timeout: 5000 }).catch(() => {});
+    await page.locator('.overview').waitFor({ timeout: 5000 }).catch(() => {});
+    c.check('Back returns to the scorecard', (await page.locator('.overview').count()) === 1, page.url());
+    c.throwIfFailed();
+  },
+
   async 'legend buttons hide and show layers'({ openPage, url }) {
     const { page, log } = await openPage(new URL('?indicator=grdp_growth', url).href);
     await waitForFirstChart(page, 15000, log);

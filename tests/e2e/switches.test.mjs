@@ -94,8 +94,9 @@ export default {
       ['indicator', 'no_such_indicator', /indicator=`no_such_indicator`.*grdp_growth/],
       ['period', '1999-2000', /period=`1999-2000`.*2021-2025.*all/],
       ['embed', 'maybe', /embed=`maybe`.*1, 0/],
+      ['view', 'map', /view=`map`.*scorecard, chart, table/],
       ['plan', 'https://evil.example/plan.toml', /https:\/\/evil\.example\/plan\.toml/],
-      ['colour', 'red', /`colour`.*lang, theme, indicator, period, plan, embed/],
+      ['colour', 'red', /`colour`.*lang, theme, indicator, period, view, plan, embed/],
     ];
     for (const [name, value] of params) bad.searchParams.set(name, value);
     const { page, log } = await openPage(bad.href);
