@@ -71,7 +71,10 @@ pub fn IndicatorPanel(props: &IndicatorPanelProps) -> Html {
     let required = primary
         .and_then(|t| status::required_path(plan, t))
         .unwrap_or_default();
+    // A target already met needs no projection, and a trend carried on past it can mislead
+    // (36 communes meeting a standard cannot become 40 when the city has 36).
     let projection: Vec<(i32, f64, f64, f64)> = primary
+        .filter(|t| !status::assess(plan, t, today).status.is_met())
         .and_then(|t| status::projection(plan, t))
         .map(|p| p.tuples())
         .unwrap_or_default();
