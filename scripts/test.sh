@@ -3,7 +3,7 @@
 #
 #   1 fmt           cargo fmt --all --check
 #   2 clippy        cargo clippy --workspace --all-targets -- -D warnings            (native)
-#   3 clippy-wasm   cargo clippy --workspace --target wasm32-unknown-unknown -- -D warnings
+#   3 clippy-wasm   cargo clippy --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
 #   4 test          cargo test --workspace                                             (native)
 #   5 test-browser  cargo test --target wasm32-unknown-unknown --test browser           (headless Chromium)
 #   6 e2e-selftest  the e2e harness fails on broken pages (negative controls)
@@ -116,7 +116,7 @@ e2e() {
 
 run_layer fmt check cargo fmt --all --check
 run_layer clippy check cargo clippy --workspace --all-targets -- -D warnings
-run_layer clippy-wasm check cargo clippy --workspace --target wasm32-unknown-unknown -- -D warnings
+run_layer clippy-wasm check cargo clippy --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
 run_layer test tests cargo test --workspace
 run_layer test-browser tests browser_test
 run_layer e2e-selftest tests node tests/e2e/selftest.mjs
