@@ -10,18 +10,33 @@ const VIEWS = [
   { name: 'period 2026-2030', query: 'period=2026-2030' },
   { name: 'all periods', query: 'period=all' },
   { name: 'compact embed', query: 'embed=1' },
+  { name: 'chart view', query: 'view=chart&indicator=health_insurance_coverage' },
   { name: 'Downloads dialog', query: '', open: '.export-downloads', dialog: '#downloads-dialog' },
   { name: 'Cite dialog', query: 'period=all', open: '.export-cite', dialog: '#cite-dialog' },
 ];
 const WIDTHS = [1280, 320];
 
-/** Axe may leave colour contrast "to review" only on decorative symbols hidden from AT. */
-function unexpectedIncomplete(incomplete) {
-  return incomplete.flatMap((r) =>
-    r.nodes
-      .filter((n) => !(r.id === 'color-contrast' && /aria-hidden="true"/.test(n.html) && /non-text/.test(n.message)))
-      .map((n) => `${r.id}: ${n.target} — ${n.message}`),
-  );
+/**
+ * Axe may leave colour contrast "to review" only on decorative symbols hidden from AT, and, at
+ * 320 px, on cells of a horizontally scrolling table region that are scrolled out of view (axe
+ * cannot see their background there; the same cells are checked at 1280 px, where they are in
+ * view). Whether a node sits in such a region is asked of the page, not guessed from selectors.
+ */
+async function unexpectedIncomplete(page, incomplete, width) {
+  const odd = [];
+  for (const r of incomplete) {
+    for (const n of r.nodes) {
+      if (r.id === 'color-contrast' && /aria-hidden="true"/.test(n.html) && /non-text/.test(n.message)) continue;
+      if (width <= 320 && r.id === 'color-contrast' && /partially obscured/.test(n.message)) {
+        const inScroller = await page
+          .evaluate((sel) => Boolean(document.querySelector(sel)?.closest('.table-scroll')), Array.isArray(n.target) ? n.target[n.target.length - 1] : String(n.target))
+          .catch(() => false);
+        if (inScroller) continue;
+      }
+      odd.push(`${r.id}: ${n.target} — ${n.message}`);
+    }
+  }
+  return odd;
 }
 
 async function sweep({ openPage, url }, theme, lang) {
@@ -45,7 +60,7 @@ async function sweep({ openPage, url }, theme, lang) {
       const { violations, incomplete } = await runAxe(page);
       runs++;
       c.check(`${where}: 0 axe violations`, violations.length === 0, describeViolations(violations).join(' || '));
-      const odd = unexpectedIncomplete(incomplete);
+      const odd = await unexpectedIncomplete(page, incomplete, width);
       c.check(`${where}: nothing else left for review`, odd.length === 0, limitList(odd));
       if (width === 320) {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -89,5 +104,43 @@ for (const theme of ['light', 'dark', 'contrast']) {
     tests[`0 axe violations in every view, ${theme} theme, ${lang}, at 1280 and 320 px`] = (ctx) => sweep(ctx, theme, lang);
   }
 }
+
+// Views without a chart: the tables view, and a plan file with errors (served from memory at a
+// same-origin address, so no 404 reaches the console).
+tests['0 axe violations in the tables view and the plan-error view, every theme and language'] = async ({ browser, url }) => {
+  const { readFile } = await import('node:fs/promises');
+  const broken = await readFile(new URL('../fixtures/bad/three-independent-errors.toml', import.meta.url), 'utf8');
+  const c = checks();
+  let runs = 0;
+  for (const width of WIDTHS) {
+    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    await context.route(`${new URL(url).origin}/plans/broken.toml`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/plain; charset=utf-8', body: broken }),
+    );
+    const page = await context.newPage();
+    try {
+      for (const theme of ['light', 'dark', 'contrast']) {
+        for (const lang of ['vi', 'en']) {
+          for (const [name, query, ready] of [
+            ['tables view', 'view=table&indicator=poor_household_rate', '.data-table[open] table'],
+            ['plan-error view', 'plan=/plans/broken.toml', '.plan-errors li'],
+          ]) {
+            const where = `${name}, ${theme}, ${lang} @${width}px`;
+            await page.goto(new URL(`?theme=${theme}&lang=${lang}&${query}`, url).href, { waitUntil: 'load' });
+            const shown = await page.waitForSelector(ready, { timeout: 15000 }).then(() => true, () => false);
+            if (!c.check(`${where}: shown`, shown)) continue;
+            const { violations } = await runAxe(page);
+            runs++;
+            c.check(`${where}: 0 axe violations`, violations.length === 0, describeViolations(violations).join(' || '));
+          }
+        }
+      }
+    } finally {
+      await context.close();
+    }
+  }
+  c.check('every view was checked', runs === 2 * 3 * 2 * WIDTHS.length, `${runs} axe runs`);
+  c.throwIfFailed();
+};
 
 export default tests;
