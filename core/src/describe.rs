@@ -5,13 +5,26 @@ use crate::number;
 use crate::plan::{Indicator, Observation, Qualifier, Target, TargetShape, When};
 use crate::text::Lang;
 
+/// English month names; the short forms are their first three letters.
+pub const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// A date as each language writes it: "27/12/2023", "tháng 12/2023" / "27 Dec 2023", "Dec 2023";
 /// a year alone stays a year. The data file and the CSV keep ISO dates.
 pub fn date(date: crate::plan::PartialDate, lang: Lang) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let month_name = |m: u8| MONTHS[usize::from(m.clamp(1, 12)) - 1];
+    let month_name = |m: u8| &MONTHS_EN[usize::from(m.clamp(1, 12)) - 1][..3];
     match (date.day, date.month, lang) {
         (Some(day), Some(month), Lang::Vi) => format!("{day}/{month}/{}", date.year),
         (Some(day), Some(month), Lang::En) => format!("{day} {} {}", month_name(month), date.year),

@@ -434,28 +434,13 @@ pub fn citation(plan: &Plan, version: &str, accessed: Day, url: &str, lang: Lang
              Data version {version}. Accessed {day} {month} {year}, {url}",
             year = accessed.year,
             day = accessed.day,
-            month = MONTHS_EN
+            month = crate::describe::MONTHS_EN
                 .get(accessed.month.saturating_sub(1) as usize)
                 .copied()
                 .unwrap_or("?"),
         ),
     }
 }
-
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 #[cfg(test)]
 mod tests {

@@ -44,15 +44,9 @@ fn check(args: &[String], out: &mut impl Write, err: &mut impl Write) -> ExitCod
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         if arg == "--lang" {
-            match iter.next().and_then(|code| Lang::from_code(code)) {
-                Some(chosen) => lang = chosen,
-                None => {
-                    let _ = writeln!(
-                        err,
-                        "chitieu: --lang nhận `vi` hoặc `en` / --lang takes `vi` or `en`"
-                    );
-                    return ExitCode::from(2);
-                }
+            match lang_option(iter.next(), err) {
+                Ok(chosen) => lang = chosen,
+                Err(code) => return code,
             }
         } else {
             files.push(arg);
@@ -117,15 +111,9 @@ fn status(args: &[String], out: &mut impl Write, err: &mut impl Write) -> ExitCo
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         match arg.as_str() {
-            "--lang" => match iter.next().and_then(|code| Lang::from_code(code)) {
-                Some(chosen) => lang = chosen,
-                None => {
-                    let _ = writeln!(
-                        err,
-                        "chitieu: --lang nhận `vi` hoặc `en` / --lang takes `vi` or `en`"
-                    );
-                    return ExitCode::from(2);
-                }
+            "--lang" => match lang_option(iter.next(), err) {
+                Ok(chosen) => lang = chosen,
+                Err(code) => return code,
             },
             "--year" => match iter.next().and_then(|y| y.parse().ok()) {
                 Some(chosen) => year = Some(chosen),
@@ -185,4 +173,15 @@ fn status(args: &[String], out: &mut impl Write, err: &mut impl Write) -> ExitCo
         }
     }
     ExitCode::SUCCESS
+}
+
+/// The value of `--lang`, or the usage error (exit 2) naming what is allowed.
+fn lang_option(value: Option<&String>, err: &mut impl Write) -> Result<Lang, ExitCode> {
+    value.and_then(|code| Lang::from_code(code)).ok_or_else(|| {
+        let _ = writeln!(
+            err,
+            "chitieu: --lang nhận `vi` hoặc `en` / --lang takes `vi` or `en`"
+        );
+        ExitCode::from(2)
+    })
 }

@@ -259,20 +259,17 @@ pub fn draw<DB: DrawingBackend>(
                 let point = &series.points[placed_point.index];
                 let centre = px(placed_point.x, placed_point.y);
                 let radius = (4.0 * scale).round() as i32;
-                if point.is_final() {
-                    area.draw(&Circle::new(centre, radius, line_colour.filled()))?;
-                } else {
-                    area.draw(&Circle::new(
-                        centre,
-                        radius,
-                        colour(theme.background).filled(),
-                    ))?;
-                    area.draw(&Circle::new(
-                        centre,
-                        radius,
-                        line_colour.stroke_width(stroke(2.0)),
-                    ))?;
-                }
+                let marker = Marker {
+                    centre,
+                    radius,
+                    stroke: stroke(2.0),
+                };
+                marker.draw(
+                    area,
+                    line_colour,
+                    point.is_final(),
+                    colour(theme.background),
+                )?;
             }
         }
     }
@@ -305,7 +302,36 @@ pub fn draw<DB: DrawingBackend>(
     Ok(())
 }
 
-fn colour(rgb: Rgb) -> RGBColor {
+/// A data point's dot: filled for official figures, hollow (a ring on the background) for
+/// everything less final. The chart and its legend in exported figures draw the same dot.
+pub(super) struct Marker {
+    pub centre: (i32, i32),
+    pub radius: i32,
+    pub stroke: u32,
+}
+
+impl Marker {
+    pub fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, plotters::coord::Shift>,
+        ink: RGBColor,
+        filled: bool,
+        background: RGBColor,
+    ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+        if filled {
+            area.draw(&Circle::new(self.centre, self.radius, ink.filled()))
+        } else {
+            area.draw(&Circle::new(self.centre, self.radius, background.filled()))?;
+            area.draw(&Circle::new(
+                self.centre,
+                self.radius,
+                ink.stroke_width(self.stroke),
+            ))
+        }
+    }
+}
+
+pub(super) fn colour(rgb: Rgb) -> RGBColor {
     RGBColor(rgb.0, rgb.1, rgb.2)
 }
 

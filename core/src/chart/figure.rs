@@ -205,20 +205,17 @@ pub fn draw_figure<DB: DrawingBackend>(
                 ))?;
                 let centre = px((x0 + x1) / 2.0, *middle);
                 let radius = (4.0 * scale).round() as i32;
-                if *key == Key::Official {
-                    area.draw(&Circle::new(centre, radius, series.filled()))?;
-                } else {
-                    area.draw(&Circle::new(
-                        centre,
-                        radius,
-                        colour(theme.background).filled(),
-                    ))?;
-                    area.draw(&Circle::new(
-                        centre,
-                        radius,
-                        series.stroke_width(stroke(2.0)),
-                    ))?;
-                }
+                let marker = super::draw::Marker {
+                    centre,
+                    radius,
+                    stroke: stroke(2.0),
+                };
+                marker.draw(
+                    area,
+                    series,
+                    *key == Key::Official,
+                    colour(theme.background),
+                )?;
             }
             Key::Target => {
                 let target = colour(theme.target);

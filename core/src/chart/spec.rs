@@ -215,7 +215,7 @@ pub fn build(
         // is reported for it), so the rule sits between the last old year and the break year.
         .map(|b| BreakMark {
             at: f64::from(b.date.year) - 0.5,
-            label: short_date(b.date, lang),
+            label: crate::describe::date(b.date, lang),
         })
         .collect();
 
@@ -287,27 +287,5 @@ impl ChartSpec {
             _ => max,
         };
         Some((min, max))
-    }
-}
-
-/// "1/7/2025" in Vietnamese, "1 Jul 2025" in English: short enough for a chart label.
-pub fn short_date(date: crate::plan::PartialDate, lang: Lang) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    match (date.day, date.month, lang) {
-        (Some(day), Some(month), Lang::Vi) => format!("{day}/{month}/{}", date.year),
-        (Some(day), Some(month), Lang::En) => format!(
-            "{day} {} {}",
-            MONTHS[usize::from(month.clamp(1, 12)) - 1],
-            date.year
-        ),
-        (None, Some(month), Lang::Vi) => format!("{month}/{}", date.year),
-        (None, Some(month), Lang::En) => format!(
-            "{} {}",
-            MONTHS[usize::from(month.clamp(1, 12)) - 1],
-            date.year
-        ),
-        _ => date.year.to_string(),
     }
 }

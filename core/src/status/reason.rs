@@ -730,25 +730,10 @@ fn whens_text(whens: &[When]) -> String {
     parts.join(", ")
 }
 
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// "ngày 1/7/2025" / "on 1 July 2025", with less when the date is less precise.
 fn date_text(date: PartialDate, lang: Lang) -> String {
     let month_name = |m: u8| {
-        MONTHS_EN
+        crate::describe::MONTHS_EN
             .get(usize::from(m).saturating_sub(1))
             .copied()
             .unwrap_or("")
@@ -766,7 +751,7 @@ fn date_text(date: PartialDate, lang: Lang) -> String {
 /// "tháng 4/2025" / "April 2025".
 fn month_text(date: PartialDate, lang: Lang) -> String {
     let month_name = |m: u8| {
-        MONTHS_EN
+        crate::describe::MONTHS_EN
             .get(usize::from(m).saturating_sub(1))
             .copied()
             .unwrap_or("")
