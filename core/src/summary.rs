@@ -21,36 +21,32 @@ pub fn indicator(
     let name = indicator.name.get(lang);
     match (series.first(), series.last()) {
         (Some(first), Some(last)) if series.len() > 1 => {
-            let territory_changes = first.territory != last.territory;
-            parts.push(if vi {
-                format!(
-                    "{name}: từ {} ({}) đến {} ({}, {}){}.",
-                    describe::observation(indicator, first, lang),
-                    first.when,
-                    describe::observation(indicator, last, lang),
-                    last.when,
-                    kind_label(last.kind, lang),
-                    if territory_changes {
-                        "; chuỗi số liệu gián đoạn do thay đổi địa giới"
-                    } else {
-                        ""
-                    }
+            let (from, to, broken) = if vi {
+                (
+                    "từ",
+                    "đến",
+                    "; chuỗi số liệu gián đoạn do thay đổi địa giới",
                 )
             } else {
-                format!(
-                    "{name}: from {} ({}) to {} ({}, {}){}.",
-                    describe::observation(indicator, first, lang),
-                    first.when,
-                    describe::observation(indicator, last, lang),
-                    last.when,
-                    kind_label(last.kind, lang),
-                    if territory_changes {
-                        "; the series breaks where the boundaries changed"
-                    } else {
-                        ""
-                    }
+                (
+                    "from",
+                    "to",
+                    "; the series breaks where the boundaries changed",
                 )
-            });
+            };
+            let broken = if first.territory != last.territory {
+                broken
+            } else {
+                ""
+            };
+            parts.push(format!(
+                "{name}: {from} {} ({}) {to} {} ({}, {}){broken}.",
+                describe::observation(indicator, first, lang),
+                first.when,
+                describe::observation(indicator, last, lang),
+                last.when,
+                kind_label(last.kind, lang),
+            ));
         }
         (Some(only), _) => parts.push(format!(
             "{name}: {} ({}, {}).",

@@ -309,3 +309,61 @@ fn svg_figure_carries_title_source_and_version() {
         }
     }
 }
+
+/// The focus index means the same point to the layout (where it is drawn) and to the spec
+/// (which observation it is), with and without hidden layers.
+#[test]
+fn focus_indices_agree_between_spec_and_layout() {
+    let plan = fixture("chart-cases.toml");
+    for layers in [
+        Layers::ALL,
+        Layers {
+            actuals: false,
+            ..Layers::ALL
+        },
+    ] {
+        let spec = chart::build(
+            &plan,
+            "growth",
+            None,
+            Lang::Vi,
+            Vec::new(),
+            Vec::new(),
+            layers,
+        )
+        .expect("chart");
+        let placed = chart::layout(&spec, 640.0, 320.0);
+        assert_eq!(placed.points.len(), spec.point_order().count());
+        for (focus, p) in placed.points.iter().enumerate() {
+            assert_eq!(spec.point(focus), spec.series[p.series].points.get(p.index));
+        }
+        assert_eq!(spec.point(placed.points.len()), None);
+    }
+}
+
+/// The chart's text alternative names the first and last figures, the break, the target and
+/// the status, in each language.
+#[test]
+fn summary_sentence_in_both_languages() {
+    let plan = fixture("chart-cases.toml");
+    let indicator = plan.indicator("growth").expect("indicator");
+    let target = plan.targets_of("growth").next();
+    let vi = chitieu_core::summary::indicator(&plan, indicator, target, Lang::Vi, 2026);
+    let en = chitieu_core::summary::indicator(&plan, indicator, target, Lang::En, 2026);
+    assert!(
+        vi.starts_with("Tăng trưởng: từ −2,79\u{a0}% (2021) đến 7,23\u{a0}% (2025, ước tính); chuỗi số liệu gián đoạn do thay đổi địa giới."),
+        "{vi}"
+    );
+    assert!(
+        en.starts_with("Growth: from −2.79\u{a0}% (2021) to 7.23\u{a0}% (2025, estimate); the series breaks where the boundaries changed."),
+        "{en}"
+    );
+    assert!(
+        vi.contains("Chỉ tiêu: 7,5–8") && vi.contains("Đánh giá:"),
+        "{vi}"
+    );
+    assert!(
+        en.contains("Target: 7.5–8") && en.contains("Status:"),
+        "{en}"
+    );
+}

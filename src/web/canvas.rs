@@ -72,15 +72,21 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
         });
     }
 
+    // One layout per chart and width, shared by painting, the tooltip and pointer hit-testing.
+    let placed = use_memo((props.spec.clone(), *width), |(spec, width)| {
+        chart::layout(spec, *width, height_for(*width))
+    });
+
     {
         let canvas_ref = canvas_ref.clone();
         let draws = draws.clone();
+        let placed = placed.clone();
         use_effect_with(
             (props.spec.clone(), props.theme, props.focus, *width),
             move |(spec, theme, focus, width)| {
                 if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
                     if *width > 0.0 {
-                        paint(&canvas, spec, *theme, *focus, *width);
+                        paint(&canvas, spec, &placed, *theme, *focus);
                         *draws.borrow_mut() += 1;
                         let count = *draws.borrow();
                         let _ = canvas.set_attribute("data-draws", &count.to_string());
@@ -101,13 +107,13 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
         // Place the tooltip over the focused point, through CSSOM (a strict CSP forbids inline
         // style attributes). It flips to the left in the right half so it never leaves the box.
         let tooltip_ref = tooltip_ref.clone();
+        let placed = placed.clone();
         use_effect_with(
             (props.spec.clone(), props.focus, *width),
-            move |(spec, focus, width)| {
+            move |(_, focus, width)| {
                 let Some(tooltip) = tooltip_ref.cast::<HtmlElement>() else {
                     return;
                 };
-                let placed = chart::layout(spec, *width, height_for(*width));
                 let style = tooltip.style();
                 match focus.and_then(|i| placed.points.get(i)) {
                     Some(point) if *width > 0.0 => {
@@ -126,12 +132,10 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     }
 
     let onpointermove = {
-        let spec = props.spec.clone();
+        let placed = placed.clone();
         let on_focus = props.on_focus.clone();
         let focus = props.focus;
-        let width = *width;
         Callback::from(move |event: PointerEvent| {
-            let placed = chart::layout(&spec, width, height_for(width));
             let near = placed.nearest(
                 f64::from(event.offset_x()),
                 f64::from(event.offset_y()),
@@ -146,12 +150,8 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     let onkeydown = {
         let on_focus = props.on_focus.clone();
         let focus = props.focus;
-        let count = props
-            .spec
-            .series
-            .iter()
-            .map(|s| s.points.len())
-            .sum::<usize>();
+        // Only the drawn points: with the actual values hidden there is nothing to step through.
+        let count = props.spec.point_order().count();
         Callback::from(move |event: KeyboardEvent| {
             if count == 0 {
                 return;
@@ -172,7 +172,7 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     let onfocus = {
         let on_focus = props.on_focus.clone();
         let focus = props.focus;
-        let has_points = props.spec.series.iter().any(|s| !s.points.is_empty());
+        let has_points = props.spec.point_order().next().is_some();
         Callback::from(move |_: FocusEvent| {
             if focus.is_none() && has_points {
                 on_focus.emit(Some(0));
@@ -202,11 +202,11 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
 fn paint(
     canvas: &HtmlCanvasElement,
     spec: &ChartSpec,
+    placed: &chart::Layout,
     theme: ThemeName,
     focus: Option<usize>,
-    width: f64,
 ) {
-    let height = height_for(width);
+    let (width, height) = (placed.width, placed.height);
     let ratio = web_sys::window()
         .map_or(1.0, |w| w.device_pixel_ratio())
         .max(1.0);
@@ -224,12 +224,11 @@ fn paint(
         return;
     };
     let area = backend.into_drawing_area();
-    let placed = chart::layout(spec, width, height);
     let surface = Surface {
         scale: ratio,
         text_scale: 1.0,
     };
-    if chart::draw(&area, spec, &placed, &Theme::get(theme), focus, surface).is_ok() {
+    if chart::draw(&area, spec, placed, &Theme::get(theme), focus, surface).is_ok() {
         let _ = area.present();
     }
 }

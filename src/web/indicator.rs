@@ -5,7 +5,7 @@
 use super::app::current_year;
 use super::canvas::ChartCanvas;
 use super::dialogs::ExportBar;
-use chitieu_core::chart::{self, Layers, ThemeName};
+use chitieu_core::chart::{self, ChartSpec, Layers, ThemeName};
 use chitieu_core::describe;
 use chitieu_core::export;
 use chitieu_core::i18n::{kind_label, t, Ui};
@@ -28,6 +28,59 @@ pub struct IndicatorPanelProps {
     #[prop_or_default]
     pub view: chitieu_core::query::View,
     pub on_select: Callback<String>,
+}
+
+/// What the panel derives from the plan for one indicator view (see `IndicatorPanel`).
+struct Derived {
+    spec: Option<Rc<ChartSpec>>,
+    /// Index into `plan.targets`, with its assessment, for the targets in the period.
+    assessments: Vec<(usize, status::Assessment)>,
+    summary: String,
+}
+
+fn derive(
+    plan: &Plan,
+    id: &str,
+    period: Option<Period>,
+    lang: Lang,
+    layers: Layers,
+    today: i32,
+) -> Derived {
+    let assessments: Vec<(usize, status::Assessment)> = plan
+        .targets
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.indicator == id && period.is_none_or(|p| Plan::target_in_period(t, p)))
+        .map(|(index, target)| (index, status::assess(plan, target, today)))
+        .collect();
+    let primary = primary_target(plan, id, period, today);
+    let primary_met = primary.is_some_and(|p| {
+        assessments
+            .iter()
+            .find(|(index, _)| std::ptr::eq(&plan.targets[*index], p))
+            .map_or_else(|| status::assess(plan, p, today).status, |(_, a)| a.status)
+            .is_met()
+    });
+    let required = primary
+        .and_then(|t| status::required_path(plan, t))
+        .unwrap_or_default();
+    // A target already met needs no projection, and a trend carried on past it can mislead
+    // (36 communes meeting a standard cannot become 40 when the city has 36).
+    let projection = primary
+        .filter(|_| !primary_met)
+        .and_then(|t| status::projection(plan, t))
+        .map(|p| p.tuples())
+        .unwrap_or_default();
+    let spec = chart::build(plan, id, period, lang, required, projection, layers).map(Rc::new);
+    let summary = plan
+        .indicator(id)
+        .map(|indicator| summary::indicator(plan, indicator, primary, lang, today))
+        .unwrap_or_default();
+    Derived {
+        spec,
+        assessments,
+        summary,
+    }
 }
 
 /// The target the chart's required path and projection refer to: in the chosen period, the
@@ -64,46 +117,28 @@ pub fn IndicatorPanel(props: &IndicatorPanelProps) -> Html {
         use_effect_with(props.indicator.clone(), move |_| focus.set(None));
     }
 
-    let Some(indicator) = plan.indicator(&props.indicator) else {
-        return Html::default();
-    };
-    let primary = primary_target(plan, &indicator.id, props.period, today);
-    let required = primary
-        .and_then(|t| status::required_path(plan, t))
-        .unwrap_or_default();
-    // A target already met needs no projection, and a trend carried on past it can mislead
-    // (36 communes meeting a standard cannot become 40 when the city has 36).
-    let projection: Vec<(i32, f64, f64, f64)> = primary
-        .filter(|t| !status::assess(plan, t, today).status.is_met())
-        .and_then(|t| status::projection(plan, t))
-        .map(|p| p.tuples())
-        .unwrap_or_default();
-    let spec = use_memo(
+    // Everything computed from the plan, once per indicator, period, language and layers; a hover
+    // or an arrow key only moves the focus and must not redo the status arithmetic.
+    let derived = use_memo(
         (
             props.plan.clone(),
             props.indicator.clone(),
             props.period,
             lang,
             *layers,
-            required.clone(),
-            projection.clone(),
+            today,
         ),
-        |(plan, id, period, lang, layers, required, projection)| {
-            chart::build(
-                plan,
-                id,
-                *period,
-                *lang,
-                required.clone(),
-                projection.clone(),
-                *layers,
-            )
-        },
+        |(plan, id, period, lang, layers, today)| derive(plan, id, *period, *lang, *layers, *today),
     );
-    let assessments: Vec<_> = plan
-        .targets_of(&indicator.id)
-        .filter(|t| props.period.is_none_or(|p| Plan::target_in_period(t, p)))
-        .map(|target| (target, status::assess(plan, target, today)))
+    let Some(indicator) = plan.indicator(&props.indicator) else {
+        return Html::default();
+    };
+    let spec = &derived.spec;
+    let summary_text = &derived.summary;
+    let assessments: Vec<(&Target, &status::Assessment)> = derived
+        .assessments
+        .iter()
+        .filter_map(|(index, assessment)| Some((plan.targets.get(*index)?, assessment)))
         .collect();
 
     let on_change_indicator = {
@@ -121,10 +156,8 @@ pub fn IndicatorPanel(props: &IndicatorPanelProps) -> Html {
         Callback::from(move |next: Option<usize>| focus.set(next))
     };
 
-    let focused_point = (*spec).as_ref().and_then(|spec| {
-        let placed = chart::layout(spec, 600.0, 300.0);
-        let p = placed.points.get((*focus)?)?;
-        let point = spec.series.get(p.series)?.points.get(p.index)?;
+    let focused_point = spec.as_ref().and_then(|spec| {
+        let point = spec.point((*focus)?)?;
         plan.observations
             .iter()
             .find(|o| o.line == point.line && o.indicator == indicator.id)
@@ -182,12 +215,12 @@ pub fn IndicatorPanel(props: &IndicatorPanelProps) -> Html {
         }
     };
 
-    let chart_html = match &*spec {
+    let chart_html = match spec {
         Some(spec) => html! {
             <figure class="chart">
                 <div class="chart-box">
                     <ChartCanvas
-                        spec={Rc::new(spec.clone())}
+                        spec={spec.clone()}
                         theme={props.theme}
                         focus={*focus}
                         on_focus={on_focus}
@@ -231,8 +264,6 @@ pub fn IndicatorPanel(props: &IndicatorPanelProps) -> Html {
         },
         None => html! {},
     };
-
-    let summary_text = summary::indicator(plan, indicator, primary, lang, today);
 
     let targets_list = assessments.iter().map(|(target, assessment)| {
         let document = plan.document(&target.document);

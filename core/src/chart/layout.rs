@@ -86,19 +86,18 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64) -> Layout {
         .map(|year| (year, year.to_string()))
         .collect();
 
-    let mut points = Vec::new();
-    if spec.layers.actuals {
-        for (series_index, series) in spec.series.iter().enumerate() {
-            for (index, point) in series.points.iter().enumerate() {
-                points.push(PlacedPoint {
-                    series: series_index,
-                    index,
-                    x: x.map(f64::from(point.year)),
-                    y: y.map(point.value),
-                });
+    let points = spec
+        .point_order()
+        .map(|(series, index)| {
+            let point = &spec.series[series].points[index];
+            PlacedPoint {
+                series,
+                index,
+                x: x.map(f64::from(point.year)),
+                y: y.map(point.value),
             }
-        }
-    }
+        })
+        .collect();
 
     Layout {
         width,

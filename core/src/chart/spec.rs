@@ -234,6 +234,22 @@ pub fn build(
 }
 
 impl ChartSpec {
+    /// The drawn points in drawing order, as (series index, point index): the order of
+    /// `Layout::points`, which the focus index counts in. None when the actual values are hidden.
+    pub fn point_order(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.series
+            .iter()
+            .enumerate()
+            .filter(|_| self.layers.actuals)
+            .flat_map(|(series, s)| (0..s.points.len()).map(move |index| (series, index)))
+    }
+
+    /// The point a focus index refers to.
+    pub fn point(&self, focus: usize) -> Option<&Point> {
+        let (series, index) = self.point_order().nth(focus)?;
+        self.series.get(series)?.points.get(index)
+    }
+
     /// The largest value the y axis may show: shares end at 100 %.
     pub fn value_ceiling(&self) -> Option<f64> {
         (self.measure == Measure::Share).then_some(100.0)
