@@ -73,15 +73,9 @@ pub enum TargetMark {
         last: i32,
         min: f64,
         max: f64,
-        label: String,
     },
     /// A single threshold over a span of years.
-    Line {
-        first: i32,
-        last: i32,
-        value: f64,
-        label: String,
-    },
+    Line { first: i32, last: i32, value: f64 },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -139,19 +133,9 @@ pub fn build(
                 When::Year(year) => (year, year),
                 When::Period(period) => (period.first, period.last),
             };
-            let document = plan
-                .document(&target.document)
-                .map_or(target.document.as_str(), |d| d.number.as_str());
-            let label = document.to_string();
             match target.shape {
-                TargetShape::Range { min, max } => Some(TargetMark::Band {
-                    first,
-                    last,
-                    min,
-                    max,
-                    label,
-                }),
-                TargetShape::Average {
+                TargetShape::Range { min, max }
+                | TargetShape::Average {
                     min,
                     max: Some(max),
                 } => Some(TargetMark::Band {
@@ -159,7 +143,6 @@ pub fn build(
                     last,
                     min,
                     max,
-                    label,
                 }),
                 TargetShape::Average {
                     min: value,
@@ -170,12 +153,9 @@ pub fn build(
                 | TargetShape::AtMost(value)
                 | TargetShape::Above(value)
                 | TargetShape::Below(value)
-                | TargetShape::EssentiallyNone { threshold: value } => Some(TargetMark::Line {
-                    first,
-                    last,
-                    value,
-                    label,
-                }),
+                | TargetShape::EssentiallyNone { threshold: value } => {
+                    Some(TargetMark::Line { first, last, value })
+                }
                 TargetShape::Text => None,
             }
         })
