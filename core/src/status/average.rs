@@ -397,15 +397,16 @@ fn notes_for(cx: &Cx, a: &mut Assessment, points: &[Point], used: &[&Observation
     a.reasons.extend(series::caveats(cx.plan, used));
 }
 
-pub(super) fn projection(
-    plan: &Plan,
+/// The target's own yearly figures up to the period's end, those inside the period, and its
+/// published period figure: what both the projection and the required path start from.
+fn period_inputs<'a>(
+    plan: &'a Plan,
     target: &Target,
-    indicator: &Indicator,
-) -> Option<Projection> {
-    let period = period_of(target);
-    let mean = mean_of(indicator);
+    indicator: &'a Indicator,
+    period: Period,
+) -> (Vec<Point<'a>>, Vec<Point<'a>>, Option<&'a Observation>) {
     let all = series::yearly(plan, &indicator.id, &target.territory, period.last);
-    let inside: Vec<Point> = all
+    let inside = all
         .iter()
         .filter(|p| period.contains(p.year))
         .copied()
@@ -418,6 +419,17 @@ pub(super) fn projection(
         period.last,
         false,
     );
+    (all, inside, published)
+}
+
+pub(super) fn projection(
+    plan: &Plan,
+    target: &Target,
+    indicator: &Indicator,
+) -> Option<Projection> {
+    let period = period_of(target);
+    let mean = mean_of(indicator);
+    let (all, inside, published) = period_inputs(plan, target, indicator, period);
     let combined = combine(mean, &inside, published, indicator.decimals);
     let missing: Vec<i32> = (period.first..=period.last)
         .filter(|y| !combined.years.contains(y))
@@ -468,20 +480,7 @@ pub(super) fn required_path(
 ) -> Option<Vec<(i32, f64)>> {
     let period = period_of(target);
     let mean = mean_of(indicator);
-    let all = series::yearly(plan, &indicator.id, &target.territory, period.last);
-    let inside: Vec<Point> = all
-        .iter()
-        .filter(|p| period.contains(p.year))
-        .copied()
-        .collect();
-    let published = series::period_figure(
-        plan,
-        &indicator.id,
-        &target.territory,
-        period,
-        period.last,
-        false,
-    );
+    let (_, inside, published) = period_inputs(plan, target, indicator, period);
     let combined = combine(mean, &inside, published, indicator.decimals);
     let needed = if combined.years.is_empty() {
         goal.edge
