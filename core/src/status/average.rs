@@ -246,11 +246,7 @@ pub(super) fn assess(cx: &Cx, a: &mut Assessment) {
     if m >= n {
         a.is_final = true;
         a.projected = Some(average);
-        a.status = match verdict {
-            Verdict::Exceeded => Status::Exceeded,
-            Verdict::Met => Status::Achieved,
-            Verdict::NotMet => Status::OffTrack,
-        };
+        a.status = verdict.final_status();
         let average_flag = n > 1;
         a.reasons.push(if verdict.meets() {
             Reason::Met {

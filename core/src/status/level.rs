@@ -43,11 +43,7 @@ pub(super) fn assess(cx: &Cx, a: &mut Assessment, due: i32) {
     }
     match reading {
         Reading::Sure(verdict) if verdict.meets() => {
-            a.status = if verdict == Verdict::Exceeded {
-                Status::Exceeded
-            } else {
-                Status::Achieved
-            };
+            a.status = verdict.final_status();
             a.is_final = is_final;
             a.reasons.push(Reason::Met {
                 when: When::Year(latest.year),
@@ -226,11 +222,7 @@ pub(super) fn assess_total(cx: &Cx, a: &mut Assessment, period: Period) {
     a.is_final = true;
     match reading {
         Reading::Sure(verdict) if verdict.meets() => {
-            a.status = if verdict == Verdict::Exceeded {
-                Status::Exceeded
-            } else {
-                Status::Achieved
-            };
+            a.status = verdict.final_status();
             a.reasons.push(Reason::Met {
                 when: When::Period(period),
                 value: figure.value,

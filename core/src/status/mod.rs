@@ -363,6 +363,18 @@ pub fn required_path(plan: &Plan, target: &Target) -> Option<Vec<(i32, f64)>> {
     }
 }
 
+impl Verdict {
+    /// The status a figure that settles the target gives it: exceeded, achieved, or missed
+    /// (off track, shown as "Không đạt / Missed" once final).
+    pub fn final_status(self) -> Status {
+        match self {
+            Verdict::Exceeded => Status::Exceeded,
+            Verdict::Met => Status::Achieved,
+            Verdict::NotMet => Status::OffTrack,
+        }
+    }
+}
+
 /// How many targets of a period stand where: "2021–2025: 4 đạt, 2 chệch hướng, 1 chưa có số liệu".
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Tally {
