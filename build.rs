@@ -2,19 +2,26 @@
 //! the widget's build with `file:line:column` messages instead of shipping a broken widget.
 //! The native build (the `chitieu check` tool) only warns: it must stay usable to fix the file,
 //! and the native test suite fails on the same errors anyway.
+//!
+//! The validated plan is then written in its binary form (`plan::codec`) to OUT_DIR/plan.bin,
+//! which the widget embeds: the first view decodes it without the text parser and validator.
+//! Its version (the hash of the file as written, which readers cite) goes in
+//! CHITIEU_PLAN_VERSION.
 
-use chitieu_core::plan;
+use chitieu_core::plan::{self, codec};
 
 fn main() {
     let for_widget = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch == "wasm32");
     let path = "data/can-tho.toml";
     println!("cargo:rerun-if-changed={path}");
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let fail = |message: String| -> ! {
+        eprintln!("error: {message}");
+        std::process::exit(1);
+    };
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
-        Err(err) if for_widget => {
-            eprintln!("error: cannot read the embedded plan {path}: {err}");
-            std::process::exit(1);
-        }
+        Err(err) if for_widget => fail(format!("cannot read the embedded plan {path}: {err}")),
         Err(err) => {
             println!("cargo:warning=cannot read the embedded plan {path}: {err}");
             return;
@@ -31,8 +38,17 @@ fn main() {
             );
         }
     }
-    if loaded.is_none() && for_widget {
-        eprintln!("error: the embedded plan {path} is invalid (see the messages above)");
-        std::process::exit(1);
+    match loaded {
+        Some(plan) => {
+            let bytes = codec::encode(&plan);
+            if let Err(err) = std::fs::write(out.join("plan.bin"), bytes) {
+                fail(format!("cannot write {}: {err}", out.join("plan.bin").display()));
+            }
+            println!("cargo:rustc-env=CHITIEU_PLAN_VERSION={}", plan::version(&text));
+        }
+        None if for_widget => {
+            fail(format!("the embedded plan {path} is invalid (see the messages above)"))
+        }
+        None => {}
     }
 }

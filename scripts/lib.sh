@@ -10,8 +10,27 @@ export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 # mismatch is an immediate error), skips its update check, and passes --offline to cargo;
 # scripts/setup.sh has already run `cargo fetch`. Then FILE.br and FILE.gz beside each asset
 # (scripts/precompress.mjs) for static hosts that serve precompressed files.
+#
+# The release wasm is built with the standard library compiled for size (docs/size.md): std
+# rebuilt from the toolchain's own rust-src with `optimize_for_size`, panics that trap without
+# formatting a message (`-Cpanic=immediate-abort`, no file/line strings). These are unstable
+# flags of the same stable compiler, switched on for this one command by RUSTC_BOOTSTRAP; the
+# native build, the tests and clippy use plain stable. CHITIEU_PLAIN_STD=1 builds without them
+# (same behaviour, about 20 KB of brotli more).
+release_env() {
+  if [ "${CHITIEU_PLAIN_STD:-0}" = 1 ]; then
+    "$@"
+  else
+    RUSTC_BOOTSTRAP=1 \
+      CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+      CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+      RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
+      "$@"
+  fi
+}
+
 trunk_release_build() {
-  trunk build --release --offline=true "$@" && node scripts/precompress.mjs dist
+  release_env trunk build --release --offline=true "$@" && node scripts/precompress.mjs dist
 }
 
 # Start `python3 -m http.server` on 127.0.0.1 serving dist/ (or the directory given second) and

@@ -3,7 +3,9 @@
 
 One HTML file with everything inside, which opens from file:// (where browsers refuse module
 scripts and fetch() of sibling files):
-  - the <meta name="chitieu-glue|chitieu-wasm"> URLs become data: URLs (base64 JS and wasm);
+  - the <meta name="chitieu-glue|chitieu-wasm"> URLs become data: URLs (base64 JS and wasm),
+    and so do those of the second module (chitieu-more-glue|chitieu-more-wasm, written by
+    scripts/build_more.py, which runs this script after it);
     boot.js imports the glue and hands the wasm URL to wasm-bindgen's init, which fetches it;
   - the boot script and the stylesheet are inlined (this file has no CSP; index.html keeps them
     external for the strict-CSP page);
@@ -49,17 +51,15 @@ def main():
     def data_url(mime, data):
         return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
-    replaced = {"glue": 0, "wasm": 0, "boot": 0}
+    replaced = {"glue": 0, "wasm": 0, "more-glue": 0, "more-wasm": 0, "boot": 0}
 
     def meta(match):
         name, url = match.group(1), match.group(2)
-        if name == "chitieu-glue":
-            replaced["glue"] += 1
-            return f'<meta name="chitieu-glue" content="{data_url("text/javascript", read_bytes(url))}">'
-        replaced["wasm"] += 1
-        return f'<meta name="chitieu-wasm" content="{data_url("application/wasm", read_bytes(url))}">'
+        replaced[name.removeprefix("chitieu-")] += 1
+        mime = "text/javascript" if name.endswith("glue") else "application/wasm"
+        return f'<meta name="{name}" content="{data_url(mime, read_bytes(url))}">'
 
-    html = re.sub(r'<meta name="(chitieu-glue|chitieu-wasm)" content="([^"]+)">', meta, html)
+    html = re.sub(r'<meta name="(chitieu-(?:more-)?(?:glue|wasm))" content="([^"]+)">', meta, html)
 
     # Preloads point at sibling files; the data: URLs make them useless.
     html = re.sub(r'<link rel="(?:modulepreload|preload)"[^>]*>\s*', "", html)

@@ -10,6 +10,28 @@ const params = new URLSearchParams(location.search);
 const embedValue = params.get('embed');
 const embedded = embedValue !== null && embedValue !== '0' && embedValue !== 'false';
 
+// The second wasm module (more/, written by scripts/build_more.py): the downloads, citation and
+// embed dialogs and the checker for `?plan=` files. Not part of the first view: it is imported
+// the first time the widget calls one of these (src/web/more.rs), then kept. A failed import is
+// forgotten, so the next call tries again.
+let more;
+function loadMore() {
+  if (!more) {
+    more = (async () => {
+      const module = await import(meta('chitieu-more-glue'));
+      await module.default({ module_or_path: meta('chitieu-more-wasm') });
+      return module;
+    })();
+    more.catch(() => { more = undefined; });
+  }
+  return more;
+}
+globalThis.chitieuMore = {
+  prefetch: async () => { await loadMore(); },
+  open: async (request) => (await loadMore()).open(request),
+  parsePlan: async (file, text) => (await loadMore()).parse_plan(file, text),
+};
+
 const { default: init } = await import(glue);
 await init({ module_or_path: wasm });
 

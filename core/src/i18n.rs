@@ -89,6 +89,7 @@ pub enum Ui {
     CiteOtherLanguage,
     FileReady,
     FileFailed,
+    PartFailed,
 }
 
 pub fn t(key: Ui, lang: Lang) -> &'static str {
@@ -206,6 +207,10 @@ fn pair(key: Ui) -> (&'static str, &'static str) {
         Ui::CiteOtherLanguage => ("Bản tiếng Anh", "In Vietnamese"),
         Ui::FileReady => ("Đã tạo tệp", "File ready"),
         Ui::FileFailed => ("Không tạo được tệp", "Could not make the file"),
+        Ui::PartFailed => (
+            "Không tải được phần này của trang (kiểm tra kết nối rồi thử lại)",
+            "This part of the page could not be loaded (check the connection and try again)",
+        ),
     }
 }
 

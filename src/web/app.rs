@@ -1,8 +1,7 @@
 //! The root component: reads the address, loads the plan, keeps language, theme and the chosen
 //! indicator in the address, and lays out the overview and the indicator panel.
 
-use super::dialogs::Dataset;
-use super::embed_dialog::EmbedButton;
+use super::actions::{Dataset, EmbedButton};
 use super::indicator::IndicatorPanel;
 use super::overview::Overview;
 use super::plan_source::{self, PlanState};
@@ -45,7 +44,7 @@ pub fn App() -> Html {
     let plan_path = start_query.plan.clone();
     let plan_state = use_state(|| match &plan_path {
         Some(path) => PlanState::Loading(path.clone()),
-        None => plan_source::from_text(plan_source::EMBEDDED_NAME, plan_source::EMBEDDED),
+        None => plan_source::embedded(),
     });
 
     {
@@ -233,7 +232,7 @@ pub fn App() -> Html {
         },
         PlanState::Failed {
             file,
-            diagnostics,
+            problems,
             fetch_error,
         } => html! {
             <section class="plan-errors" role="alert" aria-labelledby="plan-errors-title">
@@ -242,7 +241,7 @@ pub fn App() -> Html {
                     <p>{ message.clone() }</p>
                 }
                 <ul>
-                    { for diagnostics.iter().map(|d| html! { <li><code>{ d.render(lang_now) }</code></li> }) }
+                    { for match lang_now { Lang::Vi => &problems.vi, Lang::En => &problems.en }.iter().map(|d| html! { <li><code>{ d.clone() }</code></li> }) }
                 </ul>
             </section>
         },
@@ -252,8 +251,8 @@ pub fn App() -> Html {
             text,
         } => {
             let dataset = Rc::new(Dataset {
-                text: text.clone(),
                 version: version.clone(),
+                text: text.clone(),
                 path: plan_path.clone(),
             });
             let period = match (*period_text).as_deref() {
@@ -385,7 +384,7 @@ pub fn App() -> Html {
                         </select>
                     </label>
                     if !embed {
-                        <EmbedButton lang={lang_now} title={embed_title} />
+                        <EmbedButton lang={lang_now} {theme} title={embed_title} />
                     }
                 </div>
             </header>

@@ -25,11 +25,6 @@ pub struct ChartCanvasProps {
     pub tooltip: Html,
 }
 
-/// Chart height for a given width: wide on desktops, taller than wide never.
-pub fn height_for(width: f64) -> f64 {
-    (width * 0.55).clamp(230.0, 400.0)
-}
-
 #[function_component]
 pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     let canvas_ref = use_node_ref();
@@ -74,7 +69,7 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
 
     // One layout per chart and width, shared by painting, the tooltip and pointer hit-testing.
     let placed = use_memo((props.spec.clone(), *width), |(spec, width)| {
-        chart::layout(spec, *width, height_for(*width))
+        chart::layout(spec, *width, chart::height_for(*width))
     });
 
     {

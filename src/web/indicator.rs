@@ -4,7 +4,7 @@
 
 use super::app::current_year;
 use super::canvas::ChartCanvas;
-use super::dialogs::ExportBar;
+use super::actions::ExportBar;
 use chitieu_core::chart::{self, ChartSpec, Layers, ThemeName};
 use chitieu_core::describe;
 use chitieu_core::export;
@@ -53,7 +53,7 @@ fn derive(
         .filter(|(_, t)| t.indicator == id && period.is_none_or(|p| Plan::target_in_period(t, p)))
         .map(|(index, target)| (index, status::assess(plan, target, today)))
         .collect();
-    let primary = primary_target(plan, id, period, today);
+    let primary = status::primary_target(plan, id, period, today);
     let primary_met = primary.is_some_and(|p| {
         assessments
             .iter()
@@ -81,28 +81,6 @@ fn derive(
         assessments,
         summary,
     }
-}
-
-/// The target the chart's required path and projection refer to: in the chosen period, the
-/// plan's own target first; across all periods, the next one still due. Every target in the
-/// period is still drawn and scored.
-pub fn primary_target<'a>(
-    plan: &'a Plan,
-    indicator: &'a str,
-    period: Option<Period>,
-    today: i32,
-) -> Option<&'a Target> {
-    let targets = plan.targets_in(indicator, period);
-    if period.is_some() {
-        return targets.first().copied();
-    }
-    let mut by_due = targets.clone();
-    chitieu_core::order::sort_by_key(&mut by_due, |t| t.when.end_year());
-    by_due
-        .iter()
-        .find(|t| t.when.end_year() >= today)
-        .or(by_due.last())
-        .copied()
 }
 
 #[function_component]

@@ -1,13 +1,12 @@
 //! The Yew widget: a thin layer that reads the address, loads the plan, and shows what the core
 //! computes. All arithmetic, text and drawing decisions live in `chitieu-core`.
 
+pub mod actions;
 pub mod app;
 pub mod canvas;
-pub mod dialogs;
-pub mod downloads;
 pub mod embed;
-pub mod embed_dialog;
 pub mod indicator;
+pub mod more;
 pub mod overview;
 pub mod plan_source;
 

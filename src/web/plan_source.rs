@@ -1,18 +1,28 @@
-//! Where the plan comes from: the file embedded at build time, or a same-origin plan file named
-//! in the address (`?plan=…`), fetched and validated in the browser with the same messages as
-//! `chitieu check`.
+//! Where the plan comes from: the plan embedded at build time, or a same-origin plan file named
+//! in the address (`?plan=…`), fetched and checked in the browser with the same validator and
+//! messages as `chitieu check`.
+//!
+//! The embedded plan was validated by `build.rs` with that validator and is carried in its
+//! binary form (`plan::codec`), so the first view decodes it without shipping the text parser.
+//! A `?plan=` file is checked by the second module (`more/`), which returns the same binary form.
 
-use chitieu_core::diagnostic::Diagnostic;
-use chitieu_core::plan::{self, Plan};
+use super::more::{self, Checked};
+use chitieu_core::plan::{self, codec, Plan};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 pub const EMBEDDED_NAME: &str = "data/can-tho.toml";
-/// The file as written, comments included: it is also the dataset download, and its content hash
-/// is the data version readers cite. (Embedding it without comments saved 1.7 KB of brotli, but
-/// the download would then differ from the published file.)
-pub const EMBEDDED: &str = include_str!("../../data/can-tho.toml");
+const EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/plan.bin"));
+/// The content hash of data/can-tho.toml as written (`plan::version`), computed by build.rs.
+const EMBEDDED_VERSION: &str = env!("CHITIEU_PLAN_VERSION");
+
+/// Every problem found in a plan file, rendered in both languages.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problems {
+    pub vi: Vec<String>,
+    pub en: Vec<String>,
+}
 
 #[derive(Clone, PartialEq)]
 pub enum PlanState {
@@ -20,42 +30,69 @@ pub enum PlanState {
     Ready {
         plan: Rc<Plan>,
         version: String,
-        /// The file's text, offered as the dataset download.
-        text: Rc<str>,
+        /// A run-time plan's text, offered as the dataset download (the embedded plan's text is
+        /// in the second module).
+        text: Option<Rc<str>>,
     },
     Failed {
         file: String,
-        diagnostics: Rc<Vec<Diagnostic>>,
+        problems: Rc<Problems>,
         fetch_error: Option<String>,
     },
 }
 
-pub fn from_text(file: &str, text: &str) -> PlanState {
-    let (loaded, diagnostics) = plan::load(file, text);
-    match loaded {
-        Some(plan) => PlanState::Ready {
-            plan: Rc::new(plan),
-            version: plan::version(text),
-            text: Rc::from(text),
-        },
-        None => PlanState::Failed {
-            file: file.to_string(),
-            diagnostics: Rc::new(diagnostics),
-            fetch_error: None,
-        },
+fn failed(file: &str, problems: Problems, fetch_error: Option<String>) -> PlanState {
+    PlanState::Failed {
+        file: file.to_string(),
+        problems: Rc::new(problems),
+        fetch_error,
     }
 }
 
-/// Fetches a same-origin plan file. The caller has already refused other origins; the browser's
-/// `same-origin` request mode refuses them again should a redirect try.
-pub async fn fetch(path: String) -> PlanState {
-    match fetch_text(&path).await {
-        Ok(text) => from_text(&path, &text),
-        Err(message) => PlanState::Failed {
-            file: path,
-            diagnostics: Rc::new(Vec::new()),
-            fetch_error: Some(message),
+pub fn embedded() -> PlanState {
+    match codec::decode(EMBEDDED) {
+        Ok(plan) => PlanState::Ready {
+            plan: Rc::new(plan),
+            version: EMBEDDED_VERSION.to_string(),
+            text: None,
         },
+        // Only a build that skipped build.rs could get here; say so rather than show nothing.
+        Err(error) => {
+            let message = error.to_string();
+            failed(
+                EMBEDDED_NAME,
+                Problems {
+                    vi: vec![message.clone()],
+                    en: vec![message],
+                },
+                None,
+            )
+        }
+    }
+}
+
+/// Fetches a same-origin plan file and checks it. The caller has already refused other
+/// origins; the browser's `same-origin` request mode refuses them again should a redirect try.
+pub async fn fetch(path: String) -> PlanState {
+    let no_problems = || Problems {
+        vi: Vec::new(),
+        en: Vec::new(),
+    };
+    let text = match fetch_text(&path).await {
+        Ok(text) => text,
+        Err(message) => return failed(&path, no_problems(), Some(message)),
+    };
+    match more::check_plan(&path, &text).await {
+        Ok(Checked::Plan(bytes)) => match codec::decode(&bytes) {
+            Ok(plan) => PlanState::Ready {
+                plan: Rc::new(plan),
+                version: plan::version(&text),
+                text: Some(Rc::from(text)),
+            },
+            Err(error) => failed(&path, no_problems(), Some(error.to_string())),
+        },
+        Ok(Checked::Problems { vi, en }) => failed(&path, Problems { vi, en }, None),
+        Err(message) => failed(&path, no_problems(), Some(message)),
     }
 }
 

@@ -54,7 +54,7 @@ async function sweep({ openPage, url }, theme, lang) {
       c.check(`${where}: theme and language applied`, themed && language === lang, `theme ok: ${themed}, lang=${language}`);
       if (view.open) {
         await page.click(view.open);
-        const open = await page.waitForSelector(`${view.dialog}[open]`, { timeout: 3000 }).then(() => true, () => false);
+        const open = await page.waitForSelector(`${view.dialog}[open]`, { timeout: 10000 }).then(() => true, () => false);
         if (!c.check(`${where}: the dialog opens`, open)) continue;
       }
       const { violations, incomplete } = await runAxe(page);

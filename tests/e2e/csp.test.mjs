@@ -34,7 +34,11 @@ export default {
         await page.locator('.lang-switch button[lang="en"]').click();
         const box = await page.locator('canvas').first().boundingBox();
         if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        // The dialog comes from the second wasm module: its import and instantiation run
+        // under the same policy.
         await page.locator('button.embed-open').click();
+        await page.locator('dialog.embed-dialog').waitFor({ state: 'visible', timeout: 10000 }).catch(() => {});
+        c.check('the embed dialog (second module) opened', await page.locator('dialog.embed-dialog[open]').count() === 1);
         await page.keyboard.press('Escape');
       }
       await page.waitForTimeout(300);

@@ -54,7 +54,6 @@ export default {
     const { page, log } = await openPage(address, { viewport: { width: 1000, height: 800 } });
     await waitForFirstChart(page, 15000, log);
     const c = checks();
-    const requestsBefore = log.requests.length;
     const version = (await page.locator('.site-footer code').innerText()).trim();
     const name = (await page.locator('#indicator-title').evaluate((h) => h.firstChild.textContent)).trim();
     const planTitle = (await page.locator('.masthead h1').innerText()).trim();
@@ -63,7 +62,10 @@ export default {
     const canvasWidth = await page.$eval('.chart-canvas', (e) => e.clientWidth);
 
     await page.click('.export-downloads');
-    c.check('the Downloads dialog opens', await page.locator('#downloads-dialog[open]').count() === 1);
+    // The dialogs are in the second wasm module, fetched on this first click.
+    const opened = await page.waitForSelector('#downloads-dialog[open]', { timeout: 10000 }).then(() => true, () => false);
+    c.check('the Downloads dialog opens', opened);
+    const requestsBefore = log.requests.length;
 
     // This indicator's CSV: one row per observation in the page's table, one per target.
     const csv = await download(page, '.download-indicator-csv');
@@ -141,6 +143,7 @@ export default {
     const c = checks();
     const version = (await page.locator('.site-footer code').innerText()).trim();
     await page.click('.export-downloads');
+    await page.waitForSelector('#downloads-dialog[open]', { timeout: 10000 });
     const csv = await download(page, '.download-indicator-csv');
     const rows = parseCsv(csv.bytes.toString('utf8').replace(/^\uFEFF/, ''));
     c.check('title in English', /health.insurance/i.test(rows[0][1]), rows[0][1]);
@@ -157,7 +160,8 @@ export default {
     const c = checks();
     const version = (await page.locator('.site-footer code').innerText()).trim();
     await page.click('.export-cite');
-    c.check('the Cite dialog opens', await page.locator('#cite-dialog[open]').count() === 1);
+    const opened = await page.waitForSelector('#cite-dialog[open]', { timeout: 10000 }).then(() => true, () => false);
+    c.check('the Cite dialog opens', opened);
     c.check('it is labelled by its heading', await page.$eval('#cite-dialog', (d) => document.getElementById(d.getAttribute('aria-labelledby'))?.textContent) === 'Trích dẫn bộ dữ liệu này');
     const today = await page.evaluate(() => {
       const d = new Date();

@@ -151,6 +151,7 @@ export default {
       await waitForFirstChart(page, 15000);
       await page.locator('.card-button').nth(1).click();
       await page.click('.export-downloads');
+      await page.waitForSelector('#downloads-dialog[open]', { timeout: 10000 });
       const state = await page.evaluate(() => ({
         animations: document.getAnimations().length,
         scroll: getComputedStyle(document.documentElement).scrollBehavior,

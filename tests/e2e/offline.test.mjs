@@ -19,6 +19,7 @@ export default {
     await page.locator('.lang-switch button[lang="en"]').click();
     await page.locator('.theme-select select').selectOption('contrast');
     await page.locator('button.embed-open').click();
+    await page.locator('dialog.embed-dialog').waitFor({ state: 'visible', timeout: 10000 }).catch(() => {});
     await page.keyboard.press('Escape');
     await page.evaluate(() => navigator.serviceWorker && navigator.serviceWorker.ready).catch(() => {});
     const embedUrl = new URL(url);

@@ -34,6 +34,9 @@ export default async function smoke({ openPage, url, timeoutMs = 20000 }) {
   c.check('no uncaught page errors', log.pageErrors.length === 0, limitList(log.pageErrors));
   c.check('no failed requests', log.failedRequests.length === 0, limitList(log.failedRequests));
   c.check('no HTTP error responses', log.httpErrors.length === 0, limitList(log.httpErrors));
+  // The second wasm module (dialogs, ?plan= checker) is not part of the first view.
+  const more = log.requests.filter((u) => /chitieu-more-/.test(u));
+  c.check('the second module is not loaded on first view', more.length === 0, limitList(more));
 
   c.throwIfFailed();
 }

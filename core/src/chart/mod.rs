@@ -14,6 +14,12 @@ pub use layout::{layout, Layout};
 pub use spec::{build, ChartSpec, Layers};
 pub use theme::{Theme, ThemeName};
 
+/// Chart height for a given width: wide on desktops, taller than wide never. The page's canvas
+/// and the PNG and SVG downloads use the same proportions.
+pub fn height_for(width: f64) -> f64 {
+    (width * 0.55).clamp(230.0, 400.0)
+}
+
 /// Renders a chart to an SVG document through plotters' SVGBackend: the download format and
 /// what the snapshot tests compare.
 #[cfg(feature = "svg")]

@@ -420,3 +420,25 @@ pub fn tally(plan: &Plan, period: Period, today_year: i32) -> Tally {
     }
     Tally { counts }
 }
+
+/// The target the chart's required path and projection refer to: in the chosen period, the
+/// plan's own target first; across all periods, the next one still due. Every target in the
+/// period is still drawn and scored.
+pub fn primary_target<'a>(
+    plan: &'a Plan,
+    indicator: &'a str,
+    period: Option<Period>,
+    today: i32,
+) -> Option<&'a Target> {
+    let targets = plan.targets_in(indicator, period);
+    if period.is_some() {
+        return targets.first().copied();
+    }
+    let mut by_due = targets.clone();
+    crate::order::sort_by_key(&mut by_due, |t| t.when.end_year());
+    by_due
+        .iter()
+        .find(|t| t.when.end_year() >= today)
+        .or(by_due.last())
+        .copied()
+}

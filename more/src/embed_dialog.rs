@@ -1,6 +1,6 @@
-//! The Embed button and its dialog: the iframe code for the current view (compact, `embed=1`),
-//! with a copy button. A native modal `<dialog>`: focus moves into it, Tab stays in it, Escape
-//! closes it, and focus returns to the button that opened it. Copying uses the Clipboard API
+//! The Embed dialog: the iframe code for the current view (compact, `embed=1`), with a copy
+//! button. A native modal `<dialog>`: focus moves into it, Tab stays in it, Escape closes it,
+//! and focus returns to the widget's Embed button that opened it. Copying uses the Clipboard API
 //! when the page may; otherwise the code is selected and the reader is told to press Ctrl+C.
 
 use chitieu_core::embed;
@@ -8,14 +8,20 @@ use chitieu_core::i18n::{t, Ui};
 use chitieu_core::text::Lang;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{HtmlDialogElement, HtmlElement, HtmlTextAreaElement};
+use crate::request::Request;
+use std::rc::Rc;
+use web_sys::{HtmlDialogElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct EmbedButtonProps {
-    pub lang: Lang,
-    /// The plan's (short) title, for the iframe's accessible name.
-    pub title: AttrValue,
+#[derive(Properties)]
+pub struct EmbedDialogProps {
+    pub request: Rc<Request>,
+}
+
+impl PartialEq for EmbedDialogProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.request, &other.request)
+    }
 }
 
 /// The embed code for the page as it is now (the app keeps the address in step with the view).
@@ -45,39 +51,29 @@ fn clipboard_available(window: &web_sys::Window) -> bool {
 }
 
 #[function_component]
-pub fn EmbedButton(props: &EmbedButtonProps) -> Html {
-    let lang = props.lang;
-    let opener = use_node_ref();
+pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
+    let lang = props.request.lang;
     let dialog = use_node_ref();
     let textarea = use_node_ref();
-    let code = use_state(String::new);
+    let code = use_memo((), {
+        let title = props.request.title.clone();
+        move |_| current_code(lang, &title)
+    });
     let status = use_state(|| None::<Ui>);
 
-    let open = {
-        let (dialog, textarea, code, status) = (
-            dialog.clone(),
-            textarea.clone(),
-            code.clone(),
-            status.clone(),
-        );
-        let title = props.title.clone();
-        Callback::from(move |_: MouseEvent| {
-            let text = current_code(lang, &title);
-            if let Some(area) = textarea.cast::<HtmlTextAreaElement>() {
-                area.set_value(&text);
-            }
-            code.set(text);
-            status.set(None);
+    {
+        let (dialog, textarea) = (dialog.clone(), textarea.clone());
+        use_effect_with((), move |_| {
             if let Some(dialog) = dialog.cast::<HtmlDialogElement>() {
-                if dialog.show_modal().is_ok() {
+                if !dialog.open() && dialog.show_modal().is_ok() {
                     if let Some(area) = textarea.cast::<HtmlTextAreaElement>() {
                         let _ = area.focus();
                         area.select();
                     }
                 }
             }
-        })
-    };
+        });
+    }
     let close = {
         let dialog = dialog.clone();
         Callback::from(move |_: MouseEvent| {
@@ -88,9 +84,9 @@ pub fn EmbedButton(props: &EmbedButtonProps) -> Html {
     };
     // Escape and the close button both end here: give focus back to the opener.
     let on_close = {
-        let opener = opener.clone();
+        let opener = props.request.opener.clone();
         Callback::from(move |_: Event| {
-            if let Some(button) = opener.cast::<HtmlElement>() {
+            if let Some(button) = &opener {
                 let _ = button.focus();
             }
         })
@@ -128,10 +124,6 @@ pub fn EmbedButton(props: &EmbedButtonProps) -> Html {
     };
 
     html! {
-        <>
-            <button type="button" class="embed-open" ref={opener} aria-haspopup="dialog" onclick={open}>
-                { t(Ui::Embed, lang) }
-            </button>
             <dialog ref={dialog} class="embed-dialog" aria-labelledby="embed-dialog-title"
                 aria-describedby="embed-dialog-help" onclose={on_close}>
                 <h2 id="embed-dialog-title">{ t(Ui::EmbedTitle, lang) }</h2>
@@ -145,6 +137,5 @@ pub fn EmbedButton(props: &EmbedButtonProps) -> Html {
                 </div>
                 <p class="embed-status" role="status">{ status.map(|key| t(key, lang)).unwrap_or_default() }</p>
             </dialog>
-        </>
     }
 }

@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Trunk post-build hook (Trunk.toml [[hooks]]): builds chitieu's second wasm module (more/).
+
+The first view is the `chitieu` binary that Trunk builds and links from index.html. The second
+module holds what only some readers ever need (the downloads, citation and embed dialogs, the
+checker for `?plan=` files) and is imported by static/boot.js on first use, so it must NOT be
+linked or preloaded by index.html. Trunk has no such asset type, hence this hook:
+
+  cargo build -p chitieu-more --target wasm32-unknown-unknown [--release]   (same env as Trunk's:
+      the release build's size flags reach it through the environment, scripts/lib.sh)
+  wasm-bindgen --target web                      (the version Trunk.toml pins; on PATH)
+  wasm-opt -Oz ... (release only)                (npm binaryen 132; on PATH)
+  -> chitieu-more-<hash>.js and chitieu-more-<hash>_bg.wasm in the staging dir, named after a
+     hash of their content (cacheable for good, like Trunk's own files), and two
+     <meta name="chitieu-more-glue|chitieu-more-wasm"> in index.html that boot.js reads.
+
+Then runs scripts/single_file.py, which inlines both modules into chitieu-offline.html.
+"""
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+WASM_OPT_FLAGS = ["-Oz", "--converge", "--strip-debug", "--strip-producers"]
+
+
+def die(message):
+    print(f"build_more: ERROR: {message}", file=sys.stderr)
+    sys.exit(1)
+
+
+def run(command):
+    print("build_more: " + " ".join(command), flush=True)
+    if subprocess.run(command, cwd=ROOT).returncode != 0:
+        die(f"{command[0]} failed")
+
+
+def main():
+    staging = os.environ.get("TRUNK_STAGING_DIR") or die("TRUNK_STAGING_DIR is not set")
+    public_url = os.environ.get("TRUNK_PUBLIC_URL", "/")
+    release = os.environ.get("TRUNK_PROFILE", "debug") == "release"
+    profile = "release" if release else "debug"
+
+    cargo = ["cargo", "build", "-p", "chitieu-more", "--lib", "--target", "wasm32-unknown-unknown", "--offline"]
+    if release:
+        cargo.append("--release")
+    run(cargo)
+    target_dir = os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target")
+    built = os.path.join(target_dir, "wasm32-unknown-unknown", profile, "chitieu_more.wasm")
+    if not os.path.isfile(built):
+        die(f"{built} was not built")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        run(["wasm-bindgen", "--target", "web", "--no-typescript", "--out-dir", tmp, "--out-name", "chitieu-more", built])
+        glue_path = os.path.join(tmp, "chitieu-more.js")
+        wasm_path = os.path.join(tmp, "chitieu-more_bg.wasm")
+        if release:
+            optimised = os.path.join(tmp, "optimised.wasm")
+            run(["wasm-opt", *WASM_OPT_FLAGS, wasm_path, "-o", optimised])
+            wasm_path = optimised
+        with open(glue_path, "rb") as f:
+            glue = f.read()
+        with open(wasm_path, "rb") as f:
+            wasm = f.read()
+
+    digest = hashlib.sha256(glue + b"\0" + wasm).hexdigest()[:16]
+    glue_name = f"chitieu-more-{digest}.js"
+    wasm_name = f"chitieu-more-{digest}_bg.wasm"
+    for name, data in ((glue_name, glue), (wasm_name, wasm)):
+        with open(os.path.join(staging, name), "wb") as f:
+            f.write(data)
+
+    index_path = os.path.join(staging, "index.html")
+    with open(index_path, encoding="utf-8") as f:
+        html = f.read()
+    if "chitieu-more-glue" in html:
+        die("index.html already names a second module")
+    if "</head>" not in html:
+        die("index.html has no </head>")
+    metas = (
+        f'<meta name="chitieu-more-glue" content="{public_url}{glue_name}">'
+        f'<meta name="chitieu-more-wasm" content="{public_url}{wasm_name}">'
+    )
+    html = html.replace("</head>", metas + "\n</head>", 1)
+    with open(index_path, "w", encoding="utf-8") as f:
+        f.write(html)
+    print(f"build_more: {glue_name} ({len(glue):,} B), {wasm_name} ({len(wasm):,} B), {profile}")
+
+    sys.path.insert(0, HERE)
+    import single_file  # noqa: E402  (after the second module is in place)
+
+    single_file.main()
+
+
+if __name__ == "__main__":
+    if shutil.which("wasm-bindgen") is None:
+        die("wasm-bindgen is not on PATH (run scripts/setup.sh; scripts/lib.sh sets PATH)")
+    main()

@@ -1,0 +1,225 @@
+//! The buttons that open a dialog: "Tải xuống" (downloads) and "Trích dẫn" (cite) under the
+//! chart, "Nhúng" (embed) in the masthead. The dialogs themselves live in the second wasm module
+//! (`more/`), loaded the first time one is asked for, so they cost the first view nothing; a
+//! pointer over or focus on a button starts that download early. If it fails (offline before
+//! the module was ever cached), the reason is shown beside the button and the button still works
+//! on the next try.
+
+use super::more;
+use chitieu_core::chart::{Layers, ThemeName};
+use chitieu_core::export::{self, Day};
+use chitieu_core::i18n::{t, Ui};
+use chitieu_core::plan::{Period, Plan};
+use chitieu_core::query::{self, Query};
+use chitieu_core::text::Lang;
+use std::rc::Rc;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+/// The dataset as loaded: its version (a content hash), and for a plan loaded at run time its
+/// text and path (the embedded plan's text is in the second module). Provided by the root
+/// component as a context.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dataset {
+    pub version: String,
+    pub text: Option<Rc<str>>,
+    pub path: Option<String>,
+}
+
+/// Today, from the browser's clock: the citation's access date.
+fn today() -> Day {
+    let now = js_sys::Date::new_0();
+    Day {
+        year: now.get_full_year() as i32,
+        month: now.get_month() + 1,
+        day: now.get_date(),
+    }
+}
+
+/// The page's address without view state (language, theme, indicator): what a citation names.
+fn dataset_url(path: Option<&str>) -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
+    };
+    let query = Query {
+        plan: path.map(str::to_string),
+        ..Query::default()
+    };
+    format!(
+        "{}{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default(),
+        query::to_string(&query)
+    )
+}
+
+/// The chart's width on screen (the downloads are drawn at the size the reader sees).
+fn chart_width() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector("#indicator-panel .chart-canvas")
+                .ok()
+                .flatten()
+        })
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(e).ok())
+        .map(|e| f64::from(e.client_width()))
+        .unwrap_or(0.0)
+}
+
+/// A button that opens a dialog of the second module: `request` builds what to ask for when it
+/// is pressed; a failure is shown in `problem`.
+fn opener(
+    class: Classes,
+    label: Html,
+    request: Rc<dyn Fn() -> more::Request>,
+    problem: UseStateHandle<Option<String>>,
+) -> Html {
+    let button = NodeRef::default();
+    let onclick = {
+        let button = button.clone();
+        Callback::from(move |_: MouseEvent| {
+            let request = request().set(
+                "opener",
+                button
+                    .cast::<HtmlElement>()
+                    .map_or(wasm_bindgen::JsValue::UNDEFINED, Into::into),
+            );
+            let problem = problem.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let outcome = request.open().await;
+                problem.set(outcome.err());
+            });
+        })
+    };
+    let warm = Callback::from(|_: FocusEvent| more::prefetch());
+    let warm_pointer = Callback::from(|_: PointerEvent| more::prefetch());
+    html! {
+        <button type="button" ref={button} class={class} aria-haspopup="dialog"
+            {onclick} onfocus={warm} onpointerenter={warm_pointer}>{ label }</button>
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct ExportBarProps {
+    pub plan: Rc<Plan>,
+    pub indicator: String,
+    pub lang: Lang,
+    pub period: Option<Period>,
+    pub theme: ThemeName,
+    pub layers: Layers,
+    /// The chart's summary sentence, written into the SVG's description.
+    pub summary: AttrValue,
+}
+
+#[function_component]
+pub fn ExportBar(props: &ExportBarProps) -> Html {
+    let dataset = use_context::<Rc<Dataset>>();
+    let problem = use_state(|| None::<String>);
+    let lang = props.lang;
+    // Printing shows the tables even when their <details> is closed: CSS does it where
+    // `::details-content` is supported; this opens them everywhere else.
+    use_effect_with((), |_| {
+        let listener = web_sys::window().map(|window| {
+            gloo::events::EventListener::new(&window, "beforeprint", |_| {
+                let details = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.query_selector_all("details.data-table").ok());
+                if let Some(details) = details {
+                    for index in 0..details.length() {
+                        if let Some(element) = details.get(index).and_then(|n| {
+                            wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok()
+                        }) {
+                            let _ = element.set_attribute("open", "");
+                        }
+                    }
+                }
+            })
+        });
+        move || drop(listener)
+    });
+    let Some(dataset) = dataset else {
+        return Html::default();
+    };
+
+    let request = |kind: &'static str| -> Rc<dyn Fn() -> more::Request> {
+        let props = props.clone();
+        let dataset = dataset.clone();
+        Rc::new(move || {
+            let layers = props.layers;
+            let bits = u32::from(layers.actuals)
+                | u32::from(layers.targets) << 1
+                | u32::from(layers.required) << 2
+                | u32::from(layers.projection) << 3;
+            let period = props
+                .period
+                .map(|p| format!("{}-{}", p.first, p.last))
+                .unwrap_or_default();
+            let mut request = more::Request::new(kind)
+                .set("lang", props.lang.code())
+                .set("theme", props.theme.code())
+                .set("indicator", props.indicator.as_str())
+                .set("period", period)
+                .set("layers", f64::from(bits))
+                .set("summary", props.summary.as_str())
+                .set("chartWidth", chart_width());
+            if let Some(text) = &dataset.text {
+                request = request.set("planText", &**text);
+            }
+            if let Some(path) = &dataset.path {
+                request = request.set("planPath", path.as_str());
+            }
+            request
+        })
+    };
+
+    let citation = export::citation(
+        &props.plan,
+        &dataset.version,
+        today(),
+        &dataset_url(dataset.path.as_deref()),
+        lang,
+    );
+    html! {
+        <>
+            <div class="export-bar">
+                { opener(classes!("export-open", "export-downloads"), html! { <><span aria-hidden="true">{ "⤓ " }</span>{ t(Ui::Downloads, lang) }</> },
+                    request("downloads"), problem.clone()) }
+                { opener(classes!("export-open", "export-cite"), html! { <><span aria-hidden="true">{ "❝ " }</span>{ t(Ui::Cite, lang) }</> },
+                    request("cite"), problem.clone()) }
+            </div>
+            if let Some(problem) = &*problem {
+                <p class="part-failed" role="alert">{ t(Ui::PartFailed, lang) }{ ": " }{ problem.clone() }</p>
+            }
+            <p class="print-citation">{ t(Ui::Cite, lang) }{ ": " }{ citation }</p>
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EmbedButtonProps {
+    pub lang: Lang,
+    pub theme: ThemeName,
+    /// The plan's (short) title, for the iframe's accessible name.
+    pub title: AttrValue,
+}
+
+#[function_component]
+pub fn EmbedButton(props: &EmbedButtonProps) -> Html {
+    let problem = use_state(|| None::<String>);
+    let (lang, theme, title) = (props.lang, props.theme, props.title.clone());
+    let request: Rc<dyn Fn() -> more::Request> = Rc::new(move || {
+        more::Request::new("embed")
+            .set("lang", lang.code())
+            .set("theme", theme.code())
+            .set("title", title.as_str())
+    });
+    html! {
+        <>
+            { opener(classes!("embed-open"), html! { { t(Ui::Embed, lang) } }, request, problem.clone()) }
+            if let Some(problem) = &*problem {
+                <p class="part-failed" role="alert">{ t(Ui::PartFailed, lang) }{ ": " }{ problem.clone() }</p>
+            }
+        </>
+    }
+}
