@@ -2,6 +2,7 @@
 //! checked. Nothing here parses text; `toml` reads the file and `lower` turns it into these types,
 //! so code that holds a `Plan` may rely on every id it contains resolving.
 
+pub mod codec;
 pub mod lower;
 pub mod toml;
 

@@ -1,0 +1,502 @@
+//! A compact binary form of a validated [`Plan`], for embedding.
+//!
+//! So the widget can ship its plan pre-validated: the build checks the TOML file with the full
+//! text validator and encodes the resulting `Plan` here (native code), and the browser only
+//! decodes it, so the TOML parser and the validator need not be in its wasm. The validator still runs at build time and
+//! on files opened with `?plan=`.
+//!
+//! Format: `b"CTP"`, a version byte (1), then the plan, every field of every struct in declaration
+//! order. Unsigned integers and lengths are LEB128 varints, `i32` is zigzag then LEB128, `f64` is
+//! 8 bytes little-endian, `bool` and `u8` one byte, a string its byte length then UTF-8, an
+//! `Option` a 0/1 byte then the value, a `Vec` its count then the items, an enum a tag byte (its
+//! variant's position) then the variant's fields. Anything malformed is a [`DecodeError`].
+
+use super::*;
+
+const MAGIC: &[u8; 3] = b"CTP";
+const VERSION: u8 = 1;
+
+/// Why the bytes are not a plan, and where.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DecodeError {
+    pub offset: usize,
+    pub what: &'static str,
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "plan data: byte {}: {}", self.offset, self.what)
+    }
+}
+
+/// The plan's bytes; the same plan always gives the same bytes.
+pub fn encode(p: &Plan) -> Vec<u8> {
+    let mut w = Writer(MAGIC.to_vec());
+    w.byte(VERSION);
+    let m = &p.meta;
+    w.str(&m.id);
+    w.text(&m.title);
+    w.option(&m.short_title, Writer::text);
+    w.text(&m.issuer);
+    w.text(&m.territory);
+    w.i32(m.start);
+    w.i32(m.end);
+    w.i32(m.baseline_year);
+    w.vec(&m.periods, |w, it| w.period(*it));
+    w.vec(&m.documents, |w, it| w.str(it));
+    w.option(&m.note, Writer::text);
+    w.vec(&p.documents, |w, it| {
+        w.str(&it.id);
+        w.str(&it.number);
+        w.text(&it.issuer);
+        w.date(&it.date);
+        w.text(&it.title);
+        w.option(&it.url, |w, s| w.str(s));
+    });
+    w.vec(&p.statements, |w, it| {
+        w.str(&it.id);
+        w.byte(it.kind as u8);
+        w.i32(it.year);
+        w.str(&it.document);
+        w.text(&it.text);
+    });
+    w.vec(&p.task_areas, |w, it| {
+        w.str(&it.id);
+        w.varint(it.number);
+        w.text(&it.title);
+        w.option(&it.document, |w, s| w.str(s));
+    });
+    w.vec(&p.territories, |w, it| {
+        w.str(&it.id);
+        w.text(&it.name);
+        w.option(&it.from, Writer::date);
+        w.option(&it.until, Writer::date);
+    });
+    w.vec(&p.series_breaks, |w, it| {
+        w.date(&it.date);
+        w.str(&it.before);
+        w.str(&it.after);
+        w.text(&it.title);
+        w.text(&it.note);
+    });
+    w.vec(&p.sources, |w, it| {
+        w.str(&it.id);
+        w.str(&it.publisher);
+        w.str(&it.title);
+        w.str(&it.url);
+        let published = match it.published {
+            Published::Unknown => None,
+            Published::On(date) => Some(date),
+        };
+        w.option(&published, Writer::date);
+        w.byte(it.reliability as u8);
+    });
+    w.vec(&p.indicators, |w, it| {
+        w.str(&it.id);
+        w.text(&it.name);
+        w.text(&it.unit);
+        w.byte(it.decimals);
+        w.byte(it.direction as u8);
+        w.byte(it.measure as u8);
+        w.option(&it.task_area, |w, s| w.str(s));
+        w.option(&it.definition, Writer::text);
+        w.byte(u8::from(it.headline));
+    });
+    w.vec(&p.targets, |w, it| {
+        w.str(&it.id);
+        w.str(&it.indicator);
+        w.when(it.when);
+        w.shape(&it.shape);
+        w.str(&it.document);
+        w.str(&it.territory);
+        w.option(&it.text, Writer::text);
+        w.option(&it.note, Writer::text);
+    });
+    w.vec(&p.observations, |w, it| {
+        w.str(&it.indicator);
+        w.when(it.when);
+        w.f64(it.value);
+        w.byte(it.kind as u8);
+        w.str(&it.territory);
+        w.str(&it.source);
+        w.option(&it.as_of, Writer::date);
+        w.option(&it.qualifier, |w, q| w.byte(*q as u8));
+        w.option(&it.derived, Writer::text);
+        w.option(&it.note, Writer::text);
+        w.varint(it.line);
+    });
+    w.0
+}
+
+/// The plan `encode` wrote, or the first problem found in the bytes. Never panics, and allocates no
+/// more than the data's size warrants.
+pub fn decode(bytes: &[u8]) -> Result<Plan, DecodeError> {
+    let mut r = Reader {
+        bytes,
+        pos: 0,
+        error: None,
+    };
+    if r.take(3) != MAGIC {
+        r.fail(0, "not chitieu plan data");
+    } else if r.byte() != VERSION {
+        r.fail(3, "unsupported format version");
+    }
+    let plan = Plan {
+        meta: PlanMeta {
+            id: r.string(),
+            title: r.text(),
+            short_title: r.option(Reader::text),
+            issuer: r.text(),
+            territory: r.text(),
+            start: r.i32(),
+            end: r.i32(),
+            baseline_year: r.i32(),
+            periods: r.vec(Reader::period),
+            documents: r.vec(Reader::string),
+            note: r.option(Reader::text),
+        },
+        documents: r.vec(|r| Document {
+            id: r.string(),
+            number: r.string(),
+            issuer: r.text(),
+            date: r.date(),
+            title: r.text(),
+            url: r.option(Reader::string),
+        }),
+        statements: r.vec(|r| Statement {
+            id: r.string(),
+            kind: [StatementKind::Goal, StatementKind::Vision][r.tag(2)],
+            year: r.i32(),
+            document: r.string(),
+            text: r.text(),
+        }),
+        task_areas: r.vec(|r| TaskArea {
+            id: r.string(),
+            number: r.varint(),
+            title: r.text(),
+            document: r.option(Reader::string),
+        }),
+        territories: r.vec(|r| Territory {
+            id: r.string(),
+            name: r.text(),
+            from: r.option(Reader::date),
+            until: r.option(Reader::date),
+        }),
+        series_breaks: r.vec(|r| SeriesBreak {
+            date: r.date(),
+            before: r.string(),
+            after: r.string(),
+            title: r.text(),
+            note: r.text(),
+        }),
+        sources: r.vec(|r| Source {
+            id: r.string(),
+            publisher: r.string(),
+            title: r.string(),
+            url: r.string(),
+            published: match r.option(Reader::date) {
+                None => Published::Unknown,
+                Some(date) => Published::On(date),
+            },
+            reliability: [Reliability::Low, Reliability::Normal][r.tag(2)],
+        }),
+        indicators: r.vec(|r| Indicator {
+            id: r.string(),
+            name: r.text(),
+            unit: r.text(),
+            decimals: r.byte(),
+            direction: [Direction::Higher, Direction::Lower][r.tag(2)],
+            measure: [
+                Measure::Level,
+                Measure::Rate,
+                Measure::Count,
+                Measure::Share,
+            ][r.tag(4)],
+            task_area: r.option(Reader::string),
+            definition: r.option(Reader::text),
+            headline: r.tag(2) == 1,
+        }),
+        targets: r.vec(|r| Target {
+            id: r.string(),
+            indicator: r.string(),
+            when: r.when(),
+            shape: r.shape(),
+            document: r.string(),
+            territory: r.string(),
+            text: r.option(Reader::text),
+            note: r.option(Reader::text),
+        }),
+        observations: r.vec(|r| Observation {
+            indicator: r.string(),
+            when: r.when(),
+            value: r.f64(),
+            kind: [
+                ObservationKind::Reported,
+                ObservationKind::Estimate,
+                ObservationKind::Preliminary,
+                ObservationKind::Official,
+            ][r.tag(4)],
+            territory: r.string(),
+            source: r.string(),
+            as_of: r.option(Reader::date),
+            qualifier: r
+                .option(|r| [Qualifier::About, Qualifier::Over, Qualifier::Under][r.tag(3)]),
+            derived: r.option(Reader::text),
+            note: r.option(Reader::text),
+            line: r.varint(),
+        }),
+    };
+    if r.pos != bytes.len() {
+        r.fail(r.pos, "trailing bytes after the plan");
+    }
+    match r.error {
+        Some(error) => Err(error),
+        None => Ok(plan),
+    }
+}
+
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn byte(&mut self, byte: u8) {
+        self.0.push(byte);
+    }
+
+    fn varint(&mut self, mut n: u32) {
+        while n >= 0x80 {
+            self.byte(n as u8 | 0x80);
+            n >>= 7;
+        }
+        self.byte(n as u8);
+    }
+
+    fn i32(&mut self, n: i32) {
+        self.varint(((n << 1) ^ (n >> 31)) as u32);
+    }
+
+    fn f64(&mut self, x: f64) {
+        self.0.extend_from_slice(&x.to_le_bytes());
+    }
+
+    fn len(&mut self, len: usize) {
+        self.varint(u32::try_from(len).expect("plan data: length over 4 GiB"));
+    }
+
+    fn str(&mut self, s: &str) {
+        self.len(s.len());
+        self.0.extend_from_slice(s.as_bytes());
+    }
+
+    fn option<T>(&mut self, value: &Option<T>, write: impl FnOnce(&mut Self, &T)) {
+        self.byte(u8::from(value.is_some()));
+        if let Some(value) = value {
+            write(self, value);
+        }
+    }
+
+    fn vec<T>(&mut self, items: &[T], mut write: impl FnMut(&mut Self, &T)) {
+        self.len(items.len());
+        for item in items {
+            write(self, item);
+        }
+    }
+
+    fn text(&mut self, text: &Text) {
+        self.str(&text.vi);
+        self.str(&text.en);
+    }
+
+    fn period(&mut self, period: Period) {
+        self.i32(period.first);
+        self.i32(period.last);
+    }
+
+    fn date(&mut self, date: &PartialDate) {
+        self.i32(date.year);
+        self.option(&date.month, |w, m| w.byte(*m));
+        self.option(&date.day, |w, d| w.byte(*d));
+    }
+
+    fn when(&mut self, when: When) {
+        match when {
+            When::Year(year) => {
+                self.byte(0);
+                self.i32(year);
+            }
+            When::Period(period) => {
+                self.byte(1);
+                self.period(period);
+            }
+        }
+    }
+
+    fn shape(&mut self, shape: &TargetShape) {
+        let (tag, x) = match *shape {
+            TargetShape::Exact(x) => (0, x),
+            TargetShape::AtLeast(x) => (1, x),
+            TargetShape::AtMost(x) => (2, x),
+            TargetShape::Above(x) => (3, x),
+            TargetShape::Below(x) => (4, x),
+            TargetShape::Range { min, .. } => (5, min),
+            TargetShape::Average { min, .. } => (6, min),
+            TargetShape::EssentiallyNone { threshold } => (7, threshold),
+            TargetShape::Text => return self.byte(8),
+        };
+        self.byte(tag);
+        self.f64(x);
+        match shape {
+            TargetShape::Range { max, .. } => self.f64(*max),
+            TargetShape::Average { max, .. } => self.option(max, |w, x| w.f64(*x)),
+            _ => {}
+        }
+    }
+}
+
+/// Reads the data front to back. After the first error it keeps only that error, jumps to the
+/// end and hands out defaults, so the decoder reads straight through without early returns (whose
+/// clean-up of half-built records would cost code size in the wasm).
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    error: Option<DecodeError>,
+}
+
+impl<'a> Reader<'a> {
+    fn fail(&mut self, offset: usize, what: &'static str) {
+        self.error.get_or_insert(DecodeError { offset, what });
+        self.pos = self.bytes.len();
+    }
+
+    /// `n` bytes, or none at the end of the data.
+    fn take(&mut self, n: usize) -> &'a [u8] {
+        let rest = &self.bytes[self.pos..];
+        if n > rest.len() {
+            self.fail(self.bytes.len(), "unexpected end of data");
+            return &[];
+        }
+        self.pos += n;
+        &rest[..n]
+    }
+
+    fn byte(&mut self) -> u8 {
+        self.take(1).first().copied().unwrap_or(0)
+    }
+
+    /// A tag byte below `count`, as an index into the variants.
+    fn tag(&mut self, count: u8) -> usize {
+        let tag = self.byte();
+        if tag < count {
+            return usize::from(tag);
+        }
+        self.fail(self.pos - 1, "unknown tag");
+        0
+    }
+
+    fn varint(&mut self) -> u32 {
+        let start = self.pos;
+        let mut n: u64 = 0;
+        for shift in (0..35).step_by(7) {
+            let byte = self.byte();
+            n |= u64::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                if let Ok(n) = u32::try_from(n) {
+                    return n;
+                }
+                break;
+            }
+        }
+        self.fail(start, "number too large");
+        0
+    }
+
+    fn i32(&mut self) -> i32 {
+        let n = self.varint();
+        (n >> 1) as i32 ^ -((n & 1) as i32)
+    }
+
+    fn f64(&mut self) -> f64 {
+        <[u8; 8]>::try_from(self.take(8)).map_or(0.0, f64::from_le_bytes)
+    }
+
+    /// A count or a length: never more than the bytes left, since every item takes at least one.
+    fn len(&mut self) -> usize {
+        let start = self.pos;
+        let len = self.varint() as usize;
+        if len <= self.bytes.len() - self.pos {
+            return len;
+        }
+        self.fail(start, "count larger than the data");
+        0
+    }
+
+    fn string(&mut self) -> String {
+        let len = self.len();
+        let start = self.pos;
+        if let Ok(s) = std::str::from_utf8(self.take(len)) {
+            return s.to_owned();
+        }
+        self.fail(start, "invalid UTF-8");
+        String::new()
+    }
+
+    fn option<T>(&mut self, read: impl FnOnce(&mut Self) -> T) -> Option<T> {
+        (self.tag(2) == 1).then(|| read(self))
+    }
+
+    fn vec<T>(&mut self, mut read: impl FnMut(&mut Self) -> T) -> Vec<T> {
+        let count = self.len();
+        (0..count).map(|_| read(self)).collect()
+    }
+
+    fn text(&mut self) -> Text {
+        Text {
+            vi: self.string(),
+            en: self.string(),
+        }
+    }
+
+    fn period(&mut self) -> Period {
+        Period {
+            first: self.i32(),
+            last: self.i32(),
+        }
+    }
+
+    fn date(&mut self) -> PartialDate {
+        PartialDate {
+            year: self.i32(),
+            month: self.option(Reader::byte),
+            day: self.option(Reader::byte),
+        }
+    }
+
+    fn when(&mut self) -> When {
+        if self.tag(2) == 0 {
+            When::Year(self.i32())
+        } else {
+            When::Period(self.period())
+        }
+    }
+
+    fn shape(&mut self) -> TargetShape {
+        match self.tag(9) {
+            0 => TargetShape::Exact(self.f64()),
+            1 => TargetShape::AtLeast(self.f64()),
+            2 => TargetShape::AtMost(self.f64()),
+            3 => TargetShape::Above(self.f64()),
+            4 => TargetShape::Below(self.f64()),
+            5 => TargetShape::Range {
+                min: self.f64(),
+                max: self.f64(),
+            },
+            6 => TargetShape::Average {
+                min: self.f64(),
+                max: self.option(Reader::f64),
+            },
+            7 => TargetShape::EssentiallyNone {
+                threshold: self.f64(),
+            },
+            _ => TargetShape::Text,
+        }
+    }
+}
