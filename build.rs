@@ -42,13 +42,19 @@ fn main() {
         Some(plan) => {
             let bytes = codec::encode(&plan);
             if let Err(err) = std::fs::write(out.join("plan.bin"), bytes) {
-                fail(format!("cannot write {}: {err}", out.join("plan.bin").display()));
+                fail(format!(
+                    "cannot write {}: {err}",
+                    out.join("plan.bin").display()
+                ));
             }
-            println!("cargo:rustc-env=CHITIEU_PLAN_VERSION={}", plan::version(&text));
+            println!(
+                "cargo:rustc-env=CHITIEU_PLAN_VERSION={}",
+                plan::version(&text)
+            );
         }
-        None if for_widget => {
-            fail(format!("the embedded plan {path} is invalid (see the messages above)"))
-        }
+        None if for_widget => fail(format!(
+            "the embedded plan {path} is invalid (see the messages above)"
+        )),
         None => {}
     }
 }

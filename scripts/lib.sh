@@ -11,7 +11,7 @@ export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 # scripts/setup.sh has already run `cargo fetch`. Then FILE.br and FILE.gz beside each asset
 # (scripts/precompress.mjs) for static hosts that serve precompressed files.
 #
-# The release wasm is built with the standard library compiled for size (docs/size.md): std
+# The release wasm is built with the standard library compiled for size (bench/results.md): std
 # rebuilt from the toolchain's own rust-src with `optimize_for_size`, panics that trap without
 # formatting a message (`-Cpanic=immediate-abort`, no file/line strings). These are unstable
 # flags of the same stable compiler, switched on for this one command by RUSTC_BOOTSTRAP; the

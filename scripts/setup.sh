@@ -6,7 +6,7 @@
 #   bash scripts/setup.sh
 #
 # What it ensures:
-#   rustup target wasm32-unknown-unknown, components rustfmt + clippy
+#   rustup target wasm32-unknown-unknown, components rustfmt + clippy + rust-src
 #   trunk                == TRUNK_VERSION (cargo install --locked)
 #   wasm-bindgen-cli     == the `wasm-bindgen` version in Cargo.lock (cargo install, NOT --locked:
 #                           the registry mirror lacks a crate version its lockfile wants)
@@ -72,13 +72,14 @@ if [ ! -d "$sysroot/lib/rustlib/wasm32-unknown-unknown/lib" ]; then
   rustup target add wasm32-unknown-unknown
 fi
 installed_components="$(rustup component list --installed)"
-for c in rustfmt clippy; do
+# rust-src: the release wasm rebuilds the standard library for size (scripts/lib.sh release_env).
+for c in rustfmt clippy rust-src; do
   if ! grep -q "^$c" <<<"$installed_components"; then
     say "rustup component add $c"
     rustup component add "$c"
   fi
 done
-say "$(rustc --version), targets ok, rustfmt + clippy ok"
+say "$(rustc --version), targets ok, rustfmt + clippy + rust-src ok"
 
 # ---- Cargo.lock and the crate cache ----------------------------------------------------
 if [ ! -f Cargo.lock ]; then
@@ -87,6 +88,9 @@ if [ ! -f Cargo.lock ]; then
 fi
 # Trunk runs offline (see scripts/lib.sh), which makes cargo --offline: the crates must be cached.
 cargo fetch --quiet
+# ... and so must the standard library's own dependencies, which the size-optimised release
+# build compiles from rust-src (scripts/lib.sh release_env).
+RUSTC_BOOTSTRAP=1 cargo fetch --quiet -Zbuild-std=std,panic_abort --target wasm32-unknown-unknown
 
 # ---- trunk -----------------------------------------------------------------------------
 have_trunk="$(trunk --version 2>/dev/null | awk '{print $2}' || true)"

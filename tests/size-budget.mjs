@@ -71,7 +71,26 @@ console.log(`  ${'file'.padEnd(40)} ${pad('raw', 9)} ${pad('gzip', 9)} ${pad('br
 for (const r of table) console.log(`  ${r.file.padEnd(40)} ${pad(r.raw, 9)} ${pad(r.gz, 9)} ${pad(r.br, 9)}`);
 console.log(`  ${'total'.padEnd(40)} ${pad(total.raw, 9)} ${pad(total.gz, 9)} ${pad(total.br, 9)}`);
 
+// The second wasm module (more/: dialogs, the ?plan= checker) is loaded on demand by boot.js
+// from two <meta> elements. It must be there, and must not be fetched by the first view: not
+// linked, not preloaded (then it would belong in the total above).
+const htmlText = html.toString('utf8');
+const moreGlue = (htmlText.match(/<meta name="chitieu-more-glue" content="([^"]+)"/) || [])[1];
+const moreWasm = (htmlText.match(/<meta name="chitieu-more-wasm" content="([^"]+)"/) || [])[1];
 const problems = [];
+if (!moreGlue || !moreWasm) problems.push('index.html does not name the second module (chitieu-more-glue / chitieu-more-wasm)');
+else {
+  const onDemand = [moreGlue, moreWasm].map((u) => u.replace(/^\.?\//, ''));
+  for (const file of onDemand) {
+    if (rows.some((r) => r.file === file)) problems.push(`${file} (second module) is fetched by the first view`);
+    const path = join(dist, file);
+    if (!existsSync(path)) problems.push(`${file} (second module) is missing from ${dist}/`);
+    else {
+      const bytes = readFileSync(path);
+      console.log(`  on demand, not counted: ${file.padEnd(38)} ${pad(bytes.length, 9)} ${pad(gzip(bytes).length, 9)} ${pad(brotli(bytes).length, 9)}`);
+    }
+  }
+}
 if (missing.length) problems.push(`index.html refers to files missing from ${dist}/: ${missing.join(', ')}`);
 for (const kind of ['js', 'wasm']) if (!kinds.has(kind)) problems.push(`no .${kind} file found in index.html`);
 if (total.br > budget) problems.push(`brotli total ${total.br} B is over the budget of ${budget} B by ${total.br - budget} B`);

@@ -90,6 +90,7 @@ pub enum Ui {
     FileReady,
     FileFailed,
     PartFailed,
+    LoadingTable,
 }
 
 pub fn t(key: Ui, lang: Lang) -> &'static str {
@@ -207,6 +208,7 @@ fn pair(key: Ui) -> (&'static str, &'static str) {
         Ui::CiteOtherLanguage => ("Bản tiếng Anh", "In Vietnamese"),
         Ui::FileReady => ("Đã tạo tệp", "File ready"),
         Ui::FileFailed => ("Không tạo được tệp", "Could not make the file"),
+        Ui::LoadingTable => ("Đang dựng bảng…", "Building the table…"),
         Ui::PartFailed => (
             "Không tải được phần này của trang (kiểm tra kết nối rồi thử lại)",
             "This part of the page could not be loaded (check the connection and try again)",

@@ -163,7 +163,9 @@ pub fn Dialog(props: &DialogProps) -> Html {
     let request = props.request.clone();
     match (request.kind, &props.dataset) {
         (Kind::Embed, _) => html! { <EmbedDialog {request} /> },
-        (Kind::Downloads, Some(dataset)) => html! { <Downloads {request} dataset={dataset.clone()} /> },
+        (Kind::Downloads, Some(dataset)) => {
+            html! { <Downloads {request} dataset={dataset.clone()} /> }
+        }
         (Kind::Cite, Some(dataset)) => html! { <Cite {request} dataset={dataset.clone()} /> },
         _ => Html::default(),
     }

@@ -3,13 +3,13 @@
 //! and focus returns to the widget's Embed button that opened it. Copying uses the Clipboard API
 //! when the page may; otherwise the code is selected and the reader is told to press Ctrl+C.
 
+use crate::request::Request;
 use chitieu_core::embed;
 use chitieu_core::i18n::{t, Ui};
 use chitieu_core::text::Lang;
+use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
-use crate::request::Request;
-use std::rc::Rc;
 use web_sys::{HtmlDialogElement, HtmlTextAreaElement};
 use yew::prelude::*;
 

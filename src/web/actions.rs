@@ -6,10 +6,11 @@
 //! on the next try.
 
 use super::more;
+use super::plan_source::PlanRef;
 use chitieu_core::chart::{Layers, ThemeName};
 use chitieu_core::export::{self, Day};
 use chitieu_core::i18n::{t, Ui};
-use chitieu_core::plan::{Period, Plan};
+use chitieu_core::plan::Period;
 use chitieu_core::query::{self, Query};
 use chitieu_core::text::Lang;
 use std::rc::Rc;
@@ -102,7 +103,7 @@ fn opener(
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ExportBarProps {
-    pub plan: Rc<Plan>,
+    pub plan: PlanRef,
     pub indicator: String,
     pub lang: Lang,
     pub period: Option<Period>,

@@ -23,6 +23,9 @@ pub struct ChartCanvasProps {
     /// below the chart for sighted readers, so it is hidden from assistive technology.
     #[prop_or_default]
     pub tooltip: Html,
+    /// Called after the first draw: what waits for the chart (the tables) starts then.
+    #[prop_or_default]
+    pub on_first_draw: Callback<()>,
 }
 
 #[function_component]
@@ -76,6 +79,7 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
         let canvas_ref = canvas_ref.clone();
         let draws = draws.clone();
         let placed = placed.clone();
+        let on_first_draw = props.on_first_draw.clone();
         use_effect_with(
             (props.spec.clone(), props.theme, props.focus, *width),
             move |(spec, theme, focus, width)| {
@@ -91,6 +95,7 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
                             {
                                 let _ = performance.mark("chitieu:first-chart");
                             }
+                            on_first_draw.emit(());
                         }
                     }
                 }

@@ -2,9 +2,10 @@
 //! legend toggles and a focus readout (hover, touch, arrow keys), a summary in words, and the
 //! data table with every observation's kind and source.
 
+use super::actions::ExportBar;
 use super::app::current_year;
 use super::canvas::ChartCanvas;
-use super::actions::ExportBar;
+use super::plan_source::PlanRef;
 use chitieu_core::chart::{self, ChartSpec, Layers, ThemeName};
 use chitieu_core::describe;
 use chitieu_core::export;
@@ -18,7 +19,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct IndicatorPanelProps {
-    pub plan: Rc<Plan>,
+    pub plan: PlanRef,
     pub indicator: String,
     pub lang: Lang,
     pub period: Option<Period>,
@@ -108,6 +109,27 @@ pub fn IndicatorPanel(props: &IndicatorPanelProps) -> Html {
         ),
         |(plan, id, period, lang, layers, today)| derive(plan, id, *period, *lang, *layers, *today),
     );
+    // The tables are not part of the first paint: they are folded or below the chart, so they
+    // are built once the chart has been drawn (at once when there is no chart to wait for).
+    // `chitieu:tables` marks when.
+    let tables_wait = use_state(|| true);
+    let tables_ready =
+        !*tables_wait || props.view == chitieu_core::query::View::Table || derived.spec.is_none();
+    use_effect_with(tables_ready, |ready| {
+        if *ready {
+            if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+                let _ = performance.mark("chitieu:tables");
+            }
+        }
+    });
+    let on_first_draw = {
+        let tables_wait = tables_wait.clone();
+        Callback::from(move |()| {
+            if *tables_wait {
+                tables_wait.set(false);
+            }
+        })
+    };
     let Some(indicator) = plan.indicator(&props.indicator) else {
         return Html::default();
     };
@@ -205,6 +227,7 @@ pub fn IndicatorPanel(props: &IndicatorPanelProps) -> Html {
                         label={format!("{} — {}", t(Ui::Chart, lang), indicator.name.get(lang))}
                         described_by={summary_id.clone()}
                         tooltip={readout.as_ref().map(|(_, _, tooltip)| tooltip.clone()).unwrap_or_default()}
+                        on_first_draw={on_first_draw}
                     />
                 </div>
                 <p class="readout" aria-live="polite">
@@ -356,6 +379,8 @@ pub fn IndicatorPanel(props: &IndicatorPanelProps) -> Html {
                 <summary>{ t(Ui::Table, lang) }{ format!(" ({})", rows.len()) }</summary>
                 if rows.is_empty() {
                     <p>{ t(Ui::NoData, lang) }</p>
+                } else if !tables_ready {
+                    <p class="table-pending">{ t(Ui::LoadingTable, lang) }</p>
                 } else {
                     <div class="table-scroll" role="region" aria-label={t(Ui::Table, lang)} tabindex="0">
                         <table>
@@ -372,7 +397,7 @@ pub fn IndicatorPanel(props: &IndicatorPanelProps) -> Html {
                     </div>
                 }
                 <p class="table-note">{ t(Ui::HeadlineWhy, lang) }</p>
-                if !assessments.is_empty() {
+                if !assessments.is_empty() && tables_ready {
                     <div class="table-scroll" role="region" aria-label={t(Ui::TargetsTable, lang)} tabindex="0">
                         <table class="targets-table">
                             <caption>{ indicator.name.get(lang) }{ " — " }{ t(Ui::TargetsTable, lang) }</caption>

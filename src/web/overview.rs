@@ -3,18 +3,18 @@
 //! areas with their indicators.
 
 use super::app::current_year;
+use super::plan_source::PlanRef;
 use chitieu_core::chart::sparkline;
 use chitieu_core::describe;
 use chitieu_core::i18n::{t, Ui};
-use chitieu_core::plan::{Period, Plan, StatementKind, When};
+use chitieu_core::plan::{Period, StatementKind, When};
 use chitieu_core::status::{self, Status};
 use chitieu_core::text::Lang;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct OverviewProps {
-    pub plan: Rc<Plan>,
+    pub plan: PlanRef,
     pub lang: Lang,
     pub period: Option<Period>,
     pub on_select: Callback<String>,

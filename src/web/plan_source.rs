@@ -17,6 +17,25 @@ const EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/plan.bin"));
 /// The content hash of data/can-tho.toml as written (`plan::version`), computed by build.rs.
 const EMBEDDED_VERSION: &str = env!("CHITIEU_PLAN_VERSION");
 
+/// The loaded plan, shared by the components. Equal only to itself: Yew compares props and hook
+/// dependencies on every render, and a field-by-field comparison of a whole plan there would
+/// cost time on every hover (and code in the first view).
+#[derive(Clone, Debug)]
+pub struct PlanRef(pub Rc<Plan>);
+
+impl PartialEq for PlanRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for PlanRef {
+    type Target = Plan;
+    fn deref(&self) -> &Plan {
+        &self.0
+    }
+}
+
 /// Every problem found in a plan file, rendered in both languages.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Problems {
@@ -28,7 +47,7 @@ pub struct Problems {
 pub enum PlanState {
     Loading(String),
     Ready {
-        plan: Rc<Plan>,
+        plan: PlanRef,
         version: String,
         /// A run-time plan's text, offered as the dataset download (the embedded plan's text is
         /// in the second module).
@@ -52,7 +71,7 @@ fn failed(file: &str, problems: Problems, fetch_error: Option<String>) -> PlanSt
 pub fn embedded() -> PlanState {
     match codec::decode(EMBEDDED) {
         Ok(plan) => PlanState::Ready {
-            plan: Rc::new(plan),
+            plan: PlanRef(Rc::new(plan)),
             version: EMBEDDED_VERSION.to_string(),
             text: None,
         },
@@ -85,7 +104,7 @@ pub async fn fetch(path: String) -> PlanState {
     match more::check_plan(&path, &text).await {
         Ok(Checked::Plan(bytes)) => match codec::decode(&bytes) {
             Ok(plan) => PlanState::Ready {
-                plan: Rc::new(plan),
+                plan: PlanRef(Rc::new(plan)),
                 version: plan::version(&text),
                 text: Some(Rc::from(text)),
             },

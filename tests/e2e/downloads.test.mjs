@@ -130,7 +130,9 @@ export default {
 
     await page.keyboard.press('Escape');
     c.check('Escape closes the dialog', await page.locator('#downloads-dialog[open]').count() === 0);
-    const made = log.requests.slice(requestsBefore).filter((r) => !r.startsWith('blob:') && !r.startsWith('data:'));
+    // Chromium itself asks for the page's icon again when a download starts (browser chrome,
+    // not the page); anything else would be the page sending something.
+    const made = log.requests.slice(requestsBefore).filter((r) => !r.startsWith('blob:') && !r.startsWith('data:') && !/\/favicon-[0-9a-f]{16}\.svg$/.test(r));
     c.check('making the files sent no request', made.length === 0, limitList(made));
     c.check('no foreign request', foreignRequests(log, url).length === 0, limitList(foreignRequests(log, url)));
     c.check('no console error', log.consoleErrors.length + log.pageErrors.length === 0, limitList([...log.consoleErrors, ...log.pageErrors]));

@@ -51,6 +51,11 @@ export default {
       await c.attempt('first chart from file://', () => waitForFirstChart(page, 15000, log));
       const ink = await canvasInk(page);
       c.check('the chart has ink', ink.some((x) => x.ink > 1000), JSON.stringify(ink));
+      // The second wasm module (the dialogs) is inside the file too.
+      await page.locator('.export-downloads').click();
+      const opened = await page.waitForSelector('#downloads-dialog[open]', { timeout: 10000 }).then(() => true, () => false);
+      c.check('the Downloads dialog (second module) opens from file://', opened);
+      await page.keyboard.press('Escape');
       const network = log.requests.filter((u) => !/^(data|blob|file):/.test(u));
       c.check('no network request at all', network.length === 0, limitList(network));
       const files = log.requests.filter((u) => u.startsWith('file:') && !u.includes(SINGLE_FILE));
@@ -93,6 +98,11 @@ export default {
       c.check('the chart has ink', ink.some((x) => x.ink > 1000), JSON.stringify(ink));
       const lang = await page.evaluate(() => document.documentElement.lang);
       c.check('the address is still honoured offline (lang=en)', lang === 'en', lang);
+      // The service worker keeps the second module too, though this visit never opened it.
+      await page.locator('.export-cite').click();
+      const opened = await page.waitForSelector('#cite-dialog[open]', { timeout: 10000 }).then(() => true, () => false);
+      c.check('the Cite dialog (second module, never opened online) opens offline', opened);
+      await page.keyboard.press('Escape');
       const errors = log.pageErrors.slice(before);
       c.check('no page errors offline', errors.length === 0, limitList(errors));
       c.throwIfFailed();
