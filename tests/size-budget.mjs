@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { brotli, gzip } from '../scripts/precompress.mjs';
 
 export const TARGET_BYTES = 130_000;
-export const BUDGET_BYTES = 240_000;
+export const BUDGET_BYTES = 180_000;
 
 const args = process.argv.slice(2);
 const budgetFlag = args.indexOf('--budget');
