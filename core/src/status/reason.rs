@@ -267,8 +267,8 @@ impl Reason {
             } => {
                 let cap = match (capped, vi) {
                     (false, _) => "",
-                    (true, true) => " (tối đa 100 %)",
-                    (true, false) => " (capped at 100%)",
+                    (true, true) => " (tối đa 100\u{a0}%)",
+                    (true, false) => " (capped at 100\u{a0}%)",
                 };
                 if vi {
                     format!("Nếu giữ nhịp này, năm {year} đạt khoảng {}{cap}.", value(*v))
@@ -531,15 +531,13 @@ fn pick(vi: bool, vi_text: &str, en_text: &str) -> String {
     if vi { vi_text } else { en_text }.to_string()
 }
 
-/// Joins a number and a unit: "7,5 %/năm" in Vietnamese, "7.5%/yr" in English (no space before
-/// a percent sign), "6.200 USD/người" in both.
-fn with_unit(number: String, unit: &str, lang: Lang) -> String {
+/// Joins a number and its unit with a no-break space, in both languages, as the rest of the
+/// widget writes figures (`describe::unit_suffix`): "7,5 %/năm", "7.5 %/yr", "6.200 USD/người".
+fn with_unit(number: String, unit: &str) -> String {
     if unit.is_empty() {
         number
-    } else if lang == Lang::En && unit.starts_with('%') {
-        format!("{number}{unit}")
     } else {
-        format!("{number} {unit}")
+        format!("{number}\u{a0}{unit}")
     }
 }
 
@@ -548,17 +546,12 @@ pub fn format_value(value: f64, indicator: &Indicator, lang: Lang) -> String {
     with_unit(
         format(value, indicator.decimals, lang),
         indicator.unit.get(lang),
-        lang,
     )
 }
 
 /// A target value as written: no trailing zeros ("7,5 %", "6.200 USD/người").
 pub fn format_edge(value: f64, indicator: &Indicator, lang: Lang) -> String {
-    with_unit(
-        format_trimmed(value, 4, lang),
-        indicator.unit.get(lang),
-        lang,
-    )
+    with_unit(format_trimmed(value, 4, lang), indicator.unit.get(lang))
 }
 
 /// The target in words, as in "đạt chỉ tiêu 6.200–6.800 USD/người".
@@ -573,7 +566,6 @@ pub fn describe_goal(shape: TargetShape, indicator: &Indicator, lang: Lang) -> S
                 format_trimmed(max, 4, lang)
             ),
             indicator.unit.get(lang),
-            lang,
         )
     };
     let (vi_text, en_text) = match shape {
@@ -636,7 +628,7 @@ fn ratio_text(ratio: Option<f64>, lang: Lang) -> String {
     }
 }
 
-/// An average yearly change in words: "tăng 2,9 %/năm" / "a rise of 2.9% a year" for compound
+/// An average yearly change in words: "tăng 2,9 %/năm" / "a rise of 2.9 % a year" for compound
 /// growth, "giảm 0,31 điểm phần trăm mỗi năm" / "a fall of 0.31 percentage points a year" for a
 /// straight-line change in a percent unit.
 fn change(rate: f64, method: Method, indicator: &Indicator, lang: Lang) -> String {
@@ -658,15 +650,15 @@ fn change(rate: f64, method: Method, indicator: &Indicator, lang: Lang) -> Strin
             } else {
                 (
                     amount,
-                    format!(" {unit} mỗi năm"),
-                    format!(" {unit} a year"),
+                    format!("\u{a0}{unit} mỗi năm"),
+                    format!("\u{a0}{unit} a year"),
                 )
             }
         }
         _ => (
             format(rate.abs(), 1, lang),
-            " %/năm".to_string(),
-            "% a year".to_string(),
+            "\u{a0}%/năm".to_string(),
+            "\u{a0}% a year".to_string(),
         ),
     };
     let zero = !amount.bytes().any(|b| (b'1'..=b'9').contains(&b));
