@@ -33,7 +33,10 @@ globalThis.chitieuMore = {
 };
 
 const { default: init } = await import(glue);
-await init({ module_or_path: wasm });
+const exports = await init({ module_or_path: wasm });
+// As Trunk's own loader does: a host page (or the benchmark) can learn that the app started and
+// reach its exports (e.g. `memory`).
+dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: exports } }));
 
 // The service worker keeps the page's own files so that a page visited once opens with the
 // network off. Only on http(s) (not file://, not data:), and not in the compact embed: a chart

@@ -91,6 +91,7 @@ pub enum Ui {
     FileFailed,
     PartFailed,
     LoadingTable,
+    CitationCopied,
 }
 
 pub fn t(key: Ui, lang: Lang) -> &'static str {
@@ -181,8 +182,8 @@ fn pair(key: Ui) -> (&'static str, &'static str) {
         Ui::Copy => ("Chép mã", "Copy code"),
         Ui::Copied => ("Đã chép mã nhúng.", "Embed code copied."),
         Ui::CopySelected => (
-            "Đã chọn mã: nhấn Ctrl+C (⌘C trên Mac) để chép.",
-            "Code selected: press Ctrl+C (⌘C on a Mac) to copy.",
+            "Đã chọn sẵn: nhấn Ctrl+C (⌘C trên Mac) để chép.",
+            "Selected: press Ctrl+C (⌘C on a Mac) to copy.",
         ),
         Ui::Unit => ("Đơn vị", "Unit"),
         Ui::YearOrPeriod => ("Năm / giai đoạn", "Year / period"),
@@ -208,6 +209,7 @@ fn pair(key: Ui) -> (&'static str, &'static str) {
         Ui::CiteOtherLanguage => ("Bản tiếng Anh", "In Vietnamese"),
         Ui::FileReady => ("Đã tạo tệp", "File ready"),
         Ui::FileFailed => ("Không tạo được tệp", "Could not make the file"),
+        Ui::CitationCopied => ("Đã chép trích dẫn.", "Citation copied."),
         Ui::LoadingTable => ("Đang dựng bảng…", "Building the table…"),
         Ui::PartFailed => (
             "Không tải được phần này của trang (kiểm tra kết nối rồi thử lại)",

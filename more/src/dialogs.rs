@@ -222,6 +222,8 @@ fn Downloads(props: &DatasetProps) -> Html {
 #[function_component]
 fn Cite(props: &DatasetProps) -> Html {
     let lang = props.request.lang;
+    let status = use_state(|| None::<Ui>);
+    let paragraph = use_node_ref();
     let dataset = &props.dataset;
     let url = dataset_url(dataset.path.as_deref());
     let day = today();
@@ -231,14 +233,38 @@ fn Cite(props: &DatasetProps) -> Html {
     };
     let citation = export::citation(&dataset.plan, &dataset.version, day, &url, lang);
     let citation_other = export::citation(&dataset.plan, &dataset.version, day, &url, other);
+    let copy = {
+        let (text, status, paragraph) = (citation.clone(), status.clone(), paragraph.clone());
+        Callback::from(move |_: MouseEvent| {
+            crate::embed_dialog::copy_text(&text, Ui::CitationCopied, status.clone(), {
+                let paragraph = paragraph.clone();
+                move || select_contents(&paragraph)
+            });
+        })
+    };
     html! {
         <Modal id="cite-dialog" title={t(Ui::CiteTitle, lang)} request={props.request.clone()}>
-            <p class="citation" lang={lang.code()}>{ citation }</p>
+            <p class="citation" lang={lang.code()} ref={paragraph}>{ citation }</p>
+            <div class="cite-actions">
+                <button type="button" class="cite-copy download-button" onclick={copy}>{ t(Ui::Copy, lang) }</button>
+                <span class="cite-status" role="status">{ status.map(|key| t(key, lang)).unwrap_or_default() }</span>
+            </div>
             <p class="modal-intro">{ t(Ui::CiteIntro, lang) }</p>
             <h3 class="citation-other-title">{ t(Ui::CiteOtherLanguage, lang) }</h3>
             <p class="citation citation-other" lang={other.code()}>{ citation_other }</p>
         </Modal>
     }
+}
+
+/// Selects the text of an element, for the reader to copy by hand when the page may not.
+fn select_contents(element: &NodeRef) {
+    let (Some(element), Some(selection)) = (
+        element.cast::<web_sys::Node>(),
+        web_sys::window().and_then(|w| w.get_selection().ok().flatten()),
+    ) else {
+        return;
+    };
+    let _ = selection.select_all_children(&element);
 }
 
 #[derive(Properties, PartialEq)]

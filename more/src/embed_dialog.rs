@@ -94,30 +94,11 @@ pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
     let copy = {
         let (textarea, code, status) = (textarea.clone(), code.clone(), status.clone());
         Callback::from(move |_: MouseEvent| {
-            let select = {
-                let textarea = textarea.clone();
-                let status = status.clone();
-                move || {
-                    if let Some(area) = textarea.cast::<HtmlTextAreaElement>() {
-                        let _ = area.focus();
-                        area.select();
-                    }
-                    status.set(Some(Ui::CopySelected));
-                }
-            };
-            let Some(window) = web_sys::window() else {
-                return;
-            };
-            if !clipboard_available(&window) {
-                select();
-                return;
-            }
-            let promise = window.navigator().clipboard().write_text(&code);
-            let status = status.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                match JsFuture::from(promise).await {
-                    Ok(_) => status.set(Some(Ui::Copied)),
-                    Err(_) => select(),
+            let textarea = textarea.clone();
+            copy_text(&code, Ui::Copied, status.clone(), move || {
+                if let Some(area) = textarea.cast::<HtmlTextAreaElement>() {
+                    let _ = area.focus();
+                    area.select();
                 }
             });
         })
@@ -138,4 +119,35 @@ pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
                 <p class="embed-status" role="status">{ status.map(|key| t(key, lang)).unwrap_or_default() }</p>
             </dialog>
     }
+}
+
+/// Copies `text` with the Clipboard API and says so (`done`) in `status`; where the page may not (no
+/// permission, an insecure context), runs `select` so the reader can press Ctrl+C, and says that.
+pub fn copy_text(
+    text: &str,
+    done: Ui,
+    status: UseStateHandle<Option<Ui>>,
+    select: impl FnOnce() + 'static,
+) {
+    let fallback = {
+        let status = status.clone();
+        move || {
+            select();
+            status.set(Some(Ui::CopySelected));
+        }
+    };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if !clipboard_available(&window) {
+        fallback();
+        return;
+    }
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::spawn_local(async move {
+        match JsFuture::from(promise).await {
+            Ok(_) => status.set(Some(done)),
+            Err(_) => fallback(),
+        }
+    });
 }

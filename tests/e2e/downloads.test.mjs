@@ -157,7 +157,9 @@ export default {
   },
 
   async 'Cite this gives the version, today and the address, in Vietnamese and English'({ openPage, url }) {
-    const { page, log } = await openPage(new URL('?indicator=grdp_growth&theme=dark', url).href);
+    const { page, log } = await openPage(new URL('?indicator=grdp_growth&theme=dark', url).href, {
+      contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] },
+    });
     await waitForFirstChart(page, 15000, log);
     const c = checks();
     const version = (await page.locator('.site-footer code').innerText()).trim();
@@ -175,6 +177,11 @@ export default {
     c.check('Vietnamese citation', vi.startsWith(`Ban biên tập chitieu (${today.year}).`) && vi.includes(`Phiên bản dữ liệu ${version}`) && vi.includes(`Truy cập ngày ${today.vi}, ${address}`), JSON.stringify(vi));
     c.check('English citation', en.startsWith(`chitieu editors (${today.year}).`) && en.includes(`Data version ${version}`) && en.includes(`Accessed ${today.day} `) && en.endsWith(address), JSON.stringify(en));
     c.check('the address leaves out view state (theme, indicator)', !/theme=|indicator=/.test(vi), JSON.stringify(vi));
+    await page.locator('#cite-dialog .cite-copy').click();
+    const copied = await page.waitForFunction(() => /Đã chép/.test(document.querySelector('#cite-dialog .cite-status')?.textContent || ''), null, { timeout: 5000 }).then(() => true, () => false);
+    c.check('"Sao chép" reports the copy', copied);
+    const clip = await page.evaluate(() => navigator.clipboard.readText()).catch((e) => `error: ${e}`);
+    c.check('the clipboard holds the Vietnamese citation', clip === vi, JSON.stringify(clip));
     await page.keyboard.press('Escape');
     c.check('Escape closes it', await page.locator('#cite-dialog[open]').count() === 0);
     c.check('focus is back on "Cite this"', await page.evaluate(() => document.activeElement?.classList.contains('export-cite')));

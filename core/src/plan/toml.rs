@@ -70,61 +70,6 @@ impl Table {
     }
 }
 
-/// The file without its comments, every line kept in place: a comment line becomes an empty
-/// line and a trailing comment is cut with the spaces before it. Lines and the columns of every
-/// key and value are unchanged, so messages point at the same places. The build embeds the plan
-/// this way (the comments are for the people editing the file, and about a tenth of its bytes);
-/// `build.rs` checks that both texts load to the same plan and messages.
-///
-/// Conservative: a `#` counts as a comment only outside strings, and from the first multi-line
-/// string (`"""` or `'''`) on, the rest of the file is kept as it is.
-pub fn strip_comments(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut lines = text.split_inclusive('\n');
-    for line in lines.by_ref() {
-        if line.contains("\"\"\"") || line.contains("'''") {
-            out.push_str(line);
-            break;
-        }
-        let (body, ending) = match line.strip_suffix("\r\n") {
-            Some(body) => (body, "\r\n"),
-            None => match line.strip_suffix('\n') {
-                Some(body) => (body, "\n"),
-                None => (line, ""),
-            },
-        };
-        match comment_start(body) {
-            Some(at) => {
-                out.push_str(body[..at].trim_end_matches([' ', '\t']));
-                out.push_str(ending);
-            }
-            None => out.push_str(line),
-        }
-    }
-    for line in lines {
-        out.push_str(line);
-    }
-    out
-}
-
-/// Byte offset of the `#` that starts a comment on this line, outside any string.
-fn comment_start(line: &str) -> Option<usize> {
-    let mut quote: Option<char> = None;
-    let mut escaped = false;
-    for (at, c) in line.char_indices() {
-        match quote {
-            Some('"') if escaped => escaped = false,
-            Some('"') if c == '\\' => escaped = true,
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None if c == '"' || c == '\'' => quote = Some(c),
-            None if c == '#' => return Some(at),
-            None => {}
-        }
-    }
-    None
-}
-
 /// Parses the whole file into its root table, or returns the first syntax error with its place.
 /// TOML cannot resynchronise reliably after a syntax error, so one is all we report.
 pub fn parse(file: &str, text: &str) -> Result<Table, Diagnostic> {
@@ -804,20 +749,6 @@ fn unreachable_table() -> ! {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn strip_comments_keeps_lines_columns_and_strings() {
-        let text = "# head\r\nkey = \"a # not a comment\" # cut\n\n  [x] # t\nq = 'it # stays' #c\ne = \"\\\"# in\" # out\nlast";
-        assert_eq!(
-            strip_comments(text),
-            "\r\nkey = \"a # not a comment\"\n\n  [x]\nq = 'it # stays'\ne = \"\\\"# in\"\nlast"
-        );
-        let multi = "a = 1 # x\nb = \"\"\"\n# kept\n\"\"\" # kept too\n# also kept\n";
-        assert_eq!(
-            strip_comments(multi),
-            "a = 1\nb = \"\"\"\n# kept\n\"\"\" # kept too\n# also kept\n"
-        );
-    }
 
     fn parse_ok(text: &str) -> Table {
         match parse("t.toml", text) {
