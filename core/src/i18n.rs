@@ -90,8 +90,10 @@ pub enum Ui {
     FileReady,
     FileFailed,
     PartFailed,
+    PartLoading,
     LoadingTable,
     CitationCopied,
+    CopyCitation,
 }
 
 pub fn t(key: Ui, lang: Lang) -> &'static str {
@@ -209,8 +211,10 @@ fn pair(key: Ui) -> (&'static str, &'static str) {
         Ui::CiteOtherLanguage => ("Bản tiếng Anh", "In Vietnamese"),
         Ui::FileReady => ("Đã tạo tệp", "File ready"),
         Ui::FileFailed => ("Không tạo được tệp", "Could not make the file"),
+        Ui::CopyCitation => ("Chép trích dẫn", "Copy citation"),
         Ui::CitationCopied => ("Đã chép trích dẫn.", "Citation copied."),
         Ui::LoadingTable => ("Đang dựng bảng…", "Building the table…"),
+        Ui::PartLoading => ("Đang tải phần này của trang…", "Loading this part of the page…"),
         Ui::PartFailed => (
             "Không tải được phần này của trang (kiểm tra kết nối rồi thử lại)",
             "This part of the page could not be loaded (check the connection and try again)",

@@ -246,7 +246,7 @@ fn Cite(props: &DatasetProps) -> Html {
         <Modal id="cite-dialog" title={t(Ui::CiteTitle, lang)} request={props.request.clone()}>
             <p class="citation" lang={lang.code()} ref={paragraph}>{ citation }</p>
             <div class="cite-actions">
-                <button type="button" class="cite-copy download-button" onclick={copy}>{ t(Ui::Copy, lang) }</button>
+                <button type="button" class="cite-copy download-button" onclick={copy}>{ t(Ui::CopyCitation, lang) }</button>
                 <span class="cite-status" role="status">{ status.map(|key| t(key, lang)).unwrap_or_default() }</span>
             </div>
             <p class="modal-intro">{ t(Ui::CiteIntro, lang) }</p>

@@ -68,13 +68,35 @@ fn chart_width() -> f64 {
         .unwrap_or(0.0)
 }
 
+/// Where a request to the second module stands, for the line under the buttons.
+#[derive(Clone, PartialEq)]
+enum Part {
+    Idle,
+    /// The module is being fetched (first use only; later calls answer at once).
+    Loading,
+    Failed(String),
+}
+
+/// The status line under the buttons: polite while loading, an alert when it failed.
+fn part_status(part: &Part, lang: Lang) -> Html {
+    match part {
+        Part::Idle => Html::default(),
+        Part::Loading => html! {
+            <p class="part-loading" role="status">{ t(Ui::PartLoading, lang) }</p>
+        },
+        Part::Failed(problem) => html! {
+            <p class="part-failed" role="alert">{ t(Ui::PartFailed, lang) }{ ": " }{ problem.clone() }</p>
+        },
+    }
+}
+
 /// A button that opens a dialog of the second module: `request` builds what to ask for when it
-/// is pressed; a failure is shown in `problem`.
+/// is pressed; `part` follows the request.
 fn opener(
     class: Classes,
     label: Html,
     request: Rc<dyn Fn() -> more::Request>,
-    problem: UseStateHandle<Option<String>>,
+    part: UseStateHandle<Part>,
 ) -> Html {
     let button = NodeRef::default();
     let onclick = {
@@ -86,10 +108,13 @@ fn opener(
                     .cast::<HtmlElement>()
                     .map_or(wasm_bindgen::JsValue::UNDEFINED, Into::into),
             );
-            let problem = problem.clone();
+            let part = part.clone();
+            part.set(Part::Loading);
             wasm_bindgen_futures::spawn_local(async move {
-                let outcome = request.open().await;
-                problem.set(outcome.err());
+                part.set(match request.open().await {
+                    Ok(()) => Part::Idle,
+                    Err(problem) => Part::Failed(problem),
+                });
             });
         })
     };
@@ -116,7 +141,7 @@ pub struct ExportBarProps {
 #[function_component]
 pub fn ExportBar(props: &ExportBarProps) -> Html {
     let dataset = use_context::<Rc<Dataset>>();
-    let problem = use_state(|| None::<String>);
+    let part = use_state(|| Part::Idle);
     let lang = props.lang;
     // Printing shows the tables even when their <details> is closed: CSS does it where
     // `::details-content` is supported; this opens them everywhere else.
@@ -185,13 +210,11 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
         <>
             <div class="export-bar">
                 { opener(classes!("export-open", "export-downloads"), html! { <><span aria-hidden="true">{ "⤓ " }</span>{ t(Ui::Downloads, lang) }</> },
-                    request("downloads"), problem.clone()) }
+                    request("downloads"), part.clone()) }
                 { opener(classes!("export-open", "export-cite"), html! { <><span aria-hidden="true">{ "❝ " }</span>{ t(Ui::Cite, lang) }</> },
-                    request("cite"), problem.clone()) }
+                    request("cite"), part.clone()) }
             </div>
-            if let Some(problem) = &*problem {
-                <p class="part-failed" role="alert">{ t(Ui::PartFailed, lang) }{ ": " }{ problem.clone() }</p>
-            }
+            { part_status(&part, lang) }
             <p class="print-citation">{ t(Ui::Cite, lang) }{ ": " }{ citation }</p>
         </>
     }
@@ -207,7 +230,7 @@ pub struct EmbedButtonProps {
 
 #[function_component]
 pub fn EmbedButton(props: &EmbedButtonProps) -> Html {
-    let problem = use_state(|| None::<String>);
+    let part = use_state(|| Part::Idle);
     let (lang, theme, title) = (props.lang, props.theme, props.title.clone());
     let request: Rc<dyn Fn() -> more::Request> = Rc::new(move || {
         more::Request::new("embed")
@@ -217,10 +240,8 @@ pub fn EmbedButton(props: &EmbedButtonProps) -> Html {
     });
     html! {
         <>
-            { opener(classes!("embed-open"), html! { { t(Ui::Embed, lang) } }, request, problem.clone()) }
-            if let Some(problem) = &*problem {
-                <p class="part-failed" role="alert">{ t(Ui::PartFailed, lang) }{ ": " }{ problem.clone() }</p>
-            }
+            { opener(classes!("embed-open"), html! { { t(Ui::Embed, lang) } }, request, part.clone()) }
+            { part_status(&part, lang) }
         </>
     }
 }
