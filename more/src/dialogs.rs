@@ -8,9 +8,8 @@ use crate::embed_dialog::EmbedDialog;
 use crate::request::{Kind, Request};
 use crate::Dataset;
 use chitieu_core::chart::{self, figure, Theme};
-use chitieu_core::export::{self, Day};
+use chitieu_core::export;
 use chitieu_core::i18n::{t, Ui};
-use chitieu_core::query::{self, Query};
 use chitieu_core::status;
 use chitieu_core::text::Lang;
 use std::rc::Rc;
@@ -35,37 +34,6 @@ impl PartialEq for DialogProps {
     }
 }
 
-fn current_year() -> i32 {
-    js_sys::Date::new_0().get_full_year() as i32
-}
-
-/// Today, from the browser's clock: the citation's access date.
-fn today() -> Day {
-    let now = js_sys::Date::new_0();
-    Day {
-        year: now.get_full_year() as i32,
-        month: now.get_month() + 1,
-        day: now.get_date(),
-    }
-}
-
-/// The page's address without view state (language, theme, indicator): what a citation names.
-fn dataset_url(path: Option<&str>) -> String {
-    let Some(location) = web_sys::window().map(|w| w.location()) else {
-        return String::new();
-    };
-    let query = Query {
-        plan: path.map(str::to_string),
-        ..Query::default()
-    };
-    format!(
-        "{}{}{}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default(),
-        query::to_string(&query)
-    )
-}
-
 #[derive(Clone, Copy, PartialEq)]
 enum Download {
     IndicatorCsv,
@@ -79,7 +47,7 @@ enum Download {
 fn make(props: &Request, dataset: &Dataset, file: Download) -> Result<String, String> {
     let plan = &dataset.plan;
     let lang = props.lang;
-    let today = current_year();
+    let today = props.accessed.year;
     let indicator = plan
         .indicator(&props.indicator)
         .ok_or_else(|| props.indicator.clone())?;
@@ -225,14 +193,14 @@ fn Cite(props: &DatasetProps) -> Html {
     let status = use_state(|| None::<Ui>);
     let paragraph = use_node_ref();
     let dataset = &props.dataset;
-    let url = dataset_url(dataset.path.as_deref());
-    let day = today();
+    let url = &props.request.citation_url;
+    let day = props.request.accessed;
     let other = match lang {
         Lang::Vi => Lang::En,
         Lang::En => Lang::Vi,
     };
-    let citation = export::citation(&dataset.plan, &dataset.version, day, &url, lang);
-    let citation_other = export::citation(&dataset.plan, &dataset.version, day, &url, other);
+    let citation = export::citation(&dataset.plan, &dataset.version, day, url, lang);
+    let citation_other = export::citation(&dataset.plan, &dataset.version, day, url, other);
     let copy = {
         let (text, status, paragraph) = (citation.clone(), status.clone(), paragraph.clone());
         Callback::from(move |_: MouseEvent| {

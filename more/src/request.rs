@@ -2,6 +2,8 @@
 //! Every field is checked here: a wrong one is an error naming the field, never a guess.
 
 use chitieu_core::chart::{Layers, ThemeName};
+use chitieu_core::export::Day;
+use chitieu_core::plan::PartialDate;
 use chitieu_core::plan::{lower, Period};
 use chitieu_core::text::Lang;
 use wasm_bindgen::{JsCast, JsValue};
@@ -31,6 +33,11 @@ pub struct Request {
     pub title: String,
     /// The chart's width on screen: the PNG and SVG are drawn at the size the reader sees.
     pub chart_width: f64,
+    /// What a citation names: the page's address without view state (the widget knows it).
+    pub citation_url: String,
+    /// The citation's access date (the reader's today, from the widget) and the year of the
+    /// files' "made on" line.
+    pub accessed: Day,
     /// The button that opened the dialog: focus goes back to it when the dialog closes.
     pub opener: Option<HtmlElement>,
 }
@@ -69,6 +76,16 @@ impl Request {
             required: bits & 4 != 0,
             projection: bits & 8 != 0,
         };
+        let accessed = text(object, "accessed")
+            .and_then(|date| PartialDate::parse(&date))
+            .and_then(|date| {
+                Some(Day {
+                    year: date.year,
+                    month: u32::from(date.month?),
+                    day: u32::from(date.day?),
+                })
+            })
+            .ok_or_else(|| bad("accessed"))?;
         Ok(Request {
             kind,
             lang,
@@ -84,6 +101,8 @@ impl Request {
                 .as_f64()
                 .filter(|w| *w >= 200.0)
                 .unwrap_or(720.0),
+            citation_url: text(object, "citationUrl").unwrap_or_default(),
+            accessed,
             opener: field(object, "opener").dyn_into::<HtmlElement>().ok(),
         })
     }

@@ -102,12 +102,18 @@ fn opener(
     let onclick = {
         let button = button.clone();
         Callback::from(move |_: MouseEvent| {
-            let request = request().set(
-                "opener",
-                button
-                    .cast::<HtmlElement>()
-                    .map_or(wasm_bindgen::JsValue::UNDEFINED, Into::into),
-            );
+            let today = today();
+            let request = request()
+                .set(
+                    "accessed",
+                    format!("{:04}-{:02}-{:02}", today.year, today.month, today.day),
+                )
+                .set(
+                    "opener",
+                    button
+                        .cast::<HtmlElement>()
+                        .map_or(wasm_bindgen::JsValue::UNDEFINED, Into::into),
+                );
             let part = part.clone();
             part.set(Part::Loading);
             wasm_bindgen_futures::spawn_local(async move {
@@ -188,7 +194,8 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
                 .set("period", period)
                 .set("layers", f64::from(bits))
                 .set("summary", props.summary.as_str())
-                .set("chartWidth", chart_width());
+                .set("chartWidth", chart_width())
+                .set("citationUrl", dataset_url(dataset.path.as_deref()));
             if let Some(text) = &dataset.text {
                 request = request.set("planText", &**text);
             }

@@ -79,9 +79,12 @@ export async function waitForFirstChart(page, timeoutMs = 20000, log = null) {
       .evaluate((mark) => ({
         mark: performance.getEntriesByName(mark).length,
         canvases: [...document.querySelectorAll('canvas')].map((c) => c.dataset.draws ?? null),
+        // chitieu builds its tables right after the first chart (not in the first paint); tests
+        // look at the whole panel, so wait for them too where there is a panel.
+        tablesPending: Boolean(document.querySelector('#indicator-panel')) && performance.getEntriesByName('chitieu:tables').length === 0,
       }), FIRST_CHART_MARK)
       .catch(() => null);
-    if (state && state.mark > 0 && state.canvases.some((d) => Number(d) >= 1)) return Date.now() - t0;
+    if (state && state.mark > 0 && state.canvases.some((d) => Number(d) >= 1) && !state.tablesPending) return Date.now() - t0;
     const now = Date.now();
     if (log && firstErrorAt === null && (log.pageErrors.length || log.consoleErrors.length || log.httpErrors.length)) {
       firstErrorAt = now;
