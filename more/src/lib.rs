@@ -70,8 +70,15 @@ fn dataset(text: Option<String>, path: Option<String>) -> Result<Rc<Dataset>, St
     Ok(made)
 }
 
-/// The element dialogs are mounted in: a sibling of the widget, carrying the widget's theme
-/// class so the dialogs take its colours. Modal dialogs sit in the top layer wherever they are.
+/// The element dialogs are mounted in, carrying the widget's theme class so the dialogs take its
+/// colours (modal dialogs sit in the top layer wherever they are in the document).
+///
+/// It must be outside the widget's own element: each of the two modules runs its own Yew, and
+/// each Yew marks the elements it renders with listener and subtree ids counted from the same
+/// start, so an event bubbling from a dialog into the widget's element would run whatever
+/// listener of the widget has the same id (a click on "Copy" switched the language). The
+/// widget mounts on `#chitieu`; the dialogs go at the end of `<body>`, or, should the widget
+/// have mounted on `<body>` itself, after it, as the document element's last child.
 fn host(theme_class: &str) -> Result<web_sys::Element, JsValue> {
     let document = web_sys::window()
         .and_then(|w| w.document())
@@ -81,11 +88,13 @@ fn host(theme_class: &str) -> Result<web_sys::Element, JsValue> {
         None => {
             let host = document.create_element("div")?;
             host.set_id("chitieu-more");
-            let parent = document
-                .get_element_by_id("chitieu")
-                .map(web_sys::Node::from)
-                .or_else(|| document.body().map(web_sys::Node::from))
-                .ok_or_else(|| JsValue::from_str("no body"))?;
+            let parent = match (document.get_element_by_id("chitieu"), document.body()) {
+                (Some(_), Some(body)) => web_sys::Node::from(body),
+                _ => document
+                    .document_element()
+                    .map(web_sys::Node::from)
+                    .ok_or_else(|| JsValue::from_str("no document element"))?,
+            };
             parent.append_child(&host)?;
             host
         }

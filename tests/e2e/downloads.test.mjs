@@ -53,6 +53,7 @@ export default {
     const address = new URL('?indicator=grdp_growth&period=all', url).href;
     const { page, log } = await openPage(address, { viewport: { width: 1000, height: 800 } });
     await waitForFirstChart(page, 15000, log);
+    const searchBefore = await page.evaluate(() => location.search);
     const c = checks();
     const version = (await page.locator('.site-footer code').innerText()).trim();
     const name = (await page.locator('#indicator-title').evaluate((h) => h.firstChild.textContent)).trim();
@@ -130,6 +131,10 @@ export default {
 
     await page.keyboard.press('Escape');
     c.check('Escape closes the dialog', await page.locator('#downloads-dialog[open]').count() === 0);
+    // The dialogs run in a second Yew app: none of their clicks may reach the widget's own
+    // listeners (same language, indicator and period as before).
+    const searchAfter = await page.evaluate(() => location.search);
+    c.check('using the dialog left the widget as it was', searchAfter === searchBefore, `${searchBefore} → ${searchAfter}`);
     // Chromium itself asks for the page's icon again when a download starts (browser chrome,
     // not the page); anything else would be the page sending something.
     const made = log.requests.slice(requestsBefore).filter((r) => !r.startsWith('blob:') && !r.startsWith('data:') && !/\/favicon-[0-9a-f]{16}\.svg$/.test(r));
@@ -161,6 +166,7 @@ export default {
       contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] },
     });
     await waitForFirstChart(page, 15000, log);
+    const searchBefore = await page.evaluate(() => location.search);
     const c = checks();
     const version = (await page.locator('.site-footer code').innerText()).trim();
     await page.click('.export-cite');
@@ -184,6 +190,8 @@ export default {
     c.check('the clipboard holds the Vietnamese citation', clip === vi, JSON.stringify(clip));
     await page.keyboard.press('Escape');
     c.check('Escape closes it', await page.locator('#cite-dialog[open]').count() === 0);
+    const searchAfter = await page.evaluate(() => location.search);
+    c.check('copying left the widget as it was (language, indicator, theme)', searchAfter === searchBefore, `${searchBefore} → ${searchAfter}`);
     c.check('focus is back on "Cite this"', await page.evaluate(() => document.activeElement?.classList.contains('export-cite')));
     c.throwIfFailed();
   },
