@@ -17,6 +17,14 @@ export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 # flags of the same stable compiler, switched on for this one command by RUSTC_BOOTSTRAP; the
 # native build, the tests and clippy use plain stable. CHITIEU_PLAIN_STD=1 builds without them
 # (same behaviour, about 20 KB of brotli more).
+# Without rust-src (say a machine where rustup cannot download it) the release falls back to the
+# plain standard library, says so, and the size budget applies its plain-std ceiling
+# (tests/size-budget.mjs).
+if [ "${CHITIEU_PLAIN_STD:-0}" != 1 ] && ! [ -d "$(rustc --print sysroot 2>/dev/null)/lib/rustlib/src/rust/library/std" ]; then
+  echo "lib.sh: WARNING: rust-src is not installed; the release wasm is built with the plain standard library (CHITIEU_PLAIN_STD=1), about 20 KB brotli larger" >&2
+  export CHITIEU_PLAIN_STD=1
+fi
+
 release_env() {
   if [ "${CHITIEU_PLAIN_STD:-0}" = 1 ]; then
     "$@"
