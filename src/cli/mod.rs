@@ -61,16 +61,9 @@ fn check(args: &[String], out: &mut impl Write, err: &mut impl Write) -> ExitCod
     }
     let mut failed = false;
     for file in files {
-        let text = match std::fs::read_to_string(file) {
-            Ok(text) => text,
-            Err(io_error) => {
-                let _ = writeln!(
-                    err,
-                    "{file}: không đọc được tệp / cannot read the file: {io_error}"
-                );
-                failed = true;
-                continue;
-            }
+        let Some(text) = read(file, err) else {
+            failed = true;
+            continue;
         };
         let (loaded, diagnostics) = plan::load(file, &text);
         for diagnostic in &diagnostics {
@@ -129,15 +122,8 @@ fn status(args: &[String], out: &mut impl Write, err: &mut impl Write) -> ExitCo
         let _ = write!(err, "chitieu status: cần một tệp / needs a FILE\n\n{USAGE}");
         return ExitCode::from(2);
     };
-    let text = match std::fs::read_to_string(file) {
-        Ok(text) => text,
-        Err(io_error) => {
-            let _ = writeln!(
-                err,
-                "{file}: không đọc được tệp / cannot read the file: {io_error}"
-            );
-            return ExitCode::FAILURE;
-        }
+    let Some(text) = read(file, err) else {
+        return ExitCode::FAILURE;
     };
     let (loaded, diagnostics) = plan::load(file, &text);
     let Some(plan) = loaded else {
@@ -176,6 +162,20 @@ fn status(args: &[String], out: &mut impl Write, err: &mut impl Write) -> ExitCo
 }
 
 /// The value of `--lang`, or the usage error (exit 2) naming what is allowed.
+/// The file's text, or `None` after saying (in both languages) why it cannot be read.
+fn read(file: &str, err: &mut impl Write) -> Option<String> {
+    match std::fs::read_to_string(file) {
+        Ok(text) => Some(text),
+        Err(io_error) => {
+            let _ = writeln!(
+                err,
+                "{file}: không đọc được tệp / cannot read the file: {io_error}"
+            );
+            None
+        }
+    }
+}
+
 fn lang_option(value: Option<&String>, err: &mut impl Write) -> Result<Lang, ExitCode> {
     value.and_then(|code| Lang::from_code(code)).ok_or_else(|| {
         let _ = writeln!(
