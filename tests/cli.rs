@@ -166,3 +166,22 @@ fn status_prints_every_target_with_its_reasons() {
     let bad = chitieu(&["status", "--year", "x", EXAMPLE]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn a_missing_file_is_named_with_the_reason_in_both_commands() {
+    for command in ["check", "status"] {
+        let output = chitieu(&[command, "tests/fixtures/no-such-plan.toml"]);
+        assert_eq!(output.status.code(), Some(1), "{command}");
+        let message = stderr(&output);
+        assert!(
+            message.starts_with(
+                "tests/fixtures/no-such-plan.toml: không đọc được tệp / cannot read the file: "
+            ),
+            "{command}: {message}"
+        );
+    }
+    // The other files of a `check` are still checked.
+    let output = chitieu(&["check", "tests/fixtures/no-such-plan.toml", EXAMPLE]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains(EXAMPLE), "{}", stdout(&output));
+}
