@@ -29,6 +29,9 @@ pub struct ChartProps {
     /// The compact embed's shorter chart.
     #[prop_or_default]
     pub compact: bool,
+    /// Called after the first paint: what waits for the chart (the tables) starts then.
+    #[prop_or_default]
+    pub on_first_draw: Callback<()>,
 }
 
 /// A width change smaller than this is absorbed by the viewBox's scaling instead of a new
@@ -57,6 +60,7 @@ pub fn svg(spec: &ChartSpec, layout: &Layout, theme: ThemeName, focus: Option<us
 #[function_component]
 pub fn Chart(props: &ChartProps) -> Html {
     let stage_ref = use_node_ref();
+    let plot_ref = use_node_ref();
     let tooltip_ref = use_node_ref();
     // The width the chart is laid out at, and the box's real width (for the tooltip).
     let width = use_state(|| 0.0_f64);
@@ -127,6 +131,7 @@ pub fn Chart(props: &ChartProps) -> Html {
         // Count paints (the e2e redraw test reads it) and mark the first one.
         let stage_ref = stage_ref.clone();
         let draws = draws.clone();
+        let on_first_draw = props.on_first_draw.clone();
         use_effect_with(markup.clone(), move |markup| {
             if !markup.is_empty() {
                 *draws.borrow_mut() += 1;
@@ -138,6 +143,7 @@ pub fn Chart(props: &ChartProps) -> Html {
                     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
                         let _ = performance.mark("chitieu:first-chart");
                     }
+                    on_first_draw.emit(());
                 }
             }
         });
@@ -189,12 +195,11 @@ pub fn Chart(props: &ChartProps) -> Html {
         let placed = placed.clone();
         let on_focus = props.on_focus.clone();
         let focus = props.focus;
+        let plot_ref = plot_ref.clone();
         Callback::from(move |event: PointerEvent| {
-            // Relative to the plot box, not to whichever SVG element is under the pointer.
-            let Some(plot) = event
-                .current_target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            else {
+            // Relative to the plot box, not to whichever SVG element is under the pointer (Yew
+            // delegates events, so the event's current target is not the plot either).
+            let Some(plot) = plot_ref.cast::<web_sys::Element>() else {
                 return;
             };
             let rect = plot.get_bounding_client_rect();
@@ -238,6 +243,7 @@ pub fn Chart(props: &ChartProps) -> Html {
     html! {
         <div ref={stage_ref} class="chart-stage">
             <div
+                ref={plot_ref}
                 class="chart-plot"
                 tabindex="0"
                 role="img"

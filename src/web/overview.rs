@@ -60,7 +60,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
         let Track { value, band_end, clipped } = row.track;
         let zone_end = band_end.unwrap_or(100.0);
         html! {
-            <li class={classes!("strip-row", format!("status-{}", row.badge.outcome.code()), selected.then_some("selected"))}>
+            <li data-status={row.badge.outcome.code()} class={classes!("strip-row", format!("status-{}", row.badge.outcome.code()), selected.then_some("selected"))}>
                 <button type="button" class="strip-button" aria-pressed={selected.to_string()}
                     onclick={select(row.indicator.clone())}>
                     <span class="strip-name">{ row.name.clone() }</span>
@@ -124,7 +124,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
                     </svg>
                     <ul class="tally-key">
                         { for model.tally.iter().map(|(outcome, n)| html! {
-                            <li class={format!("status-{}", outcome.code())}>
+                            <li class={format!("status-{}", outcome.code())} data-status={outcome.code()} data-count={n.to_string()}>
                                 <span class="status-symbol" aria-hidden="true">{ outcome.symbol() }</span>
                                 { format!("{} {}", n, outcome.label(lang).to_lowercase()) }
                             </li>

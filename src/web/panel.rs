@@ -69,20 +69,25 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
             .and_then(|m| m.chart.clone())
             .map(Rc::new)
     });
-    // The tables are built after the first paint: they are folded or below the chart.
-    let tables_ready = use_state(|| false);
-    {
-        let tables_ready = tables_ready.clone();
-        use_effect_with((), move |_| {
-            let timeout = gloo::timers::callback::Timeout::new(0, move || {
-                tables_ready.set(true);
-                if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-                    let _ = performance.mark("chitieu:tables");
-                }
-            });
-            move || drop(timeout)
-        });
-    }
+    // The tables are not part of the first paint (they are folded, or below the chart): they
+    // are built once the chart has been drawn, at once where there is no chart to wait for.
+    let chart_drawn = use_state(|| false);
+    let tables_ready = *chart_drawn || props.view == View::Table || spec.is_none();
+    use_effect_with(tables_ready, |ready| {
+        if *ready {
+            if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+                let _ = performance.mark("chitieu:tables");
+            }
+        }
+    });
+    let on_first_draw = {
+        let chart_drawn = chart_drawn.clone();
+        Callback::from(move |()| {
+            if !*chart_drawn {
+                chart_drawn.set(true);
+            }
+        })
+    };
     let Some(model) = (*model).clone() else {
         return Html::default();
     };
@@ -165,6 +170,7 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
                         described_by={summary_id.clone()}
                         {tooltip}
                         {compact}
+                        {on_first_draw}
                     />
                     if !compact {
                         <p class="readout" aria-live="polite">
@@ -243,7 +249,7 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
     let tables = html! {
         <details class="data-table" open={props.view == View::Table}>
             <summary>{ t(Ui::Table, lang) }{ format!(" ({})", model.table.len()) }</summary>
-            if !*tables_ready && props.view != View::Table {
+            if !tables_ready {
                 <p class="table-pending">{ t(Ui::LoadingTable, lang) }</p>
             } else {
                 if model.table.is_empty() {
