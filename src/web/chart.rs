@@ -108,8 +108,9 @@ pub fn Chart(props: &ChartProps) -> Html {
     let placed = use_memo(
         (props.spec.clone(), *width, compact),
         |(spec, width, compact)| {
+            // The compact embed keeps to an article column's height budget.
             let height = if *compact {
-                chart::height_for(*width).min(240.0)
+                (*width * 0.5).clamp(180.0, 240.0)
             } else {
                 chart::height_for(*width)
             };

@@ -146,16 +146,28 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
             html! {
                 <figure class="chart">
                     <figcaption class="chart-key">
+                        if compact {
+                            <ul class="legend legend-static" aria-label={t(Ui::Legend, lang)}>
+                                <li class="legend-actuals"><span class="swatch" aria-hidden="true"></span>{ t(Ui::Actual, lang) }</li>
+                                <li><span class="mark-estimate" aria-hidden="true">{ "○" }</span>{ match lang { Lang::Vi => "chưa chính thức", Lang::En => "not yet official" } }</li>
+                                <li class="legend-targets"><span class="swatch" aria-hidden="true"></span>{ t(Ui::TargetBand, lang) }</li>
+                                if !spec.required.is_empty() { <li class="legend-required"><span class="swatch" aria-hidden="true"></span>{ t(Ui::RequiredPath, lang) }</li> }
+                                if !spec.projection.is_empty() { <li class="legend-projection"><span class="swatch" aria-hidden="true"></span>{ t(Ui::Projection, lang) }</li> }
+                            </ul>
+                        } else {
                         <ul class="legend" aria-label={t(Ui::Legend, lang)}>
                             { layer_toggle(Layer::Actuals, "actuals", Ui::Actual, props.layers.actuals) }
                             { layer_toggle(Layer::Targets, "targets", Ui::TargetBand, props.layers.targets) }
                             if !spec.required.is_empty() { { layer_toggle(Layer::Required, "required", Ui::RequiredPath, props.layers.required) } }
                             if !spec.projection.is_empty() { { layer_toggle(Layer::Projection, "projection", Ui::Projection, props.layers.projection) } }
                         </ul>
-                        <p class="legend-note">
-                            <span class="mark-official" aria-hidden="true">{ "●" }</span>{ " " }{ t(Ui::ActualOfficial, lang) }{ " · " }
-                            <span class="mark-estimate" aria-hidden="true">{ "○" }</span>{ " " }{ t(Ui::ActualEstimate, lang) }
-                        </p>
+                        }
+                        if !compact {
+                            <p class="legend-note">
+                                <span class="mark-official" aria-hidden="true">{ "●" }</span>{ " " }{ t(Ui::ActualOfficial, lang) }{ " · " }
+                                <span class="mark-estimate" aria-hidden="true">{ "○" }</span>{ " " }{ t(Ui::ActualEstimate, lang) }
+                            </p>
+                        }
                         if !model.unit.is_empty() {
                             <p class="chart-unit">{ t(Ui::Unit, lang) }{ ": " }{ model.unit.clone() }</p>
                         }
@@ -187,9 +199,9 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
                             } }
                         </p>
                     }
-                    if let Some(note) = &model.break_note {
+                        if let Some(note) = &model.break_note {
                         <p class="break-note">
-                            { note.short.clone() }
+                            { if compact { note.line.clone() } else { note.short.clone() } }
                             if !compact {
                                 { " " }
                                 <details class="more">
@@ -331,7 +343,7 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
     let status_line = model.lead.as_ref().map(|lead| html! {
         <p class="status-line">
             { badge(&lead.badge) }{ " " }
-            <span class="status-line-meta">{ format!("{} · {} · {}", lead.territory, lead.document, lead.target) }</span>
+            <span class="status-line-meta">{ format!("{} · {}", lead.territory, lead.document) }</span>
         </p>
     });
 
@@ -342,7 +354,7 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
                 { chart_html }
                 { status_line.unwrap_or_default() }
                 <p id={summary_id} class="summary visually-hidden">{ model.summary.clone() }</p>
-                <p class="source-line">{ model.sources.clone() }</p>
+                <p class="source-line">{ model.sources_short.clone() }</p>
                 <p class="full-link">
                     <a href={props.full_address.clone()} target="_blank" rel="noopener">
                         { match lang { Lang::Vi => "Xem đầy đủ chỉ tiêu, số liệu và nguồn", Lang::En => "See every target, figure and source" } }

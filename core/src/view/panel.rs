@@ -38,6 +38,9 @@ pub struct Panel {
     pub table: Vec<ObservationRow>,
     /// "Nguồn: Cục Thống kê TP Cần Thơ (12/2024); Báo Cần Thơ (1/2025)".
     pub sources: String,
+    /// One short line for the compact embed: the sources of the latest figures, and how many
+    /// more the full view lists.
+    pub sources_short: String,
 }
 
 /// The big figure: the comparable value, what it is, and the target it is held against.
@@ -101,8 +104,12 @@ pub struct SourceRef {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct BreakNote {
-    /// One line: "┆ 1/7/2025: Cần Thơ hợp nhất với Hậu Giang, Sóc Trăng; số liệu hai bên không so sánh được."
+    /// "┆ 1/7/2025: Hợp nhất Cần Thơ, Hậu Giang, Sóc Trăng (…). Số liệu trước và sau mốc này
+    /// không so sánh được."
     pub short: String,
+    /// The compact embed's one line: "┆ 1/7/2025: địa giới thay đổi; số liệu trước và sau không
+    /// so sánh được."
+    pub line: String,
     /// The rest, behind "thêm" / "more".
     pub more: String,
 }
@@ -168,6 +175,16 @@ pub fn panel(
                     b.title.get(lang)
                 ),
             },
+            line: match lang {
+                Lang::Vi => format!(
+                    "┆ {}: địa giới thay đổi; số liệu trước và sau không so sánh được.",
+                    describe::date(b.date, lang)
+                ),
+                Lang::En => format!(
+                    "┆ {}: new boundaries; figures before and after are not comparable.",
+                    describe::date(b.date, lang)
+                ),
+            },
             more: b.note.get(lang).to_string(),
         });
     let mut how: Vec<String> = Vec::new();
@@ -212,6 +229,7 @@ pub fn panel(
         territories,
         table,
         sources: source_line(plan, indicator_id, lang),
+        sources_short: source_line_short(plan, indicator_id, lang),
     })
 }
 
@@ -410,6 +428,31 @@ pub fn source_line(plan: &Plan, indicator: &str, lang: Lang) -> String {
     } else {
         format!("{label}: {}", names.join("; "))
     }
+}
+
+/// The source of the latest headline figure, then "và N nguồn khác" / "and N more".
+pub fn source_line_short(plan: &Plan, indicator: &str, lang: Lang) -> String {
+    let mut names: Vec<String> = Vec::new();
+    for o in plan.headline_series(indicator).iter().rev() {
+        if let Some(source) = source_ref(plan, &o.source, lang) {
+            if !names.contains(&source.short) {
+                names.push(source.short);
+            }
+        }
+    }
+    let label = t(Ui::Sources, lang);
+    if names.is_empty() {
+        return format!("{label}: {}", t(Ui::NoData, lang).to_lowercase());
+    }
+    let shown = names.len().min(1);
+    let rest = names.len() - shown;
+    let more = match (rest, lang) {
+        (0, _) => String::new(),
+        (n, Lang::Vi) => format!(" và {n} nguồn khác"),
+        (1, Lang::En) => " and 1 more".to_string(),
+        (n, Lang::En) => format!(" and {n} more"),
+    };
+    format!("{label}: {}{more}", names[..shown].join("; "))
 }
 
 /// The readout of a focused point: the tooltip and the live line under the chart.
