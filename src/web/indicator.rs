@@ -55,24 +55,7 @@ fn derive(
         .map(|(index, target)| (index, status::assess(plan, target, today)))
         .collect();
     let primary = status::primary_target(plan, id, period, today);
-    let primary_met = primary.is_some_and(|p| {
-        assessments
-            .iter()
-            .find(|(index, _)| std::ptr::eq(&plan.targets[*index], p))
-            .map_or_else(|| status::assess(plan, p, today).status, |(_, a)| a.status)
-            .is_met()
-    });
-    let required = primary
-        .and_then(|t| status::required_path(plan, t))
-        .unwrap_or_default();
-    // A target already met needs no projection, and a trend carried on past it can mislead
-    // (36 communes meeting a standard cannot become 40 when the city has 36).
-    let projection = primary
-        .filter(|_| !primary_met)
-        .and_then(|t| status::projection(plan, t))
-        .map(|p| p.tuples())
-        .unwrap_or_default();
-    let spec = chart::build(plan, id, period, lang, required, projection, layers).map(Rc::new);
+    let spec = chart::indicator_chart(plan, id, period, lang, layers, today).map(Rc::new);
     let summary = plan
         .indicator(id)
         .map(|indicator| summary::indicator(plan, indicator, primary, lang, today))
@@ -89,7 +72,7 @@ pub fn IndicatorPanel(props: &IndicatorPanelProps) -> Html {
     let plan = &props.plan;
     let lang = props.lang;
     let today = current_year();
-    let layers = use_state(|| Layers::ALL);
+    let layers = use_state(|| Layers::DEFAULT);
     let focus = use_state(|| None::<usize>);
     {
         let focus = focus.clone();
