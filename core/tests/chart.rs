@@ -772,6 +772,23 @@ fn review_gallery() {
                         .filter(|e| e.shown)
                         .map(|e| format!("{:?}: {}", e.swatch, e.label))
                         .collect();
+                    // The text boxes, in drawing order, for a check against a browser's own
+                    // measurements of the same SVG.
+                    let boxes: Vec<String> = placed
+                        .labels
+                        .iter()
+                        .map(|l| {
+                            format!(
+                                "[{},{},{},{},{}]",
+                                l.rect.left, l.rect.top, l.rect.right, l.rect.bottom, l.size
+                            )
+                        })
+                        .collect();
+                    std::fs::write(
+                        dir.join(format!("{file}.boxes.json")),
+                        format!("[{}]", boxes.join(",")),
+                    )
+                    .expect("write");
                     std::fs::write(
                         dir.join(format!("{file}.legend.txt")),
                         format!("{}\ndropped: {:?}\n", legend.join("\n"), placed.dropped),

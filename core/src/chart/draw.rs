@@ -131,7 +131,7 @@ impl Pen {
         };
         // plotters writes a top-anchored SVG text with dy = 0.76 em: the baseline falls where
         // the layout put it.
-        let y = label.baseline - 0.76 * label.size;
+        let y = label.baseline - super::layout::TOP_TO_BASELINE * label.size;
         let style = ("sans-serif", size)
             .into_font()
             .color(&colour(rgb))

@@ -82,9 +82,20 @@ pub fn text_ascent(text: &str) -> f64 {
     ascent
 }
 
+/// A text's ink above and below its baseline at `font_size`, in whole pixels: browsers snap
+/// glyph bounds to the pixel grid at small sizes (12 px "Committee" inks 10 px above the
+/// baseline, 0.83 em), so the model rounds up.
+pub fn text_extent(text: &str, font_size: f64) -> (f64, f64) {
+    (
+        (text_ascent(text) * font_size).ceil(),
+        (DESCENT * font_size).ceil(),
+    )
+}
+
 /// A text box's height at `font_size`.
 pub fn text_height(text: &str, font_size: f64) -> f64 {
-    (text_ascent(text) + DESCENT) * font_size
+    let (ascent, descent) = text_extent(text, font_size);
+    ascent + descent
 }
 
 /// An axis-aligned box in CSS pixels.
@@ -257,34 +268,43 @@ fn candidate(x: f64, y: f64, align: Align, side: Side) -> Candidate {
     Candidate { x, y, align, side }
 }
 
+/// The top of a text as plotters positions it: its SVG backend writes a top-anchored text with
+/// `dy="0.76em"`, so the baseline falls 0.76 em below the drawn position.
+pub const TOP_TO_BASELINE: f64 = 0.76;
+
 fn label_at(role: LabelRole, text: &str, ink: Ink, c: Candidate) -> Label {
     let size = FONT_SIZE;
     let width = text_width(text, size);
-    let ascent = text_ascent(text) * size;
-    let height = ascent + DESCENT * size;
+    let (ascent, descent) = text_extent(text, size);
+    let height = ascent + descent;
+    // Anchors on whole pixels (the backends draw at integer coordinates), so the box is where
+    // the text is drawn, not half a pixel off.
+    let x = c.x.round();
     let left = match c.align {
-        Align::Start => c.x,
-        Align::Middle => c.x - width / 2.0,
-        Align::End => c.x - width,
+        Align::Start => x,
+        Align::Middle => x - width / 2.0,
+        Align::End => x - width,
     };
     let top = match c.side {
         Side::Above => c.y - height,
         Side::Below => c.y,
         Side::Centre => c.y - height / 2.0,
     };
+    let drawn_at = (top + ascent - TOP_TO_BASELINE * size).round();
+    let baseline = drawn_at + TOP_TO_BASELINE * size;
     Label {
         role,
         text: text.to_string(),
         size,
         ink,
         align: c.align,
-        x: c.x,
-        baseline: top + ascent,
+        x,
+        baseline,
         rect: Rect {
             left,
-            top,
+            top: baseline - ascent,
             right: left + width,
-            bottom: top + height,
+            bottom: baseline + descent,
         },
     }
 }
@@ -333,8 +353,8 @@ impl Placer {
                 for c in tier {
                     let mut label = label_at(role, text, ink, *c);
                     if slide {
-                        let shift = (self.bounds.left - label.rect.left).max(0.0)
-                            - (label.rect.right - self.bounds.right).max(0.0);
+                        let shift = (self.bounds.left - label.rect.left).max(0.0).ceil()
+                            - (label.rect.right - self.bounds.right).max(0.0).ceil();
                         label.rect.left += shift;
                         label.rect.right += shift;
                         label.x += shift;
@@ -493,7 +513,8 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64) -> Layout {
             ),
         );
         // The first and last years stay inside the picture.
-        let shift = (1.0 - label.rect.left).max(0.0) - (label.rect.right - (width - 1.0)).max(0.0);
+        let shift = (1.0 - label.rect.left).max(0.0).ceil()
+            - (label.rect.right - (width - 1.0)).max(0.0).ceil();
         label.rect.left += shift;
         label.rect.right += shift;
         label.x += shift;
@@ -853,8 +874,8 @@ impl Layout {
         chosen.or_else(|| {
             // A text wider than any free place: pinned inside the picture beside the point.
             let mut label = labels.first()?.clone();
-            let shift = (bounds.left - label.rect.left).max(0.0)
-                - (label.rect.right - bounds.right).max(0.0);
+            let shift = (bounds.left - label.rect.left).max(0.0).ceil()
+                - (label.rect.right - bounds.right).max(0.0).ceil();
             label.rect.left += shift;
             label.rect.right += shift;
             label.x += shift;
