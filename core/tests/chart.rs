@@ -756,6 +756,32 @@ fn review_gallery() {
         ("poor_household_rate", None, "all"),
         ("social_investment_total", None, "all"),
     ];
+    // The compact embed at 320 px, with the focus overlay on the last point laid over it, and
+    // the legend swatches as the page shows them.
+    for (id, period, tag) in &cases {
+        for lang in Lang::ALL {
+            let spec = chart::indicator_chart(&plan, id, *period, lang, Layers::DEFAULT, TODAY)
+                .expect("chart");
+            let width = 320.0;
+            let placed = chart::layout(&spec, width, chart::height_for_compact(width));
+            let theme = Theme::get(ThemeName::Light);
+            let base = chart::render_svg(&spec, &placed, &theme);
+            let focus = placed.points.len().saturating_sub(1);
+            let overlay = chart::render_focus_svg(&spec, &placed, &theme, focus);
+            let file = format!("compact-{id}-{tag}-{}-320", lang.code());
+            std::fs::write(
+                dir.join(format!("{file}.html")),
+                format!(
+                    "<!doctype html><meta charset=utf-8><style>body{{margin:0}}div{{position:relative;width:320px}}svg{{display:block;width:320px}}svg+svg{{position:absolute;left:0;top:0}}li svg{{display:inline;width:22px;height:14px}}</style><div>{base}{overlay}</div><ul>{}</ul>",
+                    chart::legend(&spec, lang)
+                        .iter()
+                        .map(|e| format!("<li>{} {}</li>", chart::swatch_svg(e.swatch, &theme), e.label))
+                        .collect::<String>()
+                ),
+            )
+            .expect("write");
+        }
+    }
     for (id, period, tag) in cases {
         for lang in Lang::ALL {
             for layers in [Layers::DEFAULT, Layers::ALL] {

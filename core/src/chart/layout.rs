@@ -98,6 +98,9 @@ pub fn text_height(text: &str, font_size: f64) -> f64 {
     ascent + descent
 }
 
+/// A straight piece of a drawn line, from one point to another, in CSS pixels.
+pub type Segment = ((f64, f64), (f64, f64));
+
 /// An axis-aligned box in CSS pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Rect {
@@ -236,7 +239,7 @@ pub struct Layout {
     /// Labels that found no free position (their marks are explained by the legend).
     pub dropped: Vec<LabelRole>,
     /// The lines labels keep clear of, as segments.
-    pub segments: Vec<((f64, f64), (f64, f64))>,
+    pub segments: Vec<Segment>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -314,40 +317,43 @@ struct Placer {
     labels: Vec<Label>,
     dropped: Vec<LabelRole>,
     dots: Vec<Rect>,
-    segments: Vec<((f64, f64), (f64, f64))>,
+    /// Lines of data (the figures, the required path, the projection): a label keeps clear of
+    /// them where it can.
+    segments: Vec<Segment>,
+    /// Rules (target edges, series breaks): a text is never struck through by one.
+    rules: Vec<Segment>,
     /// Where labels other than the axis texts may go.
     bounds: Rect,
 }
 
 impl Placer {
-    fn free(&self, rect: &Rect, strict: bool) -> bool {
+    /// Whether a box is free: inside the bounds, clear of every text, dot and rule, and, when
+    /// `lines`, of the data lines too.
+    fn free(&self, rect: &Rect, lines: bool) -> bool {
         if !rect.inside(&self.bounds) {
             return false;
         }
         let padded = rect.grown(GAP);
-        if self.labels.iter().any(|l| l.rect.intersects(&padded)) {
-            return false;
-        }
-        !strict
-            || (!self.dots.iter().any(|d| d.intersects(rect))
-                && !self
-                    .segments
-                    .iter()
-                    .any(|(a, b)| rect.grown(1.0).crosses(*a, *b)))
+        let touches = |list: &[Segment]| {
+            list.iter().any(|(a, b)| rect.grown(1.0).crosses(*a, *b))
+        };
+        !self.labels.iter().any(|l| l.rect.intersects(&padded))
+            && !self.dots.iter().any(|d| d.intersects(rect))
+            && !touches(&self.rules)
+            && (!lines || !touches(&self.segments))
     }
 
-    /// Places the label at the first free candidate: tier by tier (candidates equally near
-    /// their mark), the longest text that fits anywhere in the tier; drops the label when no
-    /// candidate is free. A label that names a span (a target over its years) may slide along
-    /// it to stay inside the picture; one that names a point keeps to its point.
-    fn place(
-        &mut self,
+    /// The first free place among `tiers` for the first text that fits, clear of the data lines
+    /// when `lines`.
+    fn find(
+        &self,
         role: LabelRole,
         texts: &[String],
         ink: Ink,
         tiers: &[Vec<Candidate>],
         slide: bool,
-    ) {
+        lines: bool,
+    ) -> Option<Label> {
         for tier in tiers {
             for text in texts {
                 for c in tier {
@@ -359,14 +365,41 @@ impl Placer {
                         label.rect.right += shift;
                         label.x += shift;
                     }
-                    if self.free(&label.rect, true) {
-                        self.labels.push(label);
-                        return;
+                    if self.free(&label.rect, lines) {
+                        return Some(label);
                     }
                 }
             }
         }
-        self.dropped.push(role);
+        None
+    }
+
+    /// Places the label at the first free candidate: tier by tier (candidates equally near
+    /// their mark), the longest text that fits anywhere in the tier; drops the label when no
+    /// candidate is free. A label that names a span (a target over its years) may slide along
+    /// it to stay inside the picture; one that names a point keeps to its point. A label that
+    /// carries the chart's message (`must`: the lead line's value, the lead target's) may, as a
+    /// last resort, cross a data line — never a text, a dot or a rule.
+    fn place(
+        &mut self,
+        role: LabelRole,
+        texts: &[String],
+        ink: Ink,
+        tiers: &[Vec<Candidate>],
+        slide: bool,
+        must: bool,
+    ) {
+        let found = self.find(role, texts, ink, tiers, slide, true).or_else(|| {
+            must.then(|| {
+                let shortest = &texts[texts.len().saturating_sub(1)..];
+                self.find(role, shortest, ink, tiers, slide, false)
+            })
+            .flatten()
+        });
+        match found {
+            Some(label) => self.labels.push(label),
+            None => self.dropped.push(role),
+        }
     }
 }
 
@@ -452,6 +485,7 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64) -> Layout {
         dropped: Vec::new(),
         dots: Vec::new(),
         segments: Vec::new(),
+        rules: Vec::new(),
         bounds: Rect {
             left: left + 1.0,
             top: 1.0,
@@ -593,15 +627,13 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64) -> Layout {
         {
             let (x0, x1) = target_span(mark.first, mark.last);
             for value in [mark.low, mark.high] {
-                placer
-                    .segments
-                    .push(((x0, y.map(value)), (x1, y.map(value))));
+                placer.rules.push(((x0, y.map(value)), (x1, y.map(value))));
             }
         }
     }
     for mark in &spec.breaks {
         let bx = x.map(mark.at);
-        placer.segments.push(((bx, top), (bx, bottom)));
+        placer.rules.push(((bx, top), (bx, bottom)));
     }
 
     // Labels by priority.
@@ -653,26 +685,8 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64) -> Layout {
             spec.ink(s),
             &candidates,
             false,
+            lead,
         );
-        // The lead line's value is the chart's message: rather than drop it, let it cross a
-        // line (never a text or a dot).
-        if lead && placer.dropped.last() == Some(&LabelRole::End(index)) {
-            let ink = spec.ink(s);
-            let found = texts.iter().rev().find_map(|text| {
-                candidates
-                    .iter()
-                    .flatten()
-                    .map(|c| label_at(LabelRole::End(index), text, ink, *c))
-                    .find(|l| {
-                        placer.free(&l.rect, false)
-                            && !placer.dots.iter().any(|d| d.intersects(&l.rect))
-                    })
-            });
-            if let Some(label) = found {
-                placer.dropped.pop();
-                placer.labels.push(label);
-            }
-        }
     };
     if let Some(index) = lead_line {
         end_label(&mut placer, index, true);
@@ -681,14 +695,22 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64) -> Layout {
         let mark = &spec.targets[index];
         let (x0, x1) = target_span(mark.first, mark.last);
         let (y_high, y_low) = (y.map(mark.high), y.map(mark.low));
+        let middle = (x0 + x1) / 2.0;
         let mut candidates = vec![
             candidate(x0 + 3.0, y_high - GAP, Align::Start, Side::Above),
             candidate(x1 - 3.0, y_high - GAP, Align::End, Side::Above),
+            candidate(middle, y_high - GAP, Align::Middle, Side::Above),
             candidate(x0 + 3.0, y_low + GAP, Align::Start, Side::Below),
             candidate(x1 - 3.0, y_low + GAP, Align::End, Side::Below),
+            candidate(middle, y_low + GAP, Align::Middle, Side::Below),
         ];
         if y_low - y_high > text_height(&mark.label, FONT_SIZE) + 2.0 * GAP + 2.0 {
-            candidates.push(candidate(x0 + 3.0, y_high + GAP, Align::Start, Side::Below));
+            candidates.extend([
+                candidate(x0 + 3.0, y_high + GAP, Align::Start, Side::Below),
+                candidate(x1 - 3.0, y_high + GAP, Align::End, Side::Below),
+                candidate(x0 + 3.0, y_low - GAP, Align::Start, Side::Above),
+                candidate(x1 - 3.0, y_low - GAP, Align::End, Side::Above),
+            ]);
         }
         candidates.push(candidate(x1 + 4.0, y_high, Align::Start, Side::Centre));
         candidates.push(candidate(x0 - 4.0, y_high, Align::End, Side::Centre));
@@ -705,7 +727,14 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64) -> Layout {
                 mark.label.clone(),
             ]
         };
-        placer.place(LabelRole::Target(index), &texts, ink, &[candidates], true);
+        placer.place(
+            LabelRole::Target(index),
+            &texts,
+            ink,
+            &[candidates],
+            true,
+            mark.lead,
+        );
     };
     if spec.layers.targets {
         for (index, mark) in spec.targets.iter().enumerate() {
@@ -728,6 +757,7 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64) -> Layout {
                 candidate(bx + 4.0, (top + bottom) / 2.0, Align::Start, Side::Centre),
                 candidate(bx - 4.0, (top + bottom) / 2.0, Align::End, Side::Centre),
             ]],
+            false,
             false,
         );
     }
@@ -763,6 +793,7 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64) -> Layout {
                 Ink::Required,
                 &[bar_candidates(*year, *value)],
                 false,
+                false,
             );
         }
     }
@@ -773,6 +804,7 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64) -> Layout {
                 &[figure(*value)],
                 Ink::Projection,
                 &[bar_candidates(*year, *value)],
+                false,
                 false,
             );
         }
@@ -788,9 +820,11 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64) -> Layout {
     let Placer {
         labels,
         dropped,
-        segments,
+        mut segments,
+        rules,
         ..
     } = placer;
+    segments.extend(rules);
     Layout {
         width,
         height,
