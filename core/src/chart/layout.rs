@@ -334,9 +334,7 @@ impl Placer {
             return false;
         }
         let padded = rect.grown(GAP);
-        let touches = |list: &[Segment]| {
-            list.iter().any(|(a, b)| rect.grown(1.0).crosses(*a, *b))
-        };
+        let touches = |list: &[Segment]| list.iter().any(|(a, b)| rect.grown(1.0).crosses(*a, *b));
         !self.labels.iter().any(|l| l.rect.intersects(&padded))
             && !self.dots.iter().any(|d| d.intersects(rect))
             && !touches(&self.rules)
@@ -466,8 +464,14 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64) -> Layout {
             let last = s.points.last()?;
             (last.year == spec.years.1).then(|| spec.end_labels(s))?
         })
-        .map_or(10.0, |(_, short)| {
-            (text_width(&short, FONT_SIZE) + 10.0).min(width * 0.3)
+        .map_or(10.0, |(long, short)| {
+            // The words too when they take no more than a fifth of the width.
+            let long = text_width(&long, FONT_SIZE) + 10.0;
+            if long <= width * 0.2 {
+                long
+            } else {
+                (text_width(&short, FONT_SIZE) + 10.0).min(width * 0.3)
+            }
         });
     let right = (width - reserve).max(left + 10.0);
     let x = Linear {
