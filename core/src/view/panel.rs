@@ -157,7 +157,8 @@ pub fn panel(
             target_row(plan, indicator, target, assessment, lead_target, lang)
         })
         .collect();
-    let chart = chart_spec(plan, indicator_id, period, lang, layers, today);
+    // The same function as the downloads and the pre-rendered pages.
+    let chart = crate::chart::indicator_chart(plan, indicator_id, period, lang, layers, today);
     let break_note = chart
         .as_ref()
         .filter(|spec| !spec.breaks.is_empty() && spec.series.len() > 1)
@@ -231,38 +232,6 @@ pub fn panel(
         sources: source_line(plan, indicator_id, lang),
         sources_short: source_line_short(plan, indicator_id, lang),
     })
-}
-
-/// The chart of an indicator, exactly as the page, the downloads and the pre-rendered pages
-/// draw it: the lead target's required path, and its projection unless the target is met (a
-/// trend carried past a met target misleads: 36 communes cannot become 40 when there are 36).
-pub fn chart_spec(
-    plan: &Plan,
-    indicator_id: &str,
-    period: Option<Period>,
-    lang: Lang,
-    layers: Layers,
-    today: i32,
-) -> Option<ChartSpec> {
-    let primary = status::primary_target(plan, indicator_id, period, today);
-    let met = primary.is_some_and(|t| status::assess(plan, t, today).status.is_met());
-    let required = primary
-        .and_then(|t| status::required_path(plan, t))
-        .unwrap_or_default();
-    let projection = primary
-        .filter(|_| !met)
-        .and_then(|t| status::projection(plan, t))
-        .map(|p| p.tuples())
-        .unwrap_or_default();
-    crate::chart::build(
-        plan,
-        indicator_id,
-        period,
-        lang,
-        required,
-        projection,
-        layers,
-    )
 }
 
 /// The sentence at the top of the panel.

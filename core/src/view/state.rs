@@ -3,6 +3,7 @@
 //! Back/Forward into actions, and writes `State::to_query` into the address. `Query` is the
 //! state's address form; what the address gets wrong becomes a `Notice`.
 
+use crate::chart::legend::LayerKey as Layer;
 use crate::chart::{Layers, ThemeName};
 use crate::plan::{lower, Period, Plan};
 use crate::query::{Notice, Query, View};
@@ -37,15 +38,6 @@ impl PeriodChoice {
             PeriodChoice::One(p) => Some(format!("{}-{}", p.first, p.last)),
         }
     }
-}
-
-/// A chart layer a reader can switch on and off from the legend.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Layer {
-    Actuals,
-    Targets,
-    Required,
-    Projection,
 }
 
 /// A key the chart understands when it has the focus.
@@ -124,7 +116,7 @@ impl State {
             embed: query.embed,
             plan: query.plan.clone(),
             child_id: query.child_id.clone(),
-            layers: Layers::ALL,
+            layers: Layers::DEFAULT,
             focus: None,
         }
     }
@@ -226,8 +218,11 @@ impl State {
                 match layer {
                     Layer::Actuals => l.actuals = !l.actuals,
                     Layer::Targets => l.targets = !l.targets,
+                    Layer::OtherTargets => l.other_targets = !l.other_targets,
                     Layer::Required => l.required = !l.required,
                     Layer::Projection => l.projection = !l.projection,
+                    // The series-break rule is always drawn.
+                    Layer::Fixed => {}
                 }
                 // The focused point belongs to the actual values; hiding them drops it.
                 if !next.layers.actuals {
