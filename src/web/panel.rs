@@ -188,12 +188,6 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
             };
             html! {
                 <figure class="chart">
-                    <figcaption class="chart-key">
-                        { legend_html(spec, lang, props.theme, compact, &dispatch) }
-                        if !model.unit.is_empty() {
-                            <p class="chart-unit">{ t(Ui::Unit, lang) }{ ": " }{ model.unit.clone() }</p>
-                        }
-                    </figcaption>
                     <Chart
                         spec={spec.clone()}
                         theme={props.theme}
@@ -221,7 +215,10 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
                             } }
                         </p>
                     }
-                        if let Some(note) = &model.break_note {
+                    <figcaption class="chart-key">
+                        { legend_html(spec, lang, props.theme, compact, &dispatch) }
+                    </figcaption>
+                    if let Some(note) = &model.break_note {
                         <p class="break-note">
                             { if compact { note.line.clone() } else { note.short.clone() } }
                             if !compact {
@@ -404,25 +401,23 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
                 </select>
             </label>
             <h2 id="indicator-title" class="panel-title">{ model.name.clone() }</h2>
-            <p class="panel-headline">{ model.headline.clone() }</p>
+            <p class="panel-headline">{ model.finding.clone() }</p>
             if let Some(lead) = &model.lead {
-                <div class={classes!("lead", format!("status-{}", lead.badge.outcome.code()))}>
-                    <p class="lead-figure">
-                        <span class="lead-value">{ lead.value.clone() }</span>
-                        <span class="lead-note">{ lead.note.clone() }</span>
-                    </p>
-                    <p class="lead-target">
-                        { match lang { Lang::Vi => "Chỉ tiêu ", Lang::En => "Target " } }
+                <p class={classes!("lead", format!("status-{}", lead.badge.outcome.code()))}>
+                    <span class="lead-value">{ lead.value.clone() }</span>
+                    <span class="lead-note">{ lead.note.clone() }</span>
+                    <span class="lead-target">
+                        { match lang { Lang::Vi => "chỉ tiêu ", Lang::En => "target " } }
                         <strong>{ lead.target.clone() }</strong>
-                    </p>
-                    <p class="lead-status">{ badge(&lead.badge) }</p>
-                    <p class="lead-meta">{ format!("{} · {}", lead.document, lead.territory) }</p>
-                </div>
+                    </span>
+                    { badge(&lead.badge) }
+                    <span class="lead-meta">{ format!("{} · {}", lead.document, lead.territory) }</span>
+                </p>
             }
+            { chart_html }
             if let Some(definition) = &model.definition {
                 <p class="definition">{ definition.clone() }</p>
             }
-            { chart_html }
             <p id={summary_id} class="summary">{ model.summary.clone() }</p>
             { export }
             <h3>{ t(Ui::TargetHeader, lang) }</h3>

@@ -21,6 +21,8 @@ pub struct Panel {
     pub definition: Option<String>,
     /// One plain sentence: where the indicator stands against its lead target, in numbers.
     pub headline: String,
+    /// The same finding without the indicator's name, for under a heading that names it.
+    pub finding: String,
     /// The comparable figure beside the lead target (none without a scored target).
     pub lead: Option<Lead>,
     /// Every scored target of the period, the lead one first.
@@ -178,11 +180,11 @@ pub fn panel(
             },
             line: match lang {
                 Lang::Vi => format!(
-                    "┆ {}: địa giới thay đổi; số liệu trước và sau không so sánh được.",
+                    "┆ {}: địa giới mới, không so sánh với số trước đó.",
                     describe::date(b.date, lang)
                 ),
                 Lang::En => format!(
-                    "┆ {}: new boundaries; figures before and after are not comparable.",
+                    "┆ {}: new boundaries, not comparable with earlier figures.",
                     describe::date(b.date, lang)
                 ),
             },
@@ -220,6 +222,9 @@ pub fn panel(
             .definition
             .as_ref()
             .map(|d| d.get(lang).to_string()),
+        finding: headline
+            .strip_prefix(&format!("{}: ", indicator.name.get(lang)))
+            .map_or_else(|| headline.clone(), str::to_string),
         headline,
         lead,
         targets,

@@ -9,6 +9,15 @@ use crate::plan::{lower, Period, Plan};
 use crate::query::{Notice, Query, View};
 use crate::text::Lang;
 
+/// What the compact embed draws: the figures against the targets. The required path and the
+/// projection (with their legend lines) are in the full view, one link away; an article column
+/// has room for the answer, not for the forecast.
+pub const COMPACT_LAYERS: Layers = Layers {
+    required: false,
+    projection: false,
+    ..Layers::DEFAULT
+};
+
 /// Which plan period the page shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum PeriodChoice {
@@ -116,7 +125,11 @@ impl State {
             embed: query.embed,
             plan: query.plan.clone(),
             child_id: query.child_id.clone(),
-            layers: Layers::DEFAULT,
+            layers: if query.embed {
+                COMPACT_LAYERS
+            } else {
+                Layers::DEFAULT
+            },
             focus: None,
         }
     }
