@@ -1,6 +1,8 @@
 //! The native command line: `chitieu check FILE…` validates plan files for people preparing
 //! their own plan, with the same code (and the same messages) as the browser and the build.
 
+mod prerender;
+
 use chitieu_core::plan;
 use chitieu_core::text::Lang;
 use std::io::Write;
@@ -13,6 +15,9 @@ Cách dùng / usage:
   chitieu check [--lang vi|en] FILE...   kiểm tra tệp / validate files (exit 1 on any error)
   chitieu status [--lang vi|en] [--year YYYY] FILE
                                          đánh giá từng chỉ tiêu / every target's status and reasons
+  chitieu prerender [--today YYYY-MM-DD] DIR
+                                         viết sẵn trang xem đầu vào bản dựng / write the first
+                                         view into the built pages (DIR/index.html)
   chitieu help                           hướng dẫn này / this help
 ";
 
@@ -20,6 +25,7 @@ pub fn run(args: &[String], out: &mut impl Write, err: &mut impl Write) -> ExitC
     match args.first().map(String::as_str) {
         Some("check") => check(&args[1..], out, err),
         Some("status") => status(&args[1..], out, err),
+        Some("prerender") => prerender::run(&args[1..], out, err),
         Some("help" | "--help" | "-h") => {
             let _ = write!(out, "{USAGE}");
             ExitCode::SUCCESS

@@ -7,6 +7,7 @@ use super::overview::Overview;
 use super::panel::IndicatorPanel;
 use super::plan_source::{self, PlanState};
 use chitieu_core::chart::ThemeName;
+use chitieu_core::export::Day;
 use chitieu_core::i18n::{t, Ui};
 use chitieu_core::query::{self, Notice, Query, View};
 use chitieu_core::text::Lang;
@@ -19,11 +20,13 @@ pub struct AppProps {
     /// The address the page was opened with, and what was wrong with it.
     pub query: Query,
     pub notices: Vec<Notice>,
-    /// The current year: what "so far" and "overdue" are measured against.
-    pub today: i32,
-    /// Whether the reader's system asks for dark colours, at start.
+    /// The day the page is rendered for: what "so far" and "overdue" are measured against. A
+    /// pre-rendered page is taken over with the day it was rendered for, then the browser's
+    /// clock takes its place.
+    pub today: Day,
+    /// The page already holds this view, rendered natively: the first render must match it.
     #[prop_or_default]
-    pub prefers_dark: bool,
+    pub prerendered: bool,
 }
 
 /// The state as Yew's reducer hook holds it.
@@ -47,7 +50,22 @@ pub fn App(props: &AppProps) -> Html {
     let model = use_reducer(|| Model(State::from_query(&props.query)));
     let state = &model.0;
     let notices = use_state(|| props.notices.clone());
-    let dark = use_state(|| props.prefers_dark);
+    let today = use_state(|| props.today);
+    {
+        // The browser's clock replaces the day a pre-rendered page was made for.
+        let today = today.clone();
+        use_effect_with((), move |_| {
+            let now = js_sys::Date::new_0();
+            let day = Day {
+                year: now.get_full_year() as i32,
+                month: now.get_month() + 1,
+                day: now.get_date(),
+            };
+            if *today != day {
+                today.set(day);
+            }
+        });
+    }
     let plan_path = props.query.plan.clone();
     let plan_state = use_state(|| match &plan_path {
         Some(path) => PlanState::Loading(path.clone()),
@@ -82,20 +100,6 @@ pub fn App(props: &AppProps) -> Html {
                     model.dispatch(Action::Restore(checked.to_query()));
                 }
             }
-        });
-    }
-
-    // "Auto" follows the system's light or dark setting, also when it changes later.
-    {
-        let dark = dark.clone();
-        use_effect_with((), move |_| {
-            let query = web_sys::window()
-                .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
-            let listener = query.map(|q| {
-                let target = q.clone();
-                gloo::events::EventListener::new(&q, "change", move |_| dark.set(target.matches()))
-            });
-            move || drop(listener)
         });
     }
 
@@ -162,11 +166,12 @@ pub fn App(props: &AppProps) -> Html {
     };
     let lang = state.lang;
     let embed = state.embed;
-    let theme = state.theme.unwrap_or(if *dark {
-        ThemeName::Dark
-    } else {
-        ThemeName::Light
-    });
+    // "Auto" is the stylesheet's business: the page's colours and the chart's follow the
+    // system's light or dark setting through a media query, also when it changes later, and a
+    // pre-rendered page needs no script for it. The chart is drawn in the light palette.
+    let theme = state.theme.unwrap_or(ThemeName::Light);
+    let theme_class = state.theme.map_or("auto", ThemeName::code);
+    let year = today.year;
 
     let on_theme = {
         let dispatch = dispatch.clone();
@@ -200,7 +205,7 @@ pub fn App(props: &AppProps) -> Html {
 
     let body = match &*plan_state {
         PlanState::Loading(path) => html! {
-            <p class="loading" role="status">{ t(Ui::LoadingPlan, lang) }{ " " }<code>{ path.clone() }</code></p>
+            <p class="loading" role="status">{ format!("{} ", t(Ui::LoadingPlan, lang)) }<code>{ path.clone() }</code></p>
         },
         PlanState::Failed {
             file,
@@ -208,7 +213,7 @@ pub fn App(props: &AppProps) -> Html {
             fetch_error,
         } => html! {
             <section class="plan-errors" role="alert" aria-labelledby="plan-errors-title">
-                <h2 id="plan-errors-title">{ t(Ui::PlanFileError, lang) }{ ": " }<code>{ file.clone() }</code></h2>
+                <h2 id="plan-errors-title">{ format!("{}: ", t(Ui::PlanFileError, lang)) }<code>{ file.clone() }</code></h2>
                 if let Some(message) = fetch_error {
                     <p>{ message.clone() }</p>
                 }
@@ -254,7 +259,8 @@ pub fn App(props: &AppProps) -> Html {
                         {theme}
                         layers={state.layers}
                         focus={state.focus}
-                        today={props.today}
+                        today={*today}
+                        prerendered={props.prerendered}
                         compact={embed}
                         view={state.view}
                         {full_address}
@@ -316,7 +322,7 @@ pub fn App(props: &AppProps) -> Html {
                     { switches }
                     <div class={classes!("layout", with_overview.then_some("with-overview"))}>
                         if with_overview {
-                            <Overview plan={plan.clone()} {lang} {period} today={props.today}
+                            <Overview plan={plan.clone()} {lang} {period} today={year}
                                 selected={selected.clone().map(AttrValue::from)} dispatch={dispatch.clone()} />
                         }
                         { panel }
@@ -324,8 +330,7 @@ pub fn App(props: &AppProps) -> Html {
                     if !embed {
                         <footer class="site-footer">
                             <p>
-                                { plan.meta.title.get(lang) }{ " · " }
-                                { t(Ui::DataVersion, lang) }{ " " }<code>{ version.clone() }</code>
+                                { format!("{} · {} ", plan.meta.title.get(lang), t(Ui::DataVersion, lang)) }<code>{ version.clone() }</code>
                             </p>
                         </footer>
                     }
@@ -334,6 +339,10 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
 
+    let shown_indicator = match &*plan_state {
+        PlanState::Ready { plan, .. } => state.indicator_in(plan).unwrap_or_default().to_string(),
+        _ => String::new(),
+    };
     let controls = html! {
         <div class="controls">
             <div class="lang-switch" role="group" aria-label={t(Ui::Language, lang)}>
@@ -364,13 +373,13 @@ pub fn App(props: &AppProps) -> Html {
                         }) }
                     </select>
                 </label>
-                <EmbedButton {lang} {theme} title={title.clone()} />
+                <EmbedButton {lang} {theme} title={title.clone()} indicator={shown_indicator} />
             }
         </div>
     };
 
     html! {
-        <div class={classes!("chitieu", format!("theme-{}", theme.code()), embed.then_some("compact"))}>
+        <div class={classes!("chitieu", format!("theme-{theme_class}"), embed.then_some("compact"))}>
             if embed {
                 <div class="compact-bar">
                     <p class="compact-title">{ title }</p>

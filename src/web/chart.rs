@@ -31,20 +31,26 @@ pub struct ChartProps {
     /// Called after the first paint: what waits for the chart (the tables) starts then.
     #[prop_or_default]
     pub on_first_draw: Callback<()>,
+    /// The page was pre-rendered with a drawing per design width: the first render must give
+    /// the same. Otherwise nothing is drawn until the box has been measured.
+    #[prop_or_default]
+    pub prerendered: bool,
 }
 
-/// A width change smaller than this is absorbed by the viewBox's scaling instead of a new
+/// A box must be this far past a design-width threshold before the chart takes the other
 /// layout: a classic scrollbar appearing (and the page getting shorter, and the scrollbar going
 /// again) must not make the chart redraw in a loop.
-const RELAYOUT_STEP: f64 = 24.0;
+const RELAYOUT_STEP: f64 = 20.0;
 
 #[function_component]
 pub fn Chart(props: &ChartProps) -> Html {
     let stage_ref = use_node_ref();
     let plot_ref = use_node_ref();
     let tooltip_ref = use_node_ref();
-    // The width the chart is laid out at, and the box's real width (for the tooltip).
-    let width = use_state(|| 0.0_f64);
+    // The design width the chart is laid out at (`chart::design_width` of its box), unknown
+    // until the box is measured: then every design width is drawn and the stylesheet's
+    // container queries show the one that fits, exactly as in a pre-rendered page.
+    let width = use_state(|| None::<f64>);
     let box_width = use_mut_ref(|| 0.0_f64);
     let draws = use_mut_ref(|| 0_u32);
 
@@ -54,9 +60,10 @@ pub fn Chart(props: &ChartProps) -> Html {
         let box_width = box_width.clone();
         use_effect_with((), move |_| {
             let observer = stage_ref.cast::<HtmlElement>().and_then(|stage| {
-                let first = f64::from(stage.client_width());
+                // Fractional, as the stylesheet's container queries see it.
+                let first = stage.get_bounding_client_rect().width();
                 *box_width.borrow_mut() = first;
-                width.set(first.floor());
+                width.set(Some(chart::design_width(first)));
                 let width = width.clone();
                 let on_resize =
                     Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
@@ -67,10 +74,15 @@ pub fn Chart(props: &ChartProps) -> Html {
                         else {
                             return;
                         };
-                        let now = entry.content_rect().width().floor();
+                        let now = entry.content_rect().width();
                         *box_width.borrow_mut() = now;
-                        if (now - *width).abs() >= RELAYOUT_STEP {
-                            width.set(now);
+                        let next = chart::design_width(now);
+                        // A box that only wavers around a threshold (a classic scrollbar coming
+                        // and going) keeps its layout: the viewBox absorbs the difference.
+                        let settled = (chart::design_width(now - RELAYOUT_STEP) == next)
+                            && (chart::design_width(now + RELAYOUT_STEP) == next);
+                        if Some(next) != *width && settled {
+                            width.set(Some(next));
                         }
                     });
                 let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
@@ -86,37 +98,45 @@ pub fn Chart(props: &ChartProps) -> Html {
     }
 
     let compact = props.compact;
+    let prerendered = props.prerendered;
+    let lay_out = move |spec: &ChartSpec, width: f64| {
+        // The compact embed keeps to an article column's height budget.
+        let height = if compact {
+            chart::height_for_compact(width)
+        } else {
+            chart::height_for(width)
+        };
+        chart::layout(spec, width, height)
+    };
+    // The layout of the design width in use: painting, the tooltip and hit-testing share it.
     let placed = use_memo(
         (props.spec.clone(), *width, compact),
-        |(spec, width, compact)| {
-            // The compact embed keeps to an article column's height budget.
-            let height = if *compact {
-                chart::height_for_compact(*width)
-            } else {
-                chart::height_for(*width)
-            };
-            chart::layout(spec, *width, height)
-        },
+        move |(spec, width, _)| width.map(|w| lay_out(spec, w)),
     );
     // The chart itself is drawn once per spec, width and theme; a hover or an arrow key only
-    // redraws the focus overlay above it.
+    // redraws the focus overlay above it. Width unknown: one drawing per design width.
     let markup = use_memo(
-        (props.spec.clone(), placed.clone(), props.theme),
-        |(spec, placed, theme)| {
-            if placed.width > 0.0 {
-                with_class(
-                    &chart::render_svg(spec, placed, &Theme::get(*theme)),
-                    "chart-svg",
-                )
-            } else {
-                String::new()
-            }
+        (props.spec.clone(), *width, compact, props.theme),
+        move |(spec, width, _, theme)| {
+            let theme = Theme::get(*theme);
+            let widths: Vec<f64> = match width {
+                Some(w) => vec![*w],
+                None if prerendered => chart::DESIGN_WIDTHS.to_vec(),
+                None => Vec::new(),
+            };
+            widths
+                .into_iter()
+                .map(|w| {
+                    let svg = chart::render_svg(spec, &lay_out(spec, w), &theme);
+                    (w as u32, with_class(&svg, "chart-svg"))
+                })
+                .collect::<Vec<(u32, String)>>()
         },
     );
     let focus_markup = use_memo(
         (props.spec.clone(), placed.clone(), props.theme, props.focus),
-        |(spec, placed, theme, focus)| match focus {
-            Some(focus) if placed.width > 0.0 => with_class(
+        |(spec, placed, theme, focus)| match (focus, placed.as_ref()) {
+            (Some(focus), Some(placed)) => with_class(
                 &chart::render_focus_svg(spec, placed, &Theme::get(*theme), *focus),
                 "chart-focus",
             ),
@@ -125,20 +145,29 @@ pub fn Chart(props: &ChartProps) -> Html {
     );
 
     {
-        // Count paints (the e2e redraw test reads it) and mark the first one.
+        // Count paints (the e2e redraw test reads it) and mark the first one. Keeping, of the
+        // drawings of every design width, only the one shown is not a paint: nothing changes.
         let stage_ref = stage_ref.clone();
         let draws = draws.clone();
+        let shown_before = use_mut_ref(|| None::<Rc<Vec<(u32, String)>>>);
         let on_first_draw = props.on_first_draw.clone();
         use_effect_with(
             (markup.clone(), focus_markup.clone()),
             move |(markup, _)| {
                 if !markup.is_empty() {
-                    *draws.borrow_mut() += 1;
+                    let kept_only = matches!(
+                        (&*shown_before.borrow(), markup.as_slice()),
+                        (Some(before), [one]) if before.len() > 1 && before.contains(one)
+                    );
+                    *shown_before.borrow_mut() = Some(markup.clone());
+                    if !kept_only {
+                        *draws.borrow_mut() += 1;
+                    }
                     let count = *draws.borrow();
                     if let Some(stage) = stage_ref.cast::<HtmlElement>() {
                         let _ = stage.set_attribute("data-draws", &count.to_string());
                     }
-                    if count == 1 {
+                    if count == 1 && !kept_only {
                         if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
                             let _ = performance.mark("chitieu:first-chart");
                         }
@@ -160,8 +189,12 @@ pub fn Chart(props: &ChartProps) -> Html {
             };
             let style = tip.style();
             let real = *box_width.borrow();
-            match focus.and_then(|i| placed.points.get(i)) {
-                Some(point) if placed.width > 0.0 && real > 0.0 => {
+            let point = placed
+                .as_ref()
+                .as_ref()
+                .and_then(|p| Some((p, p.points.get((*focus)?)?)));
+            match point {
+                Some((placed, point)) if real > 0.0 => {
                     let scale = real / placed.width;
                     let at = tooltip::place(
                         point.x * scale,
@@ -183,9 +216,8 @@ pub fn Chart(props: &ChartProps) -> Html {
     }
 
     let to_layout = {
-        let placed = placed.clone();
         let box_width = box_width.clone();
-        move |x: f64, y: f64| {
+        move |placed: &chart::Layout, x: f64, y: f64| {
             let real = *box_width.borrow();
             let scale = if real > 0.0 { placed.width / real } else { 1.0 };
             (x * scale, y * scale)
@@ -202,8 +234,12 @@ pub fn Chart(props: &ChartProps) -> Html {
             let Some(plot) = plot_ref.cast::<web_sys::Element>() else {
                 return;
             };
+            let Some(placed) = placed.as_ref() else {
+                return;
+            };
             let rect = plot.get_bounding_client_rect();
             let (x, y) = to_layout(
+                placed,
                 f64::from(event.client_x()) - rect.left(),
                 f64::from(event.client_y()) - rect.top(),
             );
@@ -254,7 +290,11 @@ pub fn Chart(props: &ChartProps) -> Html {
                 {onkeydown}
                 {onfocus}
             >
-                { Html::from_html_unchecked(AttrValue::from((*markup).clone())) }
+                { for markup.iter().map(|(w, svg)| html! {
+                    <div key={*w} class={classes!("chart-variant", (markup.len() == 1).then_some("only"))} data-w={w.to_string()}>
+                        { Html::from_html_unchecked(AttrValue::from(svg.clone())) }
+                    </div>
+                }) }
                 { Html::from_html_unchecked(AttrValue::from((*focus_markup).clone())) }
             </div>
             <div ref={tooltip_ref} class="chart-tooltip" aria-hidden="true">{ props.tooltip.clone() }</div>

@@ -77,7 +77,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
                         { badge(&row.badge) }
                         <span class="strip-figure"><strong>{ row.value.clone() }</strong>{ format!(" {}", row.value_note) }</span>
                         <span class="strip-target">
-                            { match lang { Lang::Vi => "chỉ tiêu ", Lang::En => "target " } }{ row.target.clone() }
+                            { format!("{}{}", match lang { Lang::Vi => "chỉ tiêu ", Lang::En => "target " }, row.target) }
                         </span>
                     </span>
                 </button>
@@ -87,7 +87,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
     let line = |line: &Option<view::overview::Line>, class: &'static str| match line {
         Some(line) => html! {
             <p class={classes!("indicator-line", class)}>
-                { line.lead.clone() }{ " " }
+                { format!("{} ", line.lead) }
                 { for line.items.iter().enumerate().map(|(i, (id, name))| html! {
                     <>
                         if i > 0 { { ", " } }
@@ -165,7 +165,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
             }
             if !model.task_areas.is_empty() {
                 <details class="task-areas">
-                    <summary>{ match lang { Lang::Vi => "Nhiệm vụ, giải pháp", Lang::En => "Task areas" } }{ format!(" ({})", model.task_areas.len()) }</summary>
+                    <summary>{ format!("{} ({})", match lang { Lang::Vi => "Nhiệm vụ, giải pháp", Lang::En => "Task areas" }, model.task_areas.len()) }</summary>
                     <ol>
                         { for model.task_areas.iter().map(|area| html! {
                             <li class="task-area">

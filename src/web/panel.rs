@@ -23,8 +23,11 @@ pub struct PanelProps {
     pub theme: ThemeName,
     pub layers: Layers,
     pub focus: Option<usize>,
-    pub today: i32,
+    pub today: chitieu_core::export::Day,
     pub compact: bool,
+    /// The page already holds this panel, pre-rendered: tables included from the first render.
+    #[prop_or_default]
+    pub prerendered: bool,
     pub view: View,
     /// The widget's address without `embed`: where the compact embed's link goes.
     #[prop_or_default]
@@ -111,7 +114,7 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
             props.period,
             lang,
             props.layers,
-            props.today,
+            props.today.year,
         ),
         |(plan, id, period, lang, layers, today)| {
             view::panel(plan, id, *period, *lang, *layers, *today).map(Rc::new)
@@ -126,7 +129,8 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
     });
     // The tables are not part of the first paint (they are folded, or below the chart): they
     // are built once the chart has been drawn, at once where there is no chart to wait for.
-    let chart_drawn = use_state(|| false);
+    // A pre-rendered page has its tables in the HTML already: they are part of the first render.
+    let chart_drawn = use_state(|| props.prerendered);
     let tables_ready = *chart_drawn || props.view == View::Table || spec.is_none();
     use_effect_with(tables_ready, |ready| {
         if *ready {
@@ -199,15 +203,16 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
                         {tooltip}
                         {compact}
                         {on_first_draw}
+                        prerendered={props.prerendered}
                     />
                     if !compact {
                         <p class="readout" aria-live="polite">
                             { match &readout {
                                 Some(r) => html! {
                                     <>
-                                        { r.sentence.clone() }
+                                        { if r.source.is_some() { format!("{} ", r.sentence) } else { r.sentence.clone() } }
                                         if let Some(source) = &r.source {
-                                            { " " }<a href={source.url.clone()} rel="noopener noreferrer" target="_blank">{ source.title.clone() }</a>
+                                            <a href={source.url.clone()} rel="noopener noreferrer" target="_blank">{ source.title.clone() }</a>
                                         }
                                     </>
                                 },
@@ -219,16 +224,17 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
                         { legend_html(spec, lang, props.theme, compact, &dispatch) }
                     </figcaption>
                     if let Some(note) = &model.break_note {
-                        <p class="break-note">
-                            { if compact { note.line.clone() } else { note.short.clone() } }
+                        // A <div>: a <details> inside a <p> would be moved out of it by the HTML
+                        // parser, and a pre-rendered page would no longer match what Yew renders.
+                        <div class="break-note">
+                            { if compact { note.line.clone() } else { format!("{} ", note.short) } }
                             if !compact {
-                                { " " }
                                 <details class="more">
                                     <summary>{ match lang { Lang::Vi => "Thêm", Lang::En => "More" } }</summary>
                                     { note.more.clone() }
                                 </details>
                             }
-                        </p>
+                        </div>
                     }
                     if !model.territories.is_empty() && !compact {
                         <dl class="territories">
@@ -252,10 +258,12 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
                         { " " }<strong>{ row.target.clone() }</strong>
                     </p>
                     <p class="target-meta">
-                        { row.document.clone() }{ " · " }{ row.territory.clone() }
-                        if let Some(compared) = &row.compared {
-                            { " · " }{ match lang { Lang::Vi => "so với ", Lang::En => "compared with " } }{ compared.clone() }
-                        }
+                        // One text node: adjacent texts would be one node in a pre-rendered page.
+                        { match &row.compared {
+                            Some(compared) => format!("{} · {} · {}{compared}", row.document, row.territory,
+                                match lang { Lang::Vi => "so với ", Lang::En => "compared with " }),
+                            None => format!("{} · {}", row.document, row.territory),
+                        } }
                     </p>
                     if let Some(note) = &row.note {
                         <p class="target-note">{ note.clone() }</p>
@@ -279,7 +287,7 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
 
     let tables = html! {
         <details class="data-table" open={props.view == View::Table}>
-            <summary>{ t(Ui::Table, lang) }{ format!(" ({})", model.table.len()) }</summary>
+            <summary>{ format!("{} ({})", t(Ui::Table, lang), model.table.len()) }</summary>
             if !tables_ready {
                 <p class="table-pending">{ t(Ui::LoadingTable, lang) }</p>
             } else {
@@ -288,7 +296,7 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
                 } else {
                     <div class="table-scroll" role="region" aria-label={t(Ui::Table, lang)} tabindex="0">
                         <table>
-                            <caption>{ model.name.clone() }{ " — " }{ t(Ui::Table, lang) }</caption>
+                            <caption>{ format!("{} — {}", model.name, t(Ui::Table, lang)) }</caption>
                             <thead><tr>
                                 <th scope="col">{ t(Ui::Year, lang) }</th>
                                 <th scope="col">{ t(Ui::Value, lang) }</th>
@@ -301,7 +309,7 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
                                     <tr class={classes!(row.headline.then_some("headline"))}>
                                         <th scope="row">{ row.when.clone() }</th>
                                         <td class="num">{ row.value.clone() }</td>
-                                        <td>{ row.kind.clone() }{ if row.headline { format!(" · {}", t(Ui::Headline, lang)) } else { String::new() } }</td>
+                                        <td>{ if row.headline { format!("{} · {}", row.kind, t(Ui::Headline, lang)) } else { row.kind.clone() } }</td>
                                         <td class="nowrap">{ row.territory.clone() }</td>
                                         <td>
                                             if let Some(source) = &row.source {
@@ -327,7 +335,7 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
                 if !model.targets.is_empty() {
                     <div class="table-scroll" role="region" aria-label={t(Ui::TargetsTable, lang)} tabindex="0">
                         <table class="targets-table">
-                            <caption>{ model.name.clone() }{ " — " }{ t(Ui::TargetsTable, lang) }</caption>
+                            <caption>{ format!("{} — {}", model.name, t(Ui::TargetsTable, lang)) }</caption>
                             <thead><tr>
                                 <th scope="col">{ t(Ui::YearOrPeriod, lang) }</th>
                                 <th scope="col">{ t(Ui::TargetHeader, lang) }</th>
@@ -357,7 +365,7 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
 
     let export = html! {
         <ExportBar plan={plan.clone()} indicator={model.indicator.clone()} {lang} period={props.period}
-            theme={props.theme} layers={props.layers} summary={model.summary.clone()} />
+            theme={props.theme} layers={props.layers} summary={model.summary.clone()} today={props.today} />
     };
     let status_line = model.lead.as_ref().map(|lead| html! {
         <p class="status-line">

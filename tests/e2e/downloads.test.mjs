@@ -177,12 +177,13 @@ export default {
       const d = new Date();
       return { vi: `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`, year: d.getFullYear(), day: d.getDate() };
     });
-    const address = new URL(url).origin + new URL(url).pathname;
+    // The indicator's own address: its indicator, not the page's theme, language or view.
+    const address = `${new URL(url).origin}${new URL(url).pathname}?indicator=grdp_growth`;
     const vi = await page.locator('#cite-dialog .citation[lang="vi"]').innerText();
     const en = await page.locator('#cite-dialog .citation[lang="en"]').innerText();
     c.check('Vietnamese citation', vi.startsWith(`Ban biên tập chitieu (${today.year}).`) && vi.includes(`Phiên bản dữ liệu ${version}`) && vi.includes(`Truy cập ngày ${today.vi}, ${address}`), JSON.stringify(vi));
     c.check('English citation', en.startsWith(`chitieu editors (${today.year}).`) && en.includes(`Data version ${version}`) && en.includes(`Accessed ${today.day} `) && en.endsWith(address), JSON.stringify(en));
-    c.check('the address leaves out view state (theme, indicator)', !/theme=|indicator=/.test(vi), JSON.stringify(vi));
+    c.check('the address names the indicator and leaves out view state (theme, language)', /indicator=grdp_growth/.test(vi) && !/theme=|lang=/.test(vi), JSON.stringify(vi));
     await page.locator('#cite-dialog .cite-copy').click();
     const copied = await page.waitForFunction(() => /Đã chép/.test(document.querySelector('#cite-dialog .cite-status')?.textContent || ''), null, { timeout: 5000 }).then(() => true, () => false);
     c.check('"Sao chép" reports the copy', copied);

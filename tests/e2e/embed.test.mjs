@@ -178,9 +178,13 @@ export default {
     const code = await page.locator('#embed-code').inputValue();
     const srcMatch = code.match(/<iframe src="([^"]+)"/);
     const frameSrc = srcMatch ? new URL(srcMatch[1].replaceAll('&amp;', '&')) : null;
-    c.check('code has an iframe of the current view with embed=1', frameSrc && frameSrc.origin === new URL(url).origin &&
-      frameSrc.searchParams.get('embed') === '1' && frameSrc.searchParams.get('indicator') === INDICATOR &&
-      frameSrc.searchParams.get('lang') === 'en', code);
+    // The current view's compact page, pre-rendered by the build (core/src/embed.rs page_name).
+    c.check('code has an iframe of the current view, its pre-rendered compact page', frameSrc && frameSrc.origin === new URL(url).origin &&
+      frameSrc.pathname === `/embed-${INDICATOR}.en.html`, code);
+    if (frameSrc) {
+      const frameResponse = await page.request.get(frameSrc.href);
+      c.check('that page exists and carries its state', frameResponse.ok() && /<meta name="chitieu-prerendered" content="lang=en&amp;indicator=grdp_growth&amp;embed=1">/.test(await frameResponse.text()), String(frameResponse.status()));
+    }
     c.check('code has a title and loads embed.js', /title="[^"]+"/.test(code) && code.includes(`${new URL(url).origin}/embed.js`), code);
     const inDialog = await page.evaluate(() => document.querySelector('dialog.embed-dialog').contains(document.activeElement));
     c.check('focus moved into the dialog', inDialog);

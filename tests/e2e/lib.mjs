@@ -351,3 +351,54 @@ export function planVersion(text) {
   }
   return hash.toString(16).padStart(16, '0');
 }
+
+/**
+ * Compares two PNG screenshots pixel by pixel in a fresh page (decoded by the browser itself,
+ * no image library): { same, differing, maxDelta, box } where `differing` counts pixels whose
+ * channels differ by more than `tolerance` levels and `box` bounds them.
+ */
+export async function comparePngs(browser, a, b, tolerance = 0) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    return await page.evaluate(
+      async ({ a, b, tolerance }) => {
+        const load = (src) => new Promise((resolve, reject) => {
+          const img = new Image();
+          img.onload = () => resolve(img);
+          img.onerror = reject;
+          img.src = `data:image/png;base64,${src}`;
+        });
+        const [ia, ib] = await Promise.all([load(a), load(b)]);
+        if (ia.width !== ib.width || ia.height !== ib.height) return { same: false, differing: -1, maxDelta: 255, box: null };
+        const pixels = (img) => {
+          const canvas = document.createElement('canvas');
+          canvas.width = img.width;
+          canvas.height = img.height;
+          const g = canvas.getContext('2d');
+          g.drawImage(img, 0, 0);
+          return g.getImageData(0, 0, img.width, img.height).data;
+        };
+        const pa = pixels(ia);
+        const pb = pixels(ib);
+        let differing = 0;
+        let maxDelta = 0;
+        let box = null;
+        for (let i = 0; i < pa.length; i += 4) {
+          const delta = Math.max(Math.abs(pa[i] - pb[i]), Math.abs(pa[i + 1] - pb[i + 1]), Math.abs(pa[i + 2] - pb[i + 2]), Math.abs(pa[i + 3] - pb[i + 3]));
+          maxDelta = Math.max(maxDelta, delta);
+          if (delta > tolerance) {
+            differing++;
+            const x = (i / 4) % ia.width;
+            const y = Math.floor(i / 4 / ia.width);
+            box = box ? { x0: Math.min(box.x0, x), y0: Math.min(box.y0, y), x1: Math.max(box.x1, x), y1: Math.max(box.y1, y) } : { x0: x, y0: y, x1: x, y1: y };
+          }
+        }
+        return { same: differing === 0, differing, maxDelta, box };
+      },
+      { a: a.toString('base64'), b: b.toString('base64'), tolerance },
+    );
+  } finally {
+    await context.close();
+  }
+}

@@ -28,6 +28,22 @@ pub fn height_for(width: f64) -> f64 {
     (width * 0.55).clamp(230.0, 400.0)
 }
 
+/// The widths a chart is laid out at. A chart box of any width shows the layout of the largest
+/// design width that fits it (the smallest below 320 px), scaled by its viewBox by at most a
+/// quarter: text stays readable, and a page pre-rendered without knowing its width can carry
+/// one layout per design width and let a container query show the right one. The stylesheet's
+/// container queries use these thresholds (a test checks them).
+pub const DESIGN_WIDTHS: [f64; 6] = [320.0, 400.0, 500.0, 640.0, 800.0, 1000.0];
+
+/// The design width for a chart box `width` CSS pixels wide.
+pub fn design_width(width: f64) -> f64 {
+    DESIGN_WIDTHS
+        .iter()
+        .copied()
+        .rfind(|w| *w <= width)
+        .unwrap_or(DESIGN_WIDTHS[0])
+}
+
 /// Chart height in the compact embed: short enough that headline, chart, status line, source
 /// and link fit an article column (180 px at 320 px wide, never above 240 px).
 pub fn height_for_compact(width: f64) -> f64 {

@@ -75,14 +75,17 @@ impl Theme {
                 text: Rgb(230, 237, 243),
                 muted: Rgb(158, 167, 179),
                 grid: Rgb(48, 54, 61),
-                axis: Rgb(125, 133, 144),
+                // The same as `other_target` and `context`, as in the light palette: the
+                // "Auto" theme's stylesheet maps each light colour to one dark colour.
+                axis: Rgb(139, 148, 158),
                 series: [Rgb(108, 182, 255), Rgb(240, 136, 62), Rgb(210, 168, 255)],
                 target: Rgb(63, 185, 137),
                 band_opacity: 0.2,
                 other_target: Rgb(139, 148, 158),
                 context: Rgb(139, 148, 158),
                 required: Rgb(188, 140, 255),
-                projection: Rgb(173, 186, 199),
+                // As `muted`, the light palette's projection colour (see `auto_dark_css`).
+                projection: Rgb(158, 167, 179),
                 fan_opacity: 0.16,
                 focus: Rgb(255, 255, 255),
             },
@@ -123,6 +126,62 @@ impl Theme {
     }
 }
 
+impl Rgb {
+    /// "#1F2328": how plotters' SVG backend writes a colour, so a stylesheet can match it.
+    pub fn hex(self) -> String {
+        format!("#{:02X}{:02X}{:02X}", self.0, self.1, self.2)
+    }
+}
+
+impl Theme {
+    /// Every colour of the palette with what it is for, in one order for every theme.
+    pub fn colours(&self) -> Vec<Rgb> {
+        let mut out = vec![
+            self.background,
+            self.text,
+            self.muted,
+            self.grid,
+            self.axis,
+            self.target,
+            self.other_target,
+            self.context,
+            self.required,
+            self.projection,
+            self.focus,
+        ];
+        out.extend(self.series);
+        out
+    }
+}
+
+/// The stylesheet rules that turn a chart drawn in the light palette into the dark one when the
+/// theme is "Auto" and the reader's system is dark: every light colour, as plotters writes it in
+/// a `fill` or `stroke` attribute, mapped to its dark counterpart. The page needs no script to
+/// follow the system (also after a change), and a pre-rendered chart is right before the wasm
+/// runs. `static/style.css` carries this text between two marker comments; a test keeps it so.
+pub fn auto_dark_css() -> String {
+    let light = Theme::get(ThemeName::Light).colours();
+    let dark = Theme::get(ThemeName::Dark).colours();
+    let mut pairs: Vec<(Rgb, Rgb)> = Vec::new();
+    for (l, d) in light.into_iter().zip(dark) {
+        if !pairs.iter().any(|(seen, _)| *seen == l) {
+            pairs.push((l, d));
+        }
+    }
+    let mut out = String::from("@media (prefers-color-scheme: dark) {\n");
+    for attribute in ["fill", "stroke"] {
+        for (l, d) in &pairs {
+            out.push_str(&format!(
+                "  .chitieu.theme-auto svg [{attribute}=\"{}\"] {{\n    {attribute}: {};\n  }}\n",
+                l.hex(),
+                d.hex()
+            ));
+        }
+    }
+    out.push_str("}\n");
+    out
+}
+
 /// WCAG relative-luminance contrast ratio.
 pub fn contrast(a: Rgb, b: Rgb) -> f64 {
     fn channel(c: u8) -> f64 {
@@ -143,6 +202,43 @@ pub fn contrast(a: Rgb, b: Rgb) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_light_colour_has_one_dark_counterpart_for_the_auto_theme() {
+        let light = Theme::get(ThemeName::Light).colours();
+        let dark = Theme::get(ThemeName::Dark).colours();
+        for (i, l) in light.iter().enumerate() {
+            for (j, other) in light.iter().enumerate() {
+                if l == other {
+                    assert_eq!(
+                        dark[i],
+                        dark[j],
+                        "light {} maps to two dark colours",
+                        l.hex()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_stylesheet_carries_the_auto_theme_rules() {
+        let css =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../static/style.css"))
+                .expect("static/style.css");
+        let start = "/* generated: chart::theme::auto_dark_css() */\n";
+        let end = "/* end generated */";
+        let section = css
+            .split_once(start)
+            .and_then(|(_, rest)| rest.split_once(end))
+            .map(|(section, _)| section)
+            .expect("the marker comments in static/style.css");
+        assert_eq!(
+            section,
+            auto_dark_css(),
+            "regenerate the section: cargo run -p chitieu-core --example auto_dark_css"
+        );
+    }
 
     #[test]
     fn every_theme_meets_wcag_contrast() {
