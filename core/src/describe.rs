@@ -41,15 +41,7 @@ pub fn value(
     qualifier: Option<Qualifier>,
     lang: Lang,
 ) -> String {
-    let hedge = match (qualifier, lang) {
-        (Some(Qualifier::About), Lang::Vi) => "khoảng ",
-        (Some(Qualifier::Over), Lang::Vi) => "trên ",
-        (Some(Qualifier::Under), Lang::Vi) => "dưới ",
-        (Some(Qualifier::About), Lang::En) => "about ",
-        (Some(Qualifier::Over), Lang::En) => "over ",
-        (Some(Qualifier::Under), Lang::En) => "under ",
-        (None, _) => "",
-    };
+    let hedge = hedge_word(qualifier, lang);
     format!(
         "{hedge}{}",
         number::with_unit(
@@ -59,8 +51,30 @@ pub fn value(
     )
 }
 
+fn hedge_word(qualifier: Option<Qualifier>, lang: Lang) -> &'static str {
+    match (qualifier, lang) {
+        (Some(Qualifier::About), Lang::Vi) => "khoảng ",
+        (Some(Qualifier::Over), Lang::Vi) => "trên ",
+        (Some(Qualifier::Under), Lang::Vi) => "dưới ",
+        (Some(Qualifier::About), Lang::En) => "about ",
+        (Some(Qualifier::Over), Lang::En) => "over ",
+        (Some(Qualifier::Under), Lang::En) => "under ",
+        (None, _) => "",
+    }
+}
+
+/// A published figure with its unit and hedge, with no more digits than it was published
+/// with: "khoảng 95 triệu đồng", not "khoảng 95,00" (the indicator's decimals are a maximum;
+/// computed values keep them, `value`).
 pub fn observation(indicator: &Indicator, observation: &Observation, lang: Lang) -> String {
-    value(indicator, observation.value, observation.qualifier, lang)
+    let hedge = hedge_word(observation.qualifier, lang);
+    format!(
+        "{hedge}{}",
+        number::with_unit(
+            number::format_trimmed(observation.value, indicator.decimals, lang),
+            indicator.unit.get(lang)
+        )
+    )
 }
 
 /// The unit as it follows a number: a percent sign sticks to it, a word unit follows a

@@ -203,6 +203,31 @@ pub fn App(props: &AppProps) -> Html {
         _ => (t(Ui::AppName, lang).to_string(), None),
     };
 
+    let shown_indicator = match &*plan_state {
+        PlanState::Ready { plan, .. } => state.indicator_in(plan).unwrap_or_default().to_string(),
+        _ => String::new(),
+    };
+    // The reader's tools, at the foot of the page: the theme and the embed code.
+    let tools = html! {
+        <div class="page-tools">
+                <label class="theme-select">
+                    <span>{ t(Ui::Theme, lang) }</span>
+                    <select onchange={on_theme}>
+                        <option value="auto" selected={state.theme.is_none()}>{ match lang { Lang::Vi => "Tự động", Lang::En => "Auto" } }</option>
+                        { for ThemeName::ALL.iter().map(|name| {
+                            let label = match name {
+                                ThemeName::Light => t(Ui::ThemeLight, lang),
+                                ThemeName::Dark => t(Ui::ThemeDark, lang),
+                                ThemeName::Contrast => t(Ui::ThemeContrast, lang),
+                            };
+                            html! { <option value={name.code()} selected={state.theme == Some(*name)}>{ label }</option> }
+                        }) }
+                    </select>
+                </label>
+                <EmbedButton {lang} {theme} title={title.clone()} indicator={shown_indicator} />
+        </div>
+    };
+
     let body = match &*plan_state {
         PlanState::Loading(path) => html! {
             <p class="loading" role="status">{ format!("{} ", t(Ui::LoadingPlan, lang)) }<code>{ path.clone() }</code></p>
@@ -329,6 +354,7 @@ pub fn App(props: &AppProps) -> Html {
                     </div>
                     if !embed {
                         <footer class="site-footer">
+                            { tools.clone() }
                             <p>
                                 { format!("{} · {} ", plan.meta.title.get(lang), t(Ui::DataVersion, lang)) }<code>{ version.clone() }</code>
                             </p>
@@ -339,10 +365,6 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
 
-    let shown_indicator = match &*plan_state {
-        PlanState::Ready { plan, .. } => state.indicator_in(plan).unwrap_or_default().to_string(),
-        _ => String::new(),
-    };
     let controls = html! {
         <div class="controls">
             <div class="lang-switch" role="group" aria-label={t(Ui::Language, lang)}>
@@ -358,32 +380,15 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 }) }
             </div>
-            if !embed {
-                <label class="theme-select">
-                    <span>{ t(Ui::Theme, lang) }</span>
-                    <select onchange={on_theme}>
-                        <option value="auto" selected={state.theme.is_none()}>{ match lang { Lang::Vi => "Tự động", Lang::En => "Auto" } }</option>
-                        { for ThemeName::ALL.iter().map(|name| {
-                            let label = match name {
-                                ThemeName::Light => t(Ui::ThemeLight, lang),
-                                ThemeName::Dark => t(Ui::ThemeDark, lang),
-                                ThemeName::Contrast => t(Ui::ThemeContrast, lang),
-                            };
-                            html! { <option value={name.code()} selected={state.theme == Some(*name)}>{ label }</option> }
-                        }) }
-                    </select>
-                </label>
-                <EmbedButton {lang} {theme} title={title.clone()} indicator={shown_indicator} />
-            }
         </div>
     };
 
     html! {
         <div class={classes!("chitieu", format!("theme-{theme_class}"), embed.then_some("compact"))}>
             if embed {
+                // In an article the page that embeds it chose the language: no switches.
                 <div class="compact-bar">
                     <p class="compact-title">{ title }</p>
-                    { controls }
                 </div>
             } else {
                 <header class="masthead">

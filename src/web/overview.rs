@@ -134,12 +134,12 @@ pub fn Overview(props: &OverviewProps) -> Html {
             }
             if !model.rows.is_empty() {
                 <div class="strip">
-                    <p class="strip-axis" aria-hidden="true"><span>{ short }</span><span>{ beyond }</span></p>
-                    <ol class="strip-rows">{ for rows }</ol>
                     <p class="strip-help">{ match lang {
                         Lang::Vi => "Mỗi dòng là một chỉ tiêu: chấm là số so sánh được mới nhất, vạch đứng là mức chỉ tiêu, vùng tô là vùng đạt. Bấm vào một dòng để xem biểu đồ.",
                         Lang::En => "Each row is one target: the dot is the latest comparable figure, the upright line the target level, the shaded zone where the target is met. Choose a row to see its chart.",
                     } }</p>
+                    <p class="strip-axis" aria-hidden="true"><span>{ short }</span><span>{ beyond }</span></p>
+                    <ol class="strip-rows">{ for rows }</ol>
                 </div>
             }
             { line(&model.unjudged, "unjudged") }

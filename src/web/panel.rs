@@ -410,16 +410,12 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
             </label>
             <h2 id="indicator-title" class="panel-title">{ model.name.clone() }</h2>
             <p class="panel-headline">{ model.finding.clone() }</p>
+            // The finding says the figures; under it only what it leaves out: the status, and
+            // whose target for which territory.
             if let Some(lead) = &model.lead {
-                <p class={classes!("lead", format!("status-{}", lead.badge.outcome.code()))}>
-                    <span class="lead-value">{ lead.value.clone() }</span>
-                    <span class="lead-note">{ lead.note.clone() }</span>
-                    <span class="lead-target">
-                        { match lang { Lang::Vi => "chỉ tiêu ", Lang::En => "target " } }
-                        <strong>{ lead.target.clone() }</strong>
-                    </span>
+                <p class={classes!("lead-line", format!("status-{}", lead.badge.outcome.code()))}>
                     { badge(&lead.badge) }
-                    <span class="lead-meta">{ format!("{} · {}", lead.document, lead.territory) }</span>
+                    <span class="status-line-meta">{ format!(" · {} · {}", lead.document, lead.territory) }</span>
                 </p>
             }
             { chart_html }

@@ -55,8 +55,9 @@ export default {
     const seen = [];
     await page.evaluate(() => document.activeElement?.blur());
 
-    const order = ['lang', 'theme', 'period', 'card', 'indicator-select', 'chart', 'legend', 'downloads', 'cite', 'table'];
-    for (const key of order.slice(0, 4)) {
+    // The theme and the embed code are the reader's tools at the foot of the page.
+    const order = ['lang', 'period', 'card', 'indicator-select', 'chart', 'legend', 'downloads', 'cite', 'table', 'theme'];
+    for (const key of order.slice(0, 3)) {
       c.check(`Tab reaches ${key}`, !!(await tabTo(page, (f) => f.key === key, 80, seen)), seen.slice(-3).map((f) => f.key).join(' → '));
     }
     // Enter on a scorecard card picks its indicator: the next card with figures that is not the
@@ -128,6 +129,7 @@ export default {
     }
 
     c.check('Tab reaches the data tables', !!(await tabTo(page, (f) => f.key === 'table', 20, seen)), seen.slice(-3).map((f) => f.key).join(' → '));
+    c.check('Tab reaches the theme, at the foot of the page', !!(await tabTo(page, (f) => f.key === 'theme', 30, seen)), seen.slice(-3).map((f) => f.key).join(' → '));
 
     // No trap: Tab carries on past the last control, out of the page, and round to the top.
     const out = await tabTo(page, (f) => f.kind === 'body' || f.key === 'lang', 300, seen);
@@ -138,7 +140,7 @@ export default {
     c.check('every focus stop shows a focus outline', hidden.length === 0, hidden.slice(0, 5).map((f) => `${f.key}:${f.text} (${f.outline})`).join(' | '));
     const firstIndex = (key) => stops.findIndex((f) => f.key === key);
     const positions = order.map(firstIndex);
-    c.check('focus order follows the page: language, theme, period, strip rows, select, chart, legend, downloads, cite, tables', positions.every((p, i) => p >= 0 && (i === 0 || p > positions[i - 1])), JSON.stringify(Object.fromEntries(order.map((k, i) => [k, positions[i]]))));
+    c.check('focus order follows the page: language, period, strip rows, select, chart, legend, downloads, cite, tables, theme', positions.every((p, i) => p >= 0 && (i === 0 || p > positions[i - 1])), JSON.stringify(Object.fromEntries(order.map((k, i) => [k, positions[i]]))));
     c.throwIfFailed();
   },
 

@@ -235,7 +235,12 @@ pub fn panel(
         territories,
         table,
         sources: source_line(plan, indicator_id, lang),
-        sources_short: source_line_short(plan, indicator_id, lang),
+        sources_short: source_line_short(
+            plan,
+            indicator_id,
+            lead_target.map(|t| t.territory.as_str()),
+            lang,
+        ),
     })
 }
 
@@ -404,10 +409,21 @@ pub fn source_line(plan: &Plan, indicator: &str, lang: Lang) -> String {
     }
 }
 
-/// The source of the latest headline figure, then "và N nguồn khác" / "and N more".
-pub fn source_line_short(plan: &Plan, indicator: &str, lang: Lang) -> String {
+/// The source of the latest headline figure of `territory` (the lead target's: the figure the
+/// embed leads with), then "và N nguồn khác" / "and N more" for the chart's other sources.
+pub fn source_line_short(
+    plan: &Plan,
+    indicator: &str,
+    territory: Option<&str>,
+    lang: Lang,
+) -> String {
     let mut names: Vec<String> = Vec::new();
-    for o in plan.headline_series(indicator).iter().rev() {
+    let mut series = plan.headline_series(indicator);
+    // The lead territory's figures first, latest first; then the others.
+    crate::order::sort_by_key(&mut series, |o| {
+        (territory.is_some_and(|t| t == o.territory), o.when, o.line)
+    });
+    for o in series.iter().rev() {
         if let Some(source) = source_ref(plan, &o.source, lang) {
             if !names.contains(&source.short) {
                 names.push(source.short);

@@ -54,19 +54,16 @@ pub fn tally_sentences(
     // The rest in the key's words and order, so the sentence and the bar's key agree.
     let rest: Vec<String> = [
         Outcome::Missed,
+        Outcome::LikelyMissed,
         Outcome::OffTrack,
         Outcome::AtRisk,
         Outcome::OnTrack,
+        Outcome::LikelyMet,
+        Outcome::NotAssessable,
+        Outcome::NoData,
     ]
     .iter()
     .map(|o| (count(&[*o]), o.label(lang).to_lowercase()))
-    .chain(std::iter::once((
-        count(&[Outcome::NotAssessable, Outcome::NoData]),
-        match lang {
-            Lang::Vi => "chưa đánh giá được".to_string(),
-            Lang::En => "cannot be judged yet".to_string(),
-        },
-    )))
     .filter(|(n, _)| *n > 0)
     .map(|(n, words)| format!("{n} {words}"))
     .collect();
@@ -164,13 +161,10 @@ mod tests {
         assert_eq!(h, "2021–2025: 6 trên 22 chỉ tiêu đã đạt.");
         assert_eq!(
             d,
-            "5 không đạt, 1 còn xa chỉ tiêu, 2 chậm tiến độ, 8 chưa đánh giá được."
+            "5 không đạt, 1 còn xa chỉ tiêu, 2 chậm tiến độ, 8 chưa có số liệu."
         );
         let (h, d) = tally_sentences(&tally, 22, "2021–2025", Lang::En);
         assert_eq!(h, "2021–2025: 6 of 22 targets met.");
-        assert_eq!(
-            d,
-            "5 missed, 1 far behind, 2 behind, 8 cannot be judged yet."
-        );
+        assert_eq!(d, "5 missed, 1 far behind, 2 behind, 8 no data.");
     }
 }
