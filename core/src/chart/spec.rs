@@ -511,64 +511,16 @@ fn target_mark(plan: &Plan, target: &Target, lead: bool, lang: Lang) -> Option<T
     })
 }
 
-/// A territory's short name for charts and legends: "Cần Thơ (cũ)" / "Can Tho (old)" for the
-/// territory a series break ends, "Cần Thơ (mới)" / "Can Tho (merged)" for the one it starts,
-/// else the name without its parenthesis and its "Thành phố"/"City". The one place that names a
-/// territory on a chart; a short name given in the plan file can replace the derivation here.
+/// A territory's short name on charts and legends ("Cần Thơ (cũ)" / "Can Tho (old)"): the one
+/// the plan gives, as every view names it (`describe::territory_short`).
 pub fn territory_short(plan: &Plan, id: &str, lang: Lang) -> String {
-    let Some(territory) = plan.territory(id) else {
-        return id.to_string();
-    };
-    let strip = |name: &str| -> String {
-        let mut name = name.split(" (").next().unwrap_or(name).trim();
-        for prefix in ["Thành phố ", "TP. ", "TP ", "Tỉnh ", "City of "] {
-            if let Some(rest) = name.strip_prefix(prefix) {
-                name = rest;
-            }
-        }
-        for suffix in [" City", " Province"] {
-            if let Some(rest) = name.strip_suffix(suffix) {
-                name = rest;
-            }
-        }
-        name.trim().to_string()
-    };
-    let base = strip(plan.meta.territory.get(lang));
-    let before = plan.series_breaks.iter().any(|b| b.before == id);
-    let after = plan.series_breaks.iter().any(|b| b.after == id);
-    match (before, after) {
-        (true, false) if !base.is_empty() => format!("{base} ({})", words::get(Word::Old, lang)),
-        (false, true) if !base.is_empty() => format!("{base} ({})", words::get(Word::New, lang)),
-        _ => {
-            let name = strip(territory.name.get(lang));
-            // "Cần Thơ trước hợp nhất" would still be long: the plan's own territory name is
-            // the better short form when the territory has no break to tell apart.
-            if name.is_empty() {
-                id.to_string()
-            } else {
-                name
-            }
-        }
-    }
+    crate::describe::territory_short(plan, id, lang)
 }
 
-/// A document's short name for legends: its number when it has one ("03-CTr/TU"), else its
-/// issuer (a number given in words, such as "Nghị quyết Đại hội XIV", is Vietnamese only, so
-/// English legends name the issuer).
+/// A document's short name on legends ("03-CTr/TU", "NQ Đại hội XIV"), as every view names it
+/// (`view::words::document_short`).
 pub fn document_short(plan: &Plan, id: &str, lang: Lang) -> String {
-    let Some(document) = plan.document(id) else {
-        return id.to_string();
-    };
-    let number = document.number.trim();
-    let coded = !number.is_empty()
-        && !number.starts_with('(')
-        && !number.contains(' ')
-        && number.chars().any(|c| c.is_ascii_digit());
-    if coded || (lang == Lang::Vi && !number.is_empty() && !number.starts_with('(')) {
-        number.to_string()
-    } else {
-        document.issuer.get(lang).to_string()
-    }
+    crate::view::words::document_short(plan, id, lang)
 }
 
 /// A value as written on a chart, in the number style of each language's press: "7,23%"
