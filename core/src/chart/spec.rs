@@ -619,8 +619,10 @@ impl ChartSpec {
         }
         // Rates are read against zero and counts from zero; shares keep their own range (a
         // coverage of 90–95 % would be a flat line on 0–100) but never pass 0 or 100.
+        // A total so far grows from zero towards its target: it is read from zero too.
         let min = match self.measure {
             Measure::Rate => min.min(0.0),
+            _ if self.footing == Footing::Total => min.min(0.0),
             Measure::Count if min >= 0.0 => 0.0,
             Measure::Share => min.max(0.0),
             _ => min,
