@@ -31,7 +31,7 @@ pub fn height_for(width: f64) -> f64 {
 /// Chart height in the compact embed: short enough that headline, chart, status line, source
 /// and link fit an article column (180 px at 320 px wide, never above 240 px).
 pub fn height_for_compact(width: f64) -> f64 {
-    (width * 0.5).clamp(180.0, 240.0)
+    (width * 0.45).clamp(180.0, 240.0)
 }
 
 /// plotters' SVG document with its fixed `width` and `height` taken off the root element, so

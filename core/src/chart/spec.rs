@@ -520,7 +520,7 @@ pub fn territory_short(plan: &Plan, id: &str, lang: Lang) -> String {
 /// A document's short name on legends ("03-CTr/TU", "NQ Đại hội XIV"), as every view names it
 /// (`view::words::document_short`).
 pub fn document_short(plan: &Plan, id: &str, lang: Lang) -> String {
-    crate::view::words::document_short(plan, id, lang)
+    crate::describe::document_short(plan, id, lang)
 }
 
 /// A value as written on a chart, in the number style of each language's press: "7,23%"

@@ -21,6 +21,8 @@ pub struct Panel {
     pub definition: Option<String>,
     /// One plain sentence: where the indicator stands against its lead target, in numbers.
     pub headline: String,
+    /// The same finding without the indicator's name, for under a heading that names it.
+    pub finding: String,
     /// The comparable figure beside the lead target (none without a scored target).
     pub lead: Option<Lead>,
     /// Every scored target of the period, the lead one first.
@@ -157,7 +159,8 @@ pub fn panel(
             target_row(plan, indicator, target, assessment, lead_target, lang)
         })
         .collect();
-    let chart = chart_spec(plan, indicator_id, period, lang, layers, today);
+    // The same function as the downloads and the pre-rendered pages.
+    let chart = crate::chart::indicator_chart(plan, indicator_id, period, lang, layers, today);
     let break_note = chart
         .as_ref()
         .filter(|spec| !spec.breaks.is_empty() && spec.series.len() > 1)
@@ -177,11 +180,11 @@ pub fn panel(
             },
             line: match lang {
                 Lang::Vi => format!(
-                    "┆ {}: địa giới thay đổi; số liệu trước và sau không so sánh được.",
+                    "┆ {}: địa giới mới, không so sánh với số trước đó.",
                     describe::date(b.date, lang)
                 ),
                 Lang::En => format!(
-                    "┆ {}: new boundaries; figures before and after are not comparable.",
+                    "┆ {}: new boundaries, not comparable with earlier figures.",
                     describe::date(b.date, lang)
                 ),
             },
@@ -219,6 +222,9 @@ pub fn panel(
             .definition
             .as_ref()
             .map(|d| d.get(lang).to_string()),
+        finding: headline
+            .strip_prefix(&format!("{}: ", indicator.name.get(lang)))
+            .map_or_else(|| headline.clone(), str::to_string),
         headline,
         lead,
         targets,
@@ -231,20 +237,6 @@ pub fn panel(
         sources: source_line(plan, indicator_id, lang),
         sources_short: source_line_short(plan, indicator_id, lang),
     })
-}
-
-/// The chart of an indicator, exactly as the page, the downloads and the pre-rendered pages
-/// draw it (`chart::indicator_chart`: the lead target's footing, its required path, and its
-/// projection unless the target is met).
-pub fn chart_spec(
-    plan: &Plan,
-    indicator_id: &str,
-    period: Option<Period>,
-    lang: Lang,
-    layers: Layers,
-    today: i32,
-) -> Option<ChartSpec> {
-    crate::chart::indicator_chart(plan, indicator_id, period, lang, layers, today)
 }
 
 /// The sentence at the top of the panel.
