@@ -853,9 +853,14 @@ fn readout_of_an_average_point_is_the_average() {
     let readout = chitieu_core::view::readout(&plan, &spec, focus, Lang::Vi).expect("readout");
     assert_eq!(readout.value, "5,53%");
     assert!(
-        readout.meta.starts_with("bình quân 2021–2024"),
+        readout.meta.starts_with("2021–2024 (bình quân)"),
         "{}",
         readout.meta
+    );
+    assert!(
+        readout.sentence.starts_with("2021–2024 (bình quân), "),
+        "{}",
+        readout.sentence
     );
     assert!(!readout.sentence.contains("7,12"), "{}", readout.sentence);
 }

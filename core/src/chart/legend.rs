@@ -116,9 +116,9 @@ impl ChartSpec {
         Some((long, short))
     }
 
-    /// What a point of an average or a total so far stands for, in words: "bình quân 2021–2024"
-    /// / "average 2021–2024", "cộng dồn 2021–2024" / "total 2021–2024"; `None` for a yearly
-    /// value (the tooltip then names its year).
+    /// What a point of an average or a total so far stands for: "2021–2024 (bình quân)" /
+    /// "2021–2024 (average)", "2021–2024 (cộng dồn)" / "2021–2024 (total)" — years first, as a
+    /// yearly value's readout starts with its year; `None` for a yearly value.
     pub fn point_span(&self, focus: usize) -> Option<String> {
         let series = self.series_of(focus)?;
         let (a, b) = self.point(focus)?.covers?;
@@ -133,7 +133,7 @@ impl ChartSpec {
             (_, crate::text::Lang::Vi) => "cộng dồn",
             (_, crate::text::Lang::En) => "total",
         };
-        Some(format!("{word} {span}"))
+        Some(format!("{span} ({word})"))
     }
 
     /// The text of the focus label of a point: "2024: 7,12%", "TB 2021–24: 5,78%".
