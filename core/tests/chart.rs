@@ -837,3 +837,30 @@ fn review_gallery() {
         }
     }
 }
+
+/// The readout of a point of the average so far gives that average and the years it covers,
+/// not the yearly figure it last took in.
+#[test]
+fn readout_of_an_average_point_is_the_average() {
+    let plan = fixture("chart-cases.toml");
+    let spec = spec(&plan, "growth", first_period(&plan), Lang::Vi);
+    let focus = spec
+        .point_order()
+        .position(|(s, i)| {
+            matches!(spec.series[s].role, Role::Average(_)) && i + 1 == spec.series[s].points.len()
+        })
+        .expect("the average's last point");
+    let readout = chitieu_core::view::readout(&plan, &spec, focus, Lang::Vi).expect("readout");
+    assert_eq!(readout.value, "5,53%");
+    assert!(
+        readout.meta.starts_with("2021–2024 (bình quân)"),
+        "{}",
+        readout.meta
+    );
+    assert!(
+        readout.sentence.starts_with("2021–2024 (bình quân), "),
+        "{}",
+        readout.sentence
+    );
+    assert!(!readout.sentence.contains("7,12"), "{}", readout.sentence);
+}

@@ -35,9 +35,27 @@ const ASCII: [u16; 95] = [
     278, 974, 634, 612, 635, 635, 411, 521, 392, 634, 592, 818, 592, 592, 525, 636, 337, 636, 838,
 ];
 
-/// Width of one character in em. Vietnamese letters (precomposed, as plan files write them)
-/// take the widest of their case: lower case up to ư 0.634, capitals up to Ơ 0.913 (measured as
-/// above); a few typographic signs the chart writes have their own widths; anything else an em.
+/// The case of a Latin letter outside ASCII, by its code point: Vietnamese writes its letters
+/// precomposed in Latin-1 (À–ý), Latin Extended-A and -B (Ă ă Đ đ Ĩ ĩ Ũ ũ Ơ ơ Ư ư) and Latin
+/// Extended Additional (Ạ–ỹ), where capitals and small letters alternate. Arithmetic, not the
+/// Unicode tables, which would weigh on every reader's download.
+fn latin_case(c: char) -> Option<bool> {
+    let code = c as u32;
+    let upper = match code {
+        0xC0..=0xDE if code != 0xD7 => true,
+        0xDF..=0xFF if code != 0xF7 => false,
+        0x100..=0x17F => code % 2 == 0,
+        0x1A0 | 0x1AF => true,
+        0x1A1 | 0x1B0 => false,
+        0x1E00..=0x1EFF => code % 2 == 0,
+        _ => return None,
+    };
+    Some(upper)
+}
+
+/// Width of one character in em. Vietnamese letters take the widest of their case: lower case
+/// up to ư 0.634, capitals up to Ơ 0.913 (measured as above); a few typographic signs the chart
+/// writes have their own widths; anything else an em.
 fn char_em(c: char) -> f64 {
     let code = c as u32;
     if (32..127).contains(&code) {
@@ -55,9 +73,11 @@ fn char_em(c: char) -> f64 {
         '●' | '○' => 0.873,
         'đ' => 0.635,
         'Đ' => 0.77,
-        _ if c.is_alphabetic() && c.is_lowercase() => 0.635,
-        _ if c.is_alphabetic() => 0.913,
-        _ => 1.0,
+        _ => match latin_case(c) {
+            Some(false) => 0.635,
+            Some(true) => 0.913,
+            None => 1.0,
+        },
     }
 }
 
@@ -72,11 +92,27 @@ pub fn text_width(text: &str, font_size: f64) -> f64 {
 pub fn text_ascent(text: &str) -> f64 {
     let mut ascent: f64 = 0.78;
     for c in text.chars().filter(|c| !c.is_ascii()) {
-        if c.is_alphabetic() && c.is_uppercase() {
-            return 1.05;
-        }
-        if c.is_alphabetic() {
-            ascent = 0.92;
+        match latin_case(c) {
+            Some(false) => ascent = 0.92,
+            // Signs no taller than a digit.
+            None if matches!(
+                c,
+                '\u{a0}'
+                    | '·'
+                    | '’'
+                    | '‘'
+                    | '–'
+                    | '—'
+                    | '…'
+                    | '−'
+                    | '×'
+                    | '≥'
+                    | '≤'
+                    | '“'
+                    | '”'
+            ) => {}
+            // A capital with a mark, or a character the model does not know: the tallest.
+            _ => return 1.05,
         }
     }
     ascent
@@ -947,6 +983,14 @@ mod tests {
         }
         assert!(text_ascent("Ước") > text_ascent("ước"));
         assert!(text_ascent("ước") > text_ascent("2024"));
+        assert_eq!(text_ascent("7,5–8% · ≥9,5%"), text_ascent("2024"));
+        // Every Vietnamese letter has its case.
+        let lower = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ";
+        for c in lower.chars() {
+            assert_eq!(latin_case(c), Some(false), "{c}");
+            let upper = c.to_uppercase().next().unwrap_or(c);
+            assert_eq!(latin_case(upper), Some(true), "{upper}");
+        }
     }
 
     #[test]

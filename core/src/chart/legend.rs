@@ -116,6 +116,26 @@ impl ChartSpec {
         Some((long, short))
     }
 
+    /// What a point of an average or a total so far stands for: "2021–2024 (bình quân)" /
+    /// "2021–2024 (average)", "2021–2024 (cộng dồn)" / "2021–2024 (total)" — years first, as a
+    /// yearly value's readout starts with its year; `None` for a yearly value.
+    pub fn point_span(&self, focus: usize) -> Option<String> {
+        let series = self.series_of(focus)?;
+        let (a, b) = self.point(focus)?.covers?;
+        let span = if a == b {
+            a.to_string()
+        } else {
+            format!("{a}–{b}")
+        };
+        let word = match (series.role, self.lang) {
+            (Role::Average(_), crate::text::Lang::Vi) => "bình quân",
+            (Role::Average(_), crate::text::Lang::En) => "average",
+            (_, crate::text::Lang::Vi) => "cộng dồn",
+            (_, crate::text::Lang::En) => "total",
+        };
+        Some(format!("{span} ({word})"))
+    }
+
     /// The text of the focus label of a point: "2024: 7,12%", "TB 2021–24: 5,78%".
     pub fn focus_text(&self, focus: usize) -> Option<String> {
         let series = self.series_of(focus)?;

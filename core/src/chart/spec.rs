@@ -511,17 +511,14 @@ fn target_mark(plan: &Plan, target: &Target, lead: bool, lang: Lang) -> Option<T
     })
 }
 
-/// A territory's short name for charts and legends: "Cần Thơ (cũ)" / "Can Tho (old)" for the
-/// territory a series break ends, "Cần Thơ (mới)" / "Can Tho (merged)" for the one it starts,
-/// else the name without its parenthesis and its "Thành phố"/"City". The one place that names a
-/// territory on a chart; a short name given in the plan file can replace the derivation here.
+/// A territory's short name on charts and legends ("Cần Thơ (cũ)" / "Can Tho (old)"): the one
+/// the plan gives, as every view names it (`describe::territory_short`).
 pub fn territory_short(plan: &Plan, id: &str, lang: Lang) -> String {
     crate::describe::territory_short(plan, id, lang)
 }
 
-/// A document's short name for legends: its number when it has one ("03-CTr/TU"), else its
-/// issuer (a number given in words, such as "Nghị quyết Đại hội XIV", is Vietnamese only, so
-/// English legends name the issuer).
+/// A document's short name on legends ("03-CTr/TU", "NQ Đại hội XIV"), as every view names it
+/// (`view::words::document_short`).
 pub fn document_short(plan: &Plan, id: &str, lang: Lang) -> String {
     crate::describe::document_short(plan, id, lang)
 }
@@ -622,8 +619,10 @@ impl ChartSpec {
         }
         // Rates are read against zero and counts from zero; shares keep their own range (a
         // coverage of 90–95 % would be a flat line on 0–100) but never pass 0 or 100.
+        // A total so far grows from zero towards its target: it is read from zero too.
         let min = match self.measure {
             Measure::Rate => min.min(0.0),
+            _ if self.footing == Footing::Total => min.min(0.0),
             Measure::Count if min >= 0.0 => 0.0,
             Measure::Share => min.max(0.0),
             _ => min,

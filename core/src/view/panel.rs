@@ -461,14 +461,25 @@ pub fn readout(plan: &Plan, spec: &ChartSpec, focus: usize, lang: Lang) -> Optio
     let point = spec.point(focus)?;
     let observation = plan.observations.iter().find(|o| o.line == point.line)?;
     let indicator = plan.indicator(&observation.indicator)?;
-    let value = describe::observation(indicator, observation, lang);
+    // A point of an average or a total so far is that average, not the yearly figure it last
+    // took in (whose source it cites).
+    let (value, kind, when) = match spec.point_span(focus) {
+        Some(span) => (
+            crate::chart::value_label(point.value, spec.decimals, &spec.value_unit, lang, true),
+            kind_label(point.kind, lang),
+            span,
+        ),
+        None => (
+            describe::observation(indicator, observation, lang),
+            kind_label(observation.kind, lang),
+            observation.when.to_string(),
+        ),
+    };
     let territory = words::territory_short(plan, &observation.territory, lang);
-    let kind = kind_label(observation.kind, lang);
-    let meta = format!("{} · {kind} · {territory}", observation.when);
+    let meta = format!("{when} · {kind} · {territory}");
     let source = source_ref(plan, &observation.source, lang);
     let sentence = format!(
-        "{}, {territory}: {value} ({kind}).{}",
-        observation.when,
+        "{when}, {territory}: {value} ({kind}).{}",
         source
             .as_ref()
             .map(|s| format!(" {}: {}.", t(Ui::Source, lang), s.short))
