@@ -133,6 +133,9 @@ pub enum Reason {
     NotComputable,
     /// A target for a period as a whole (a total) without a figure for that whole period.
     PeriodTotalMissing { period: Period },
+    /// The latest figure used is more than two years older than the year assessed: the status
+    /// describes the past, and a reader should know how old it is.
+    Stale { latest: i32, evaluated: i32 },
 }
 
 impl Reason {
@@ -516,6 +519,16 @@ impl Reason {
                 "Không tính được tốc độ bình quân từ các số liệu hiện có.",
                 "An average rate cannot be computed from these figures.",
             ),
+            Reason::Stale { latest, evaluated } => {
+                let age = evaluated - latest;
+                if vi {
+                    format!(
+                        "Số liệu mới nhất là của năm {latest}, cũ hơn năm đánh giá {evaluated} tới {age} năm."
+                    )
+                } else {
+                    format!("The latest figure is for {latest}, {age} years before {evaluated}, the year assessed.")
+                }
+            }
             Reason::PeriodTotalMissing { period } => {
                 if vi {
                     format!("Chỉ tiêu tính cho cả giai đoạn {period}; chưa có số liệu của cả giai đoạn.")
