@@ -8,6 +8,7 @@ pub mod diagnostic;
 #[cfg(feature = "chart")]
 pub mod embed;
 pub mod export;
+pub mod history;
 pub mod i18n;
 pub mod number;
 pub mod order;
