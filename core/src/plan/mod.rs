@@ -312,6 +312,65 @@ pub enum TargetShape {
     Text,
 }
 
+/// A shape's name in the plan file (`shape = "at_least"`), without its numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShapeKind {
+    Exact,
+    AtLeast,
+    AtMost,
+    Above,
+    Below,
+    Range,
+    Average,
+    EssentiallyNone,
+    Text,
+}
+
+impl ShapeKind {
+    pub const ALL: [ShapeKind; 9] = [
+        ShapeKind::Exact,
+        ShapeKind::AtLeast,
+        ShapeKind::AtMost,
+        ShapeKind::Above,
+        ShapeKind::Below,
+        ShapeKind::Range,
+        ShapeKind::Average,
+        ShapeKind::EssentiallyNone,
+        ShapeKind::Text,
+    ];
+
+    /// The name as written in the plan file.
+    pub fn code(self) -> &'static str {
+        match self {
+            ShapeKind::Exact => "exact",
+            ShapeKind::AtLeast => "at_least",
+            ShapeKind::AtMost => "at_most",
+            ShapeKind::Above => "above",
+            ShapeKind::Below => "below",
+            ShapeKind::Range => "range",
+            ShapeKind::Average => "average",
+            ShapeKind::EssentiallyNone => "essentially_none",
+            ShapeKind::Text => "text",
+        }
+    }
+}
+
+impl TargetShape {
+    pub fn kind(self) -> ShapeKind {
+        match self {
+            TargetShape::Exact(_) => ShapeKind::Exact,
+            TargetShape::AtLeast(_) => ShapeKind::AtLeast,
+            TargetShape::AtMost(_) => ShapeKind::AtMost,
+            TargetShape::Above(_) => ShapeKind::Above,
+            TargetShape::Below(_) => ShapeKind::Below,
+            TargetShape::Range { .. } => ShapeKind::Range,
+            TargetShape::Average { .. } => ShapeKind::Average,
+            TargetShape::EssentiallyNone { .. } => ShapeKind::EssentiallyNone,
+            TargetShape::Text => ShapeKind::Text,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Target {
     pub id: String,
