@@ -148,6 +148,7 @@ mod tests {
             task_area: None,
             definition: None,
             headline: true,
+            gaps: None,
         }
     }
 

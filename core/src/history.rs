@@ -52,16 +52,36 @@ pub struct AsOf {
 }
 
 /// The plan as it stood at the end of `date`: only observations whose source was published by
-/// then, only targets whose document had been issued by then. Everything else is unchanged, so
+/// then (for a derived figure, the source of its reference value too), only targets whose
+/// document had been issued by then, only verdicts and tallies published by then. Everything
+/// else is unchanged, so
 /// `status::assess` on the result gives the statuses a reader could have computed that day.
 /// Documents, sources and territories are kept whole: ids in the result still all resolve.
 pub fn as_of(plan: &Plan, date: PartialDate) -> AsOf {
     let mut result = plan.clone();
     let (mut later, mut undated) = (0, 0);
+    let published_of = |source: &str| {
+        plan.source(source)
+            .map_or(Published::Unknown, |s| s.published)
+    };
     result.observations.retain(|o| {
-        let published = plan
-            .source(&o.source)
-            .map_or(Published::Unknown, |s| s.published);
+        // A derived figure existed once both its inputs did: the published figure and the
+        // reference value it is divided by; it counts as published when the later one was.
+        let published = match o
+            .formula
+            .as_ref()
+            .and_then(|f| plan.reference(&f.divide_by))
+        {
+            Some(reference) => {
+                let (own, theirs) = (published_of(&o.source), published_of(&reference.source));
+                if published_by(own, date) && !published_by(theirs, date) {
+                    theirs
+                } else {
+                    own
+                }
+            }
+            None => published_of(&o.source),
+        };
         let keep = published_by(published, date);
         if !keep {
             if published == Published::Unknown {
@@ -78,6 +98,12 @@ pub fn as_of(plan: &Plan, date: PartialDate) -> AsOf {
             .is_some_and(|d| published_by(Published::On(d.date), date))
     });
     let later_targets = before - result.targets.len();
+    result
+        .verdicts
+        .retain(|v| published_by(published_of(&v.source), date));
+    result
+        .tallies
+        .retain(|t| published_by(published_of(&t.source), date));
     AsOf {
         date,
         plan: result,

@@ -18,3 +18,4 @@ pub mod query;
 pub mod status;
 pub mod summary;
 pub mod text;
+pub mod verdict;

@@ -1337,6 +1337,7 @@ fn push(plan: &mut Plan, indicator: &str, year: i32, value: f64) {
         as_of: None,
         qualifier: None,
         derived: None,
+        formula: None,
         note: None,
         line,
     });

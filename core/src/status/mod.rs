@@ -226,6 +226,7 @@ impl Assessment {
                 r,
                 Reason::Provisional { .. }
                     | Reason::Unqualified { .. }
+                    | Reason::Derived { .. }
                     | Reason::LowReliability { .. }
                     | Reason::AwaitingFinal { .. }
                     | Reason::PartYear { .. }

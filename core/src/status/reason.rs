@@ -117,6 +117,9 @@ pub enum Reason {
     },
     /// Rests on figures reported without saying whether they are estimates or official.
     Unqualified { whens: Vec<When> },
+    /// Rests on derived figures (computed from published ones by a stated formula), not on
+    /// figures anyone published. `formula` is the latest one in words.
+    Derived { whens: Vec<When>, formula: Text },
     /// Rests on figures from a low-reliability (secondary) source.
     LowReliability { whens: Vec<When> },
     /// The figure was published with a hedge.
@@ -447,6 +450,24 @@ impl Reason {
                     format!("The {span} figure was reported without saying whether it is an estimate or official.")
                 } else {
                     format!("The {span} figures were reported without saying whether they are estimates or official.")
+                }
+            }
+            Reason::Derived { whens, formula } => {
+                let span = whens_text(whens);
+                let formula = formula.get(lang);
+                match (vi, single(whens)) {
+                    (true, true) => format!(
+                        "Số liệu {span} là số suy ra, không phải số được công bố: {formula}."
+                    ),
+                    (true, false) => format!(
+                        "Số liệu {span} là số suy ra, không phải số được công bố; số mới nhất: {formula}."
+                    ),
+                    (false, true) => format!(
+                        "The {span} figure is derived, not published: {formula}."
+                    ),
+                    (false, false) => format!(
+                        "The {span} figures are derived, not published; the latest: {formula}."
+                    ),
                 }
             }
             Reason::LowReliability { whens } => {
