@@ -99,21 +99,8 @@ pub fn describe(verdict: &OfficialVerdict, assessment: &Assessment, lang: Lang) 
 }
 
 fn date_text(verdict: &OfficialVerdict, lang: Lang) -> String {
-    let d = verdict.date;
-    match (d.month, d.day, lang) {
-        (Some(m), Some(day), Lang::Vi) => format!("{day}/{m}/{}", d.year),
-        (Some(m), None, Lang::Vi) => format!("{m}/{}", d.year),
-        (Some(m), Some(day), Lang::En) => {
-            format!("{day} {} {}", MONTHS[usize::from(m) - 1], d.year)
-        }
-        (Some(m), None, Lang::En) => format!("{} {}", MONTHS[usize::from(m) - 1], d.year),
-        (None, _, _) => d.year.to_string(),
-    }
+    crate::describe::date(verdict.date, lang)
 }
-
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
 
 /// The computed side of a report's count: the targets of the same document and territory that
 /// this plan file holds, due within the count's year or period, assessed as of `today_year`.

@@ -174,7 +174,7 @@ pub fn IndicatorPanel(props: &IndicatorPanelProps) -> Html {
             describe::observation(indicator, observation, lang),
             kind_label(observation.kind, lang),
             source
-                .map(|s| format!("{}: {}", t(Ui::Source, lang), s.publisher))
+                .map(|s| format!("{}: {}", t(Ui::Source, lang), describe::source_name(s, lang)))
                 .unwrap_or_default(),
         );
         let published = source.map(|s| match s.published {
@@ -186,7 +186,7 @@ pub fn IndicatorPanel(props: &IndicatorPanelProps) -> Html {
                 <strong class="tooltip-value">{ describe::observation(indicator, observation, lang) }</strong>
                 <span class="tooltip-meta">{ format!("{} · {} · {}", observation.when, kind_label(observation.kind, lang), territory) }</span>
                 if let Some(source) = source {
-                    <span class="tooltip-source">{ format!("{}: {} ({})", t(Ui::Source, lang), source.publisher, published.unwrap_or_default()) }</span>
+                    <span class="tooltip-source">{ format!("{}: {} ({})", t(Ui::Source, lang), describe::source_name(source, lang), published.unwrap_or_default()) }</span>
                 }
             </>
         };
@@ -236,7 +236,7 @@ pub fn IndicatorPanel(props: &IndicatorPanelProps) -> Html {
                             <>
                                 { sentence.clone() }
                                 if let Some(source) = source {
-                                    { " · " }<a href={source.url.clone()} rel="noopener noreferrer" target="_blank">{ source.title.clone() }</a>
+                                    { " · " }<a href={source.url.clone()} rel="noopener noreferrer" target="_blank">{ describe::source_title(source).map_or_else(|| describe::source_short(source, lang), str::to_string) }</a>
                                 }
                             </>
                         },
@@ -313,8 +313,8 @@ pub fn IndicatorPanel(props: &IndicatorPanelProps) -> Html {
                 <td>{ territory }</td>
                 <td>
                     if let Some(source) = source {
-                        <a href={source.url.clone()} rel="noopener noreferrer" target="_blank">{ source.publisher.clone() }</a>
-                        { format!(" — {}", source.title) }
+                        <a href={source.url.clone()} rel="noopener noreferrer" target="_blank">{ describe::source_name(source, lang) }</a>
+                        if let Some(title) = describe::source_title(source) { { format!(" — {title}") } }
                         { format!(" ({})", published.clone().unwrap_or_default()) }
                         if source.reliability == Reliability::Low {
                             <span class="low-reliability">{ format!(" ⚠ {}", t(Ui::LowReliability, lang)) }</span>
