@@ -612,8 +612,9 @@ impl Plan {
     }
 
     /// The observation that stands for its year and territory when several were published:
-    /// official over preliminary over estimate over reported, then the later publication,
-    /// then the more reliable source. See docs/methodology.md.
+    /// official over preliminary over estimate over reported over derived, then the later
+    /// publication (a derived value's is its input's), then the more reliable source. See
+    /// docs/methodology.md.
     pub fn is_headline(&self, observation: &Observation) -> bool {
         let rank = |o: &Observation| {
             let source = self.source(&o.source);
