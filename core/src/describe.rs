@@ -3,7 +3,7 @@
 
 use crate::number;
 use crate::plan::{
-    Indicator, Observation, Published, Qualifier, Source, Target, TargetShape, When,
+    Indicator, Observation, Plan, Published, Qualifier, Source, Target, TargetShape, When,
 };
 use crate::text::Lang;
 
@@ -65,6 +65,38 @@ pub fn source_title(source: &Source) -> Option<&str> {
         .strip_prefix(source.publisher.as_str())
         .is_some_and(|rest| rest.starts_with(", "));
     (!fallback).then_some(source.title.as_str())
+}
+
+/// A derived figure's arithmetic with its numbers, for tables and downloads: "GRDP bình quân
+/// đầu người (triệu đồng) × 1.000.000 ÷ Tỷ giá VND/USD năm 2024 (ngầm định) = 104,6 × 1.000.000
+/// ÷ 24.255,32". `None` for a published figure.
+pub fn formula(plan: &Plan, observation: &Observation, lang: Lang) -> Option<String> {
+    let formula = observation.formula.as_ref()?;
+    let input = plan.formula_input(observation)?;
+    let input_indicator = plan.indicator(&formula.input)?;
+    let reference = plan.reference(&formula.divide_by)?;
+    let plain = |x: f64| {
+        let decimals = if x.fract() == 0.0 { 0 } else { 2 };
+        number::format(x, decimals, lang)
+    };
+    let times = |text: String| {
+        if formula.times == 1.0 {
+            text
+        } else {
+            format!("{text} × {}", plain(formula.times))
+        }
+    };
+    Some(format!(
+        "{} ÷ {} = {} ÷ {}",
+        times(input_indicator.name.get(lang).to_string()),
+        reference.name.get(lang),
+        times(number::format(
+            input.value,
+            input_indicator.decimals.min(2),
+            lang
+        )),
+        plain(reference.value)
+    ))
 }
 
 /// A value with its unit and hedge: "khoảng 215 triệu đồng", "over 92.4 %".

@@ -328,3 +328,35 @@ fn the_can_tho_usd_targets_are_scored_on_derived_figures() {
         assert_ne!(input.kind, ObservationKind::Derived);
     }
 }
+
+#[test]
+fn tables_and_downloads_spell_the_formula_with_its_numbers() {
+    let text = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../data/can-tho.toml"));
+    let plan = plan::load("data/can-tho.toml", text)
+        .0
+        .expect("can-tho loads");
+    let derived = plan
+        .observations
+        .iter()
+        .find(|o| o.indicator == "grdp_per_capita_usd" && o.when == When::Year(2024))
+        .expect("2024");
+    assert_eq!(
+        chitieu_core::describe::formula(&plan, derived, Lang::Vi).as_deref(),
+        Some("GRDP bình quân đầu người (triệu đồng) × 1.000.000 ÷ Tỷ giá VND/USD năm 2024 (ngầm định) = 104,60 × 1.000.000 ÷ 24.255,32")
+    );
+    assert_eq!(
+        chitieu_core::describe::formula(&plan, derived, Lang::En).as_deref(),
+        Some("GRDP per capita (million VND) × 1,000,000 ÷ VND/USD rate, 2024 (implied) = 104.60 × 1,000,000 ÷ 24,255.32")
+    );
+    let published = plan
+        .observations
+        .iter()
+        .find(|o| o.indicator == "grdp_per_capita_vnd")
+        .expect("a published figure");
+    assert_eq!(
+        chitieu_core::describe::formula(&plan, published, Lang::En),
+        None
+    );
+    let csv = chitieu_core::export::dataset_csv(&plan, Lang::En, "v", 2025);
+    assert!(csv.contains("Derived: GRDP per capita (million VND) × 1,000,000 ÷ VND/USD rate, 2024 (implied) = 104.60"));
+}

@@ -326,6 +326,9 @@ pub fn IndicatorPanel(props: &IndicatorPanelProps) -> Html {
                     if let Some(derived) = &observation.derived {
                         <span class="cell-note">{ format!(" {}: {}", t(Ui::Derived, lang), derived.get(lang)) }</span>
                     }
+                    if let Some(formula) = describe::formula(plan, observation, lang) {
+                        <span class="cell-note">{ format!(" {}: {formula}", t(Ui::Derived, lang)) }</span>
+                    }
                 </td>
             </tr>
         }
