@@ -19,3 +19,5 @@ pub mod status;
 pub mod summary;
 pub mod text;
 pub mod verdict;
+#[cfg(feature = "chart")]
+pub mod view;

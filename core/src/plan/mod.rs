@@ -191,6 +191,9 @@ impl fmt::Display for PartialDate {
 pub struct Document {
     pub id: String,
     pub number: String,
+    /// How the page names the document in a few words when `number` is not a real document
+    /// number ("Nghị quyết Đại hội XIV" / "14th Congress resolution").
+    pub short: Option<Text>,
     pub issuer: Text,
     pub date: PartialDate,
     pub title: Text,
@@ -224,6 +227,8 @@ pub struct TaskArea {
 pub struct Territory {
     pub id: String,
     pub name: Text,
+    /// The name the page uses after defining it once beside a chart ("Cần Thơ (cũ)").
+    pub short: Option<Text>,
     pub from: Option<PartialDate>,
     pub until: Option<PartialDate>,
 }

@@ -59,12 +59,14 @@ impl Cx<'_> {
     }
 }
 
-pub(super) const DOCUMENT_FIELDS: &[&str] = &["id", "number", "issuer", "date", "title", "url"];
+pub(super) const DOCUMENT_FIELDS: &[&str] =
+    &["id", "number", "short", "issuer", "date", "title", "url"];
 
 impl Cx<'_> {
     pub(super) fn document(&mut self, r: &Record) -> Option<Document> {
         let id = self.id(r, "id");
         let number = self.string(r, "number");
+        let short = self.opt_text(r, "short");
         let issuer = self.text(r, "issuer");
         let date = self.date(r, "date");
         let title = self.text(r, "title");
@@ -72,6 +74,7 @@ impl Cx<'_> {
         Some(Document {
             id: id?,
             number: number?,
+            short,
             issuer: issuer?,
             date: date?,
             title: title?,
@@ -123,17 +126,19 @@ impl Cx<'_> {
     }
 }
 
-pub(super) const TERRITORY_FIELDS: &[&str] = &["id", "name", "from", "until"];
+pub(super) const TERRITORY_FIELDS: &[&str] = &["id", "name", "short", "from", "until"];
 
 impl Cx<'_> {
     pub(super) fn territory(&mut self, r: &Record) -> Option<Territory> {
         let id = self.id(r, "id");
         let name = self.text(r, "name");
+        let short = self.opt_text(r, "short");
         let from = self.opt_date(r, "from");
         let until = self.opt_date(r, "until");
         Some(Territory {
             id: id?,
             name: name?,
+            short,
             from: from?,
             until: until?,
         })
