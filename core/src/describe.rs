@@ -2,7 +2,9 @@
 //! scorecard, the chart panel, the summaries and the downloads.
 
 use crate::number;
-use crate::plan::{Indicator, Observation, Qualifier, Target, TargetShape, When};
+use crate::plan::{
+    Indicator, Observation, Plan, Published, Qualifier, Source, Target, TargetShape, When,
+};
 use crate::text::Lang;
 
 /// English month names; the short forms are their first three letters.
@@ -32,6 +34,69 @@ pub fn date(date: crate::plan::PartialDate, lang: Lang) -> String {
         (None, Some(month), Lang::En) => format!("{} {}", month_name(month), date.year),
         _ => date.year.to_string(),
     }
+}
+
+/// A source as a reader names it: the publisher, then whom the page quotes, in the reader's
+/// language: "Báo Thanh Niên (dẫn lời Chủ tịch UBND TP Cần Thơ)" / "Báo Thanh Niên (quoting the
+/// Chairman of the Can Tho City People's Committee)".
+pub fn source_name(source: &Source, lang: Lang) -> String {
+    match &source.via {
+        Some(via) => format!("{} ({})", source.publisher, via.get(lang)),
+        None => source.publisher.clone(),
+    }
+}
+
+/// The short citation "publisher, date": "Báo Thanh Niên, 27/12/2023" / "Báo Thanh Niên, 27 Dec
+/// 2023"; "date unknown" where the page shows none.
+pub fn source_short(source: &Source, lang: Lang) -> String {
+    let when = match source.published {
+        Published::On(day) => date(day, lang),
+        Published::Unknown => crate::i18n::t(crate::i18n::Ui::PublishedUnknown, lang).to_string(),
+    };
+    format!("{}, {when}", source.publisher)
+}
+
+/// The page's own title, or `None` when the plan file could not read it: such a source's title
+/// is its publisher and date ("Báo Thanh Niên, 07/12/2025", docs/data-format.md), which
+/// `source_short` already says, so it is not printed twice.
+pub fn source_title(source: &Source) -> Option<&str> {
+    let fallback = source
+        .title
+        .strip_prefix(source.publisher.as_str())
+        .is_some_and(|rest| rest.starts_with(", "));
+    (!fallback).then_some(source.title.as_str())
+}
+
+/// A derived figure's arithmetic with its numbers, for tables and downloads: "GRDP bình quân
+/// đầu người (triệu đồng) × 1.000.000 ÷ Tỷ giá VND/USD năm 2024 (ngầm định) = 104,6 × 1.000.000
+/// ÷ 24.255,32". `None` for a published figure.
+pub fn formula(plan: &Plan, observation: &Observation, lang: Lang) -> Option<String> {
+    let formula = observation.formula.as_ref()?;
+    let input = plan.formula_input(observation)?;
+    let input_indicator = plan.indicator(&formula.input)?;
+    let reference = plan.reference(&formula.divide_by)?;
+    let plain = |x: f64| {
+        let decimals = if x.fract() == 0.0 { 0 } else { 2 };
+        number::format(x, decimals, lang)
+    };
+    let times = |text: String| {
+        if formula.times == 1.0 {
+            text
+        } else {
+            format!("{text} × {}", plain(formula.times))
+        }
+    };
+    Some(format!(
+        "{} ÷ {} = {} ÷ {}",
+        times(input_indicator.name.get(lang).to_string()),
+        reference.name.get(lang),
+        times(number::format(
+            input.value,
+            input_indicator.decimals.min(2),
+            lang
+        )),
+        plain(reference.value)
+    ))
 }
 
 /// A value with its unit and hedge: "khoảng 215 triệu đồng", "over 92.4 %".
@@ -270,7 +335,56 @@ mod tests {
             task_area: None,
             definition: None,
             headline: true,
+            gaps: None,
         }
+    }
+
+    #[test]
+    fn source_names_and_short_citations() {
+        use crate::plan::{PartialDate, Reliability};
+        use crate::text::Text;
+        let mut source = Source {
+            id: "s".into(),
+            publisher: "Báo Thanh Niên".into(),
+            title: "Báo Thanh Niên, 27/12/2023".into(),
+            url: "https://example.org".into(),
+            published: Published::On(PartialDate::parse("2023-12-27").expect("date")),
+            reliability: Reliability::Normal,
+            via: Some(Text::new(
+                "dẫn lời Chủ tịch UBND TP",
+                "quoting the City chairman",
+            )),
+        };
+        assert_eq!(
+            source_name(&source, Lang::Vi),
+            "Báo Thanh Niên (dẫn lời Chủ tịch UBND TP)"
+        );
+        assert_eq!(
+            source_name(&source, Lang::En),
+            "Báo Thanh Niên (quoting the City chairman)"
+        );
+        assert_eq!(
+            source_short(&source, Lang::Vi),
+            "Báo Thanh Niên, 27/12/2023"
+        );
+        assert_eq!(
+            source_short(&source, Lang::En),
+            "Báo Thanh Niên, 27 Dec 2023"
+        );
+        assert_eq!(
+            source_title(&source),
+            None,
+            "a publisher-and-date title is not a title"
+        );
+        source.title = "TP.Cần Thơ được tặng thưởng Huân chương Lao động hạng nhất".into();
+        assert_eq!(source_title(&source), Some(source.title.as_str()));
+        source.published = Published::Unknown;
+        source.via = None;
+        assert_eq!(
+            source_short(&source, Lang::En),
+            "Báo Thanh Niên, date unknown"
+        );
+        assert_eq!(source_name(&source, Lang::En), "Báo Thanh Niên");
     }
 
     fn target_of(shape: TargetShape, when: When) -> Target {

@@ -122,6 +122,32 @@ pub enum Problem {
         territory: String,
         year: i32,
     },
+    /// A derived value, or a reference's ratio, does not equal what its stated arithmetic gives.
+    ArithmeticMismatch {
+        value: f64,
+        computed: f64,
+    },
+    /// A `formula` whose input figure (same year, territory and source) is not in the file.
+    FormulaInputMissing {
+        indicator: String,
+        source: String,
+    },
+    /// `kind = "derived"` without a `formula`, or a `formula` on a published figure.
+    DerivedWithoutFormula,
+    FormulaNotDerived,
+    /// A derived value must carry its input's hedge ("khoảng", "trên"), no more, no less.
+    FormulaQualifier,
+    /// A formula divides by a reference value for another year.
+    ReferenceYear {
+        reference: String,
+        year: i32,
+        expected: i32,
+    },
+    /// A tally counts more targets than the document has.
+    TallyOverTotal {
+        counted: u32,
+        of: u32,
+    },
 }
 
 impl Problem {
@@ -156,6 +182,13 @@ impl Problem {
             Problem::BadPlanYears { .. } => "bad-plan-years",
             Problem::UnusedSource { .. } => "unused-source",
             Problem::TerritoryNotInTime { .. } => "territory-not-in-time",
+            Problem::ArithmeticMismatch { .. } => "arithmetic-mismatch",
+            Problem::FormulaInputMissing { .. } => "formula-input-missing",
+            Problem::DerivedWithoutFormula => "derived-without-formula",
+            Problem::FormulaNotDerived => "formula-not-derived",
+            Problem::FormulaQualifier => "formula-qualifier",
+            Problem::ReferenceYear { .. } => "reference-year",
+            Problem::TallyOverTotal { .. } => "tally-over-total",
         }
     }
 
@@ -385,6 +418,61 @@ impl Problem {
                     format!("địa bàn `{territory}` không tồn tại trong năm {year}")
                 } else {
                     format!("territory `{territory}` did not exist in {year}")
+                }
+            }
+            Problem::ArithmeticMismatch { value, computed } => {
+                if vi {
+                    format!(
+                        "giá trị ghi {value} không khớp với phép tính đã nêu, cho ra {computed}"
+                    )
+                } else {
+                    format!("the value written, {value}, does not match its stated arithmetic, which gives {computed}")
+                }
+            }
+            Problem::FormulaInputMissing { indicator, source } => {
+                if vi {
+                    format!("không có số liệu `{indicator}` cùng năm, cùng địa bàn, cùng nguồn `{source}` để tính")
+                } else {
+                    format!("no `{indicator}` figure of the same year and territory from source `{source}` to compute from")
+                }
+            }
+            Problem::DerivedWithoutFormula => {
+                if vi {
+                    "số suy ra (`kind = \"derived\"`) cần có `formula` nói rõ cách tính".into()
+                } else {
+                    "a derived value (`kind = \"derived\"`) needs a `formula` saying how it is computed".into()
+                }
+            }
+            Problem::FormulaNotDerived => {
+                if vi {
+                    "có `formula` thì `kind` phải là \"derived\"".into()
+                } else {
+                    "an observation with a `formula` must have `kind = \"derived\"`".into()
+                }
+            }
+            Problem::FormulaQualifier => {
+                if vi {
+                    "số suy ra phải mang đúng `qualifier` của số liệu đầu vào".into()
+                } else {
+                    "a derived value must carry exactly the `qualifier` of its input figure".into()
+                }
+            }
+            Problem::ReferenceYear {
+                reference,
+                year,
+                expected,
+            } => {
+                if vi {
+                    format!("giá trị tham chiếu `{reference}` là của năm {year}, không phải năm {expected}")
+                } else {
+                    format!("reference `{reference}` is for {year}, not {expected}")
+                }
+            }
+            Problem::TallyOverTotal { counted, of } => {
+                if vi {
+                    format!("đếm {counted} chỉ tiêu nhưng văn bản chỉ có {of}")
+                } else {
+                    format!("{counted} targets counted, but the document has only {of}")
                 }
             }
         }

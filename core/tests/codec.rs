@@ -112,7 +112,7 @@ fn trailing_bytes_are_an_error() {
 fn huge_counts_do_not_allocate() {
     // The structure section claims 2^32 - 1 bytes.
     let bytes = [
-        b'C', b'T', b'P', 2, 0xff, 0xff, 0xff, 0xff, 0x0f, 0, 0, b'x',
+        b'C', b'T', b'P', 3, 0xff, 0xff, 0xff, 0xff, 0x0f, 0, 0, b'x',
     ];
     assert_eq!(
         decode(&bytes),
@@ -122,7 +122,7 @@ fn huge_counts_do_not_allocate() {
         })
     );
     // The plan's id claims 2^32 - 1 bytes; its section (the last) is empty.
-    let bytes = [b'C', b'T', b'P', 2, 5, 0, 0, 0xff, 0xff, 0xff, 0xff, 0x0f];
+    let bytes = [b'C', b'T', b'P', 3, 5, 0, 0, 0xff, 0xff, 0xff, 0xff, 0x0f];
     assert_eq!(
         decode(&bytes),
         Err(DecodeError {
@@ -131,7 +131,7 @@ fn huge_counts_do_not_allocate() {
         })
     );
     // A varint longer than 32 bits.
-    let bytes = [b'C', b'T', b'P', 2, 5, 0, 0, 0xff, 0xff, 0xff, 0xff, 0x7f];
+    let bytes = [b'C', b'T', b'P', 3, 5, 0, 0, 0xff, 0xff, 0xff, 0xff, 0x7f];
     assert_eq!(decode(&bytes).map_err(|e| e.offset), Err(7));
 }
 
@@ -217,4 +217,19 @@ mod properties {
             check(&bytes)?;
         }
     }
+}
+
+#[test]
+fn the_new_records_are_in_the_round_trip() {
+    // Round-tripping proves nothing about records the plan does not have: the Can Tho plan
+    // carries every kind of record and optional field issue 14 added.
+    let plan = can_tho();
+    assert!(!plan.references.is_empty());
+    assert!(plan.references.iter().any(|r| r.ratio.is_some()));
+    assert!(!plan.verdicts.is_empty());
+    assert!(!plan.tallies.is_empty());
+    assert!(plan.observations.iter().any(|o| o.formula.is_some()));
+    assert!(plan.sources.iter().any(|s| s.via.is_some()));
+    assert!(plan.indicators.iter().any(|i| i.gaps.is_some()));
+    assert_eq!(decode(&encode(&plan)), Ok(plan));
 }

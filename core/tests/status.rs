@@ -1329,6 +1329,7 @@ fn push(plan: &mut Plan, indicator: &str, year: i32, value: f64) {
         as_of: None,
         qualifier: None,
         derived: None,
+        formula: None,
         note: None,
         line,
     });
@@ -1475,4 +1476,39 @@ fn a_hedge_away_from_a_missed_target_makes_the_trend_optimistic() {
     let a = assess(&plan, the_target(&plan, "t"), 2026);
     assert_eq!(a.status, Status::OffTrack);
     assert!(a.is_final);
+}
+
+#[test]
+fn a_latest_figure_more_than_two_years_old_is_named_old() {
+    // pc-2025 evaluated in 2025: a 2022 figure is three years old, a 2023 figure two.
+    let stale = |figures: &[(i32, f64)], today: i32| {
+        let plan = per_capita(figures);
+        let a = assess(&plan, the_target(&plan, "pc-2025"), today);
+        a.reasons
+            .iter()
+            .find(|r| matches!(r, Reason::Stale { .. }))
+            .cloned()
+    };
+    assert_eq!(
+        stale(&[(2020, 5500.0), (2022, 5800.0)], 2026),
+        Some(Reason::Stale {
+            latest: 2022,
+            evaluated: 2025
+        }),
+        "the evaluation year is the target year once it has passed"
+    );
+    assert_eq!(stale(&[(2020, 5500.0), (2023, 5800.0)], 2026), None);
+    assert_eq!(stale(&[(2020, 5500.0), (2022, 5800.0)], 2024), None);
+    // No figure at all: nothing is old, the status says there is none.
+    assert_eq!(stale(&[], 2026), None);
+
+    let plan = per_capita(&[(2020, 5500.0), (2022, 5800.0)]);
+    let vi = texts(&plan, the_target(&plan, "pc-2025"), 2026, Lang::Vi);
+    assert!(vi.contains(
+        &"Số liệu mới nhất là của năm 2022, cũ hơn năm đánh giá 2025 tới 3 năm.".to_string()
+    ));
+    let en = texts(&plan, the_target(&plan, "pc-2025"), 2026, Lang::En);
+    assert!(en.contains(
+        &"The latest figure is for 2022, 3 years before 2025, the year assessed.".to_string()
+    ));
 }

@@ -43,7 +43,7 @@ function checkCsv(c, what, bytes, { title, version }) {
   c.check(`${what}: every row has ${COLUMNS.length} fields`, ragged.length === 0, limitList(ragged.map((r) => JSON.stringify(r))));
   const observations = body.filter((r) => r[0] === 'observation');
   c.check(`${what}: values are numbers`, observations.every((r) => r[4] !== '' && Number.isFinite(Number(r[4]))), limitList(observations.filter((r) => !Number.isFinite(Number(r[4]))).map((r) => r[4])));
-  c.check(`${what}: every observation has a kind and a source URL`, observations.every((r) => ['official', 'preliminary', 'estimate', 'reported'].includes(r[8]) && /^https?:\/\//.test(r[14])), '');
+  c.check(`${what}: every observation has a kind and a source URL`, observations.every((r) => ['official', 'preliminary', 'estimate', 'reported', 'derived'].includes(r[8]) && /^https?:\/\//.test(r[14])), '');
   c.check(`${what}: every target has a status`, body.filter((r) => r[0] === 'target').every((r) => r[19] !== ''), '');
   return body;
 }

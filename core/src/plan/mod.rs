@@ -39,6 +39,13 @@ pub struct Plan {
     pub indicators: Vec<Indicator>,
     pub targets: Vec<Target>,
     pub observations: Vec<Observation>,
+    /// Published numbers that are not figures of an indicator (an exchange rate), used by
+    /// derived observations.
+    pub references: Vec<Reference>,
+    /// What the city's own reports said of a target: "đạt", "không đạt", "xấp xỉ đạt"…
+    pub verdicts: Vec<OfficialVerdict>,
+    /// How many targets of a document a report counted as met: "đạt và vượt 15/20 chỉ tiêu".
+    pub tallies: Vec<OfficialTally>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -255,6 +262,9 @@ pub struct Source {
     pub url: String,
     pub published: Published,
     pub reliability: Reliability,
+    /// Whom the page quotes or republishes ("citing the city statistics office"), in both
+    /// languages, so `publisher` stays a name and "publisher, date" is a short citation.
+    pub via: Option<Text>,
 }
 
 /// Which way is better for an indicator.
@@ -288,6 +298,8 @@ pub struct Indicator {
     pub task_area: Option<String>,
     pub definition: Option<Text>,
     pub headline: bool,
+    /// Why figures are missing or old, for the card that would otherwise only say "no data".
+    pub gaps: Option<Text>,
 }
 
 /// The shape of a target, as the document words it.
@@ -388,9 +400,12 @@ pub struct Target {
     pub note: Option<Text>,
 }
 
-/// How final a published figure is. The order is the headline preference, weakest first.
+/// How final a published figure is. The order is the headline preference, weakest first: a
+/// derived value never stands for a year that has a published figure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ObservationKind {
+    /// Computed by a stated formula from published figures (`Observation::formula`).
+    Derived,
     Reported,
     Estimate,
     Preliminary,
@@ -398,15 +413,17 @@ pub enum ObservationKind {
 }
 
 impl ObservationKind {
-    pub const ALL: [ObservationKind; 4] = [
+    pub const ALL: [ObservationKind; 5] = [
         ObservationKind::Estimate,
         ObservationKind::Preliminary,
         ObservationKind::Official,
         ObservationKind::Reported,
+        ObservationKind::Derived,
     ];
 
     pub fn code(self) -> &'static str {
         match self {
+            ObservationKind::Derived => "derived",
             ObservationKind::Reported => "reported",
             ObservationKind::Estimate => "estimate",
             ObservationKind::Preliminary => "preliminary",
@@ -434,9 +451,116 @@ pub struct Observation {
     pub as_of: Option<PartialDate>,
     pub qualifier: Option<Qualifier>,
     pub derived: Option<Text>,
+    /// For `ObservationKind::Derived`: how the value is computed. The validator recomputes it.
+    pub formula: Option<Formula>,
     pub note: Option<Text>,
     /// Line in the plan file, so the UI and the CLI can point back at the record.
     pub line: u32,
+}
+
+/// value = (the figure of `input` for the same year, territory and source) × `times` ÷ the
+/// reference value `divide_by` (e.g. GRDP per capita in USD = GRDP per capita in million VND ×
+/// 1,000,000 ÷ the year's average VND/USD rate). The observation's `source` is the input
+/// figure's source; the reference names its own.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Formula {
+    pub input: String,
+    pub times: f64,
+    pub divide_by: String,
+}
+
+/// A published number that is not a figure of an indicator, for one year: an average exchange
+/// rate. `ratio` holds two numbers the source printed when the value is their quotient (a
+/// national release giving GDP per capita in both currencies implies the rate it used).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reference {
+    pub id: String,
+    pub name: Text,
+    pub unit: Text,
+    pub year: i32,
+    pub value: f64,
+    pub source: String,
+    pub ratio: Option<(f64, f64)>,
+    pub note: Option<Text>,
+}
+
+/// A grade as the city's reports print it, from best to worst; `Pending` is "phấn đấu đạt"
+/// (still to be achieved, not yet graded).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Grade {
+    Exceeded,
+    Met,
+    NearlyMet,
+    OnTrack,
+    Behind,
+    NotMet,
+    Pending,
+}
+
+impl Grade {
+    pub const ALL: [Grade; 7] = [
+        Grade::Exceeded,
+        Grade::Met,
+        Grade::NearlyMet,
+        Grade::OnTrack,
+        Grade::Behind,
+        Grade::NotMet,
+        Grade::Pending,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Grade::Exceeded => "exceeded",
+            Grade::Met => "met",
+            Grade::NearlyMet => "nearly_met",
+            Grade::OnTrack => "on_track",
+            Grade::Behind => "behind",
+            Grade::NotMet => "not_met",
+            Grade::Pending => "pending",
+        }
+    }
+}
+
+/// A report's own verdict on one target, with its words as printed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OfficialVerdict {
+    pub target: String,
+    pub grade: Grade,
+    /// The verdict word as printed ("chưa đạt") and its English rendering.
+    pub word: Text,
+    /// The sentence it stands in, as printed, and its translation.
+    pub quote: Text,
+    /// The report that printed it ("Báo cáo chính trị tại Đại hội I").
+    pub report: Text,
+    pub source: String,
+    pub date: PartialDate,
+    pub note: Option<Text>,
+}
+
+/// One line of a report's count: "đạt và vượt" 15.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TallyCount {
+    pub grade: Grade,
+    pub word: Text,
+    pub count: u32,
+}
+
+/// A report's count of a document's targets by grade: "đạt và vượt 15/20 chỉ tiêu".
+#[derive(Clone, Debug, PartialEq)]
+pub struct OfficialTally {
+    /// The document whose targets are counted.
+    pub document: String,
+    pub territory: String,
+    /// The year or period the count covers.
+    pub when: When,
+    /// How many targets the document has in all (the plan file may hold fewer).
+    pub of: u32,
+    pub counts: Vec<TallyCount>,
+    pub quote: Text,
+    pub report: Text,
+    pub source: String,
+    pub date: PartialDate,
+    pub note: Option<Text>,
 }
 
 impl Plan {
@@ -460,6 +584,23 @@ impl Plan {
         self.task_areas.iter().find(|it| it.id == id)
     }
 
+    pub fn reference(&self, id: &str) -> Option<&Reference> {
+        self.references.iter().find(|it| it.id == id)
+    }
+
+    /// The published figure a derived observation is computed from: same year, territory and
+    /// source, of the formula's input indicator, not itself derived.
+    pub fn formula_input(&self, derived: &Observation) -> Option<&Observation> {
+        let formula = derived.formula.as_ref()?;
+        self.observations.iter().find(|o| {
+            o.indicator == formula.input
+                && o.when == derived.when
+                && o.territory == derived.territory
+                && o.source == derived.source
+                && o.formula.is_none()
+        })
+    }
+
     pub fn targets_of<'a>(&'a self, indicator: &'a str) -> impl Iterator<Item = &'a Target> + 'a {
         self.targets
             .iter()
@@ -476,8 +617,9 @@ impl Plan {
     }
 
     /// The observation that stands for its year and territory when several were published:
-    /// official over preliminary over estimate over reported, then the later publication,
-    /// then the more reliable source. See docs/methodology.md.
+    /// official over preliminary over estimate over reported over derived, then the later
+    /// publication (a derived value's is its input's), then the more reliable source. See
+    /// docs/methodology.md.
     pub fn is_headline(&self, observation: &Observation) -> bool {
         let rank = |o: &Observation| {
             let source = self.source(&o.source);

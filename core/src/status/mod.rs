@@ -227,6 +227,7 @@ impl Assessment {
                 r,
                 Reason::Provisional { .. }
                     | Reason::Unqualified { .. }
+                    | Reason::Derived { .. }
                     | Reason::LowReliability { .. }
                     | Reason::AwaitingFinal { .. }
                     | Reason::PartYear { .. }
@@ -294,10 +295,27 @@ pub fn assess_with(
             When::Period(period) => level::assess_total(&cx, &mut assessment, period),
         }
     }
+    if let Some(reason) = staleness(&assessment) {
+        assessment.reasons.push(reason);
+    }
     assessment
         .reasons
         .extend(series::other_territories(plan, &indicator.id, target));
     assessment
+}
+
+/// How many years older than the evaluation year the latest figure may be before the status
+/// says the series is old (issue 14: "more than two years older than the evaluation year").
+pub const STALE_AFTER_YEARS: i32 = 2;
+
+/// `Reason::Stale` when the latest figure used is more than `STALE_AFTER_YEARS` before the year
+/// assessed. Only figures that were used count: a target with no figure says so already.
+fn staleness(assessment: &Assessment) -> Option<Reason> {
+    let (latest, _) = assessment.latest?;
+    (assessment.evaluated_year - latest > STALE_AFTER_YEARS).then_some(Reason::Stale {
+        latest,
+        evaluated: assessment.evaluated_year,
+    })
 }
 
 /// One year of a trend projection: the central value and a fan around it.

@@ -117,6 +117,9 @@ pub enum Reason {
     },
     /// Rests on figures reported without saying whether they are estimates or official.
     Unqualified { whens: Vec<When> },
+    /// Rests on derived figures (computed from published ones by a stated formula), not on
+    /// figures anyone published. `formula` is the latest one in words.
+    Derived { whens: Vec<When>, formula: Text },
     /// Rests on figures from a low-reliability (secondary) source.
     LowReliability { whens: Vec<When> },
     /// The figure was published with a hedge.
@@ -133,6 +136,9 @@ pub enum Reason {
     NotComputable,
     /// A target for a period as a whole (a total) without a figure for that whole period.
     PeriodTotalMissing { period: Period },
+    /// The latest figure used is more than two years older than the year assessed: the status
+    /// describes the past, and a reader should know how old it is.
+    Stale { latest: i32, evaluated: i32 },
 }
 
 impl Reason {
@@ -446,6 +452,24 @@ impl Reason {
                     format!("The {span} figures were reported without saying whether they are estimates or official.")
                 }
             }
+            Reason::Derived { whens, formula } => {
+                let span = whens_text(whens);
+                let formula = formula.get(lang);
+                match (vi, single(whens)) {
+                    (true, true) => format!(
+                        "Số liệu {span} là số suy ra, không phải số được công bố: {formula}."
+                    ),
+                    (true, false) => format!(
+                        "Số liệu {span} là số suy ra, không phải số được công bố; số mới nhất: {formula}."
+                    ),
+                    (false, true) => format!(
+                        "The {span} figure is derived, not published: {formula}."
+                    ),
+                    (false, false) => format!(
+                        "The {span} figures are derived, not published; the latest: {formula}."
+                    ),
+                }
+            }
             Reason::LowReliability { whens } => {
                 let span = whens_text(whens);
                 if vi {
@@ -516,6 +540,16 @@ impl Reason {
                 "Không tính được tốc độ bình quân từ các số liệu hiện có.",
                 "An average rate cannot be computed from these figures.",
             ),
+            Reason::Stale { latest, evaluated } => {
+                let age = evaluated - latest;
+                if vi {
+                    format!(
+                        "Số liệu mới nhất là của năm {latest}, cũ hơn năm đánh giá {evaluated} tới {age} năm."
+                    )
+                } else {
+                    format!("The latest figure is for {latest}, {age} years before {evaluated}, the year assessed.")
+                }
+            }
             Reason::PeriodTotalMissing { period } => {
                 if vi {
                     format!("Chỉ tiêu tính cho cả giai đoạn {period}; chưa có số liệu của cả giai đoạn.")

@@ -364,7 +364,10 @@ fn observation_row(
         territory: words::territory_short(plan, &o.territory, lang),
         source: source_ref(plan, &o.source, lang),
         note: o.note.as_ref().map(|n| n.get(lang).to_string()),
-        derived: o.derived.as_ref().map(|d| d.get(lang).to_string()),
+        // A figure computed from a formula shows its arithmetic with the numbers; an older
+        // free-text "how it was derived" note otherwise.
+        derived: describe::formula(plan, o, lang)
+            .or_else(|| o.derived.as_ref().map(|d| d.get(lang).to_string())),
         line: o.line,
     }
 }
@@ -379,7 +382,8 @@ pub fn source_ref(plan: &Plan, id: &str, lang: Lang) -> Option<SourceRef> {
         Published::Unknown => (t(Ui::PublishedUnknown, lang).to_string(), None),
     };
     Some(SourceRef {
-        publisher: source.publisher.clone(),
+        // The publisher with its 'via' gloss ("thactrang.vn (copy of a Báo Cần Thơ article)").
+        publisher: describe::source_name(source, lang),
         title: source.title.clone(),
         url: source.url.clone(),
         date,
@@ -561,6 +565,30 @@ mod tests {
                 assert!(!row.kind.is_empty());
             }
         }
+    }
+
+    #[test]
+    fn a_derived_row_shows_its_arithmetic() {
+        let plan = plan();
+        let p = panel(
+            &plan,
+            "grdp_per_capita_usd",
+            None,
+            Lang::Vi,
+            Layers::ALL,
+            2026,
+        )
+        .unwrap();
+        let row = p
+            .table
+            .iter()
+            .find(|r| r.when == "2024" && r.derived.is_some())
+            .expect("the derived 2024 row");
+        let derived = row.derived.as_deref().unwrap();
+        assert!(
+            derived.contains("104,6") && derived.contains("24.255,32"),
+            "{derived}"
+        );
     }
 
     #[test]

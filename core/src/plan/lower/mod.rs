@@ -7,8 +7,11 @@
 //! The parts, by what they do: `fields` reads one field of a record (a string, an id, a date, a
 //! text pair…) and reports what is wrong with it; `records` has one reader per record kind, each
 //! beside the list of fields that kind may hold (`target` holds the target and its shapes); and
-//! `whole` checks what needs the whole file (unique ids, references, plan years, value bounds).
+//! `whole` checks what needs the whole file (unique ids, references, plan years, value bounds,
+//! the arithmetic of derived values); `assessment` reads formulas, reference values and the
+//! city's own verdicts and tallies.
 
+mod assessment;
 mod fields;
 mod records;
 mod target;
@@ -19,6 +22,7 @@ pub use fields::parse_period;
 use super::toml::{self, Pos, Spanned, Table, Value};
 use super::*;
 use crate::diagnostic::{Diagnostic, Location, Problem};
+use assessment::{REFERENCE_FIELDS, TALLY_FIELDS, VERDICT_FIELDS};
 use records::{
     BREAK_FIELDS, DOCUMENT_FIELDS, INDICATOR_FIELDS, OBSERVATION_FIELDS, SOURCE_FIELDS,
     STATEMENT_FIELDS, TASK_AREA_FIELDS, TERRITORY_FIELDS,
@@ -55,6 +59,9 @@ const ROOT_FIELDS: &[&str] = &[
     "indicator",
     "target",
     "observation",
+    "reference",
+    "verdict",
+    "tally",
 ];
 
 /// One table being read: its field path for messages and the fields it may hold.
@@ -140,6 +147,9 @@ impl Cx<'_> {
         let indicators = self.records(root, "indicator", INDICATOR_FIELDS, Self::indicator);
         let targets = self.records(root, "target", TARGET_FIELDS, Self::target);
         let observations = self.records(root, "observation", OBSERVATION_FIELDS, Self::observation);
+        let references = self.records(root, "reference", REFERENCE_FIELDS, Self::reference);
+        let verdicts = self.records(root, "verdict", VERDICT_FIELDS, Self::verdict);
+        let tallies = self.records(root, "tally", TALLY_FIELDS, Self::tally);
 
         // Every id written in the file counts as defined, even when its record has another
         // error: that error is reported once, not again at each reference to the record.
@@ -149,13 +159,19 @@ impl Cx<'_> {
             territories: raw_strings(root, "territory", "id").collect(),
             sources: raw_strings(root, "source", "id").collect(),
             indicators: raw_strings(root, "indicator", "id").collect(),
+            references: raw_strings(root, "reference", "id").collect(),
+            targets: raw_strings(root, "target", "id").collect(),
         };
         let measures: HashMap<String, Measure> = indicators
             .iter()
             .map(|(_, _, i)| (i.id.clone(), i.measure))
             .collect();
         self.cross_check(root, meta.as_ref(), &ids, &measures);
-        let used_sources: HashSet<String> = raw_strings(root, "observation", "source").collect();
+        self.check_arithmetic(&observations, &references, &indicators);
+        let used_sources: HashSet<String> = ["observation", "reference", "verdict", "tally"]
+            .into_iter()
+            .flat_map(|kind| raw_strings(root, kind, "source"))
+            .collect();
         for (pos, path, source) in &sources {
             if !used_sources.contains(source.id.as_str()) {
                 self.warning(
@@ -205,6 +221,9 @@ impl Cx<'_> {
             indicators: strip(indicators),
             targets: strip(targets),
             observations: strip(observations),
+            references: strip(references),
+            verdicts: strip(verdicts),
+            tallies: strip(tallies),
         };
         Some(plan)
     }

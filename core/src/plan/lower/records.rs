@@ -171,6 +171,7 @@ pub(super) const SOURCE_FIELDS: &[&str] = &[
     "url",
     "published",
     "reliability",
+    "via",
 ];
 
 impl Cx<'_> {
@@ -213,6 +214,7 @@ impl Cx<'_> {
         } else {
             Some(Reliability::Normal)
         };
+        let via = self.opt_text(r, "via");
         Some(Source {
             id: id?,
             publisher: publisher?,
@@ -220,6 +222,7 @@ impl Cx<'_> {
             url: url?,
             published: published?,
             reliability: reliability?,
+            via,
         })
     }
 }
@@ -234,6 +237,7 @@ pub(super) const INDICATOR_FIELDS: &[&str] = &[
     "task_area",
     "definition",
     "headline",
+    "gaps",
 ];
 
 impl Cx<'_> {
@@ -260,6 +264,7 @@ impl Cx<'_> {
         let task_area = self.opt_string(r, "task_area");
         let definition = self.opt_text(r, "definition");
         let headline = self.opt_bool(r, "headline").unwrap_or(false);
+        let gaps = self.opt_text(r, "gaps");
         Some(Indicator {
             id: id?,
             name: name?,
@@ -270,6 +275,7 @@ impl Cx<'_> {
             task_area,
             definition,
             headline,
+            gaps,
         })
     }
 }
@@ -285,6 +291,7 @@ pub(super) const OBSERVATION_FIELDS: &[&str] = &[
     "as_of",
     "qualifier",
     "derived",
+    "formula",
     "note",
 ];
 
@@ -301,6 +308,7 @@ impl Cx<'_> {
                 ("preliminary", ObservationKind::Preliminary),
                 ("official", ObservationKind::Official),
                 ("reported", ObservationKind::Reported),
+                ("derived", ObservationKind::Derived),
             ],
         );
         let territory = self.string(r, "territory");
@@ -321,7 +329,19 @@ impl Cx<'_> {
             Some(None)
         };
         let derived = self.opt_text(r, "derived");
+        let formula = self.formula(r);
         let note = self.opt_text(r, "note");
+        match (kind, &formula) {
+            (Some(ObservationKind::Derived), Some(None)) => {
+                self.error(r.pos, &r.child("formula"), Problem::DerivedWithoutFormula)
+            }
+            (Some(kind), Some(Some(_))) if kind != ObservationKind::Derived => self.error(
+                r.field_pos("kind"),
+                &r.child("kind"),
+                Problem::FormulaNotDerived,
+            ),
+            _ => {}
+        }
         Some(Observation {
             indicator: indicator?,
             when: when?,
@@ -332,6 +352,7 @@ impl Cx<'_> {
             as_of: as_of?,
             qualifier: qualifier?,
             derived,
+            formula: formula?,
             note,
             line: r.pos.line,
         })

@@ -30,6 +30,7 @@ impl Cx<'_> {
             "source",
             "indicator",
             "target",
+            "reference",
         ] {
             let mut seen = Seen::new();
             for (path, record) in raw_records(root, kind) {
@@ -52,7 +53,7 @@ impl Cx<'_> {
                 }
             }
         }
-        let references: [(&str, &str, &'static str, &HashSet<String>); 11] = [
+        let references: [(&str, &str, &'static str, &HashSet<String>); 17] = [
             ("statement", "document", "document", &ids.documents),
             ("task_area", "document", "document", &ids.documents),
             ("series_break", "before", "territory", &ids.territories),
@@ -64,6 +65,12 @@ impl Cx<'_> {
             ("observation", "indicator", "indicator", &ids.indicators),
             ("observation", "territory", "territory", &ids.territories),
             ("observation", "source", "source", &ids.sources),
+            ("reference", "source", "source", &ids.sources),
+            ("verdict", "target", "target", &ids.targets),
+            ("verdict", "source", "source", &ids.sources),
+            ("tally", "document", "document", &ids.documents),
+            ("tally", "territory", "territory", &ids.territories),
+            ("tally", "source", "source", &ids.sources),
         ];
         for (kind, field, target_kind, known) in references {
             let records: Vec<(String, &Spanned<Table>)> = raw_records(root, kind).collect();
@@ -130,6 +137,124 @@ impl Cx<'_> {
                 _ => None,
             });
             self.check_bounds(&record.value, &path, "value", measure);
+            // A formula's two ids live one level down, in its inline table.
+            if let Some(Spanned {
+                value: Value::Table(formula),
+                ..
+            }) = record.value.get("formula")
+            {
+                for (field, kind, known) in [
+                    ("input", "indicator", &ids.indicators),
+                    ("divide_by", "reference", &ids.references),
+                ] {
+                    if let Some(Spanned {
+                        value: Value::String(id),
+                        pos,
+                    }) = formula.get(field)
+                    {
+                        if !known.contains(id) {
+                            self.error(
+                                *pos,
+                                &format!("{path}.formula.{field}"),
+                                Problem::UnknownReference {
+                                    kind,
+                                    id: id.clone(),
+                                },
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Recomputes every derived value and every reference's ratio: a number that does not
+    /// follow from what it names is an error, so a figure can never be "derived" by hand.
+    pub(super) fn check_arithmetic(
+        &mut self,
+        observations: &[(Pos, String, Observation)],
+        references: &[(Pos, String, Reference)],
+        indicators: &[(Pos, String, Indicator)],
+    ) {
+        for (pos, path, reference) in references {
+            if let Some((numerator, denominator)) = reference.ratio {
+                let computed = numerator / denominator;
+                // Reference values are written to two decimals.
+                if (reference.value - computed).abs() > 0.005 + 1e-9 * computed.abs() {
+                    self.error(
+                        *pos,
+                        &format!("{path}.value"),
+                        Problem::ArithmeticMismatch {
+                            value: reference.value,
+                            computed: round_to(computed, 4),
+                        },
+                    );
+                }
+            }
+        }
+        for (pos, path, observation) in observations {
+            let Some(formula) = &observation.formula else {
+                continue;
+            };
+            let Some((_, _, reference)) = references
+                .iter()
+                .find(|(_, _, r)| r.id == formula.divide_by)
+            else {
+                continue; // reported as an unknown reference
+            };
+            if observation.when != When::Year(reference.year) {
+                self.error(
+                    *pos,
+                    &format!("{path}.formula.divide_by"),
+                    Problem::ReferenceYear {
+                        reference: reference.id.clone(),
+                        year: reference.year,
+                        expected: observation.when.end_year(),
+                    },
+                );
+                continue;
+            }
+            let input = observations.iter().map(|(_, _, o)| o).find(|o| {
+                o.indicator == formula.input
+                    && o.when == observation.when
+                    && o.territory == observation.territory
+                    && o.source == observation.source
+                    && o.formula.is_none()
+            });
+            let Some(input) = input else {
+                self.error(
+                    *pos,
+                    &format!("{path}.formula.input"),
+                    Problem::FormulaInputMissing {
+                        indicator: formula.input.clone(),
+                        source: observation.source.clone(),
+                    },
+                );
+                continue;
+            };
+            if input.qualifier != observation.qualifier {
+                self.error(
+                    *pos,
+                    &format!("{path}.qualifier"),
+                    Problem::FormulaQualifier,
+                );
+            }
+            let decimals = indicators
+                .iter()
+                .find(|(_, _, i)| i.id == observation.indicator)
+                .map_or(0, |(_, _, i)| i.decimals);
+            let computed = input.value * formula.times / reference.value;
+            let tolerance = 0.5 * 10f64.powi(-i32::from(decimals)) + 1e-9 * computed.abs();
+            if !computed.is_finite() || (observation.value - computed).abs() > tolerance {
+                self.error(
+                    *pos,
+                    &format!("{path}.value"),
+                    Problem::ArithmeticMismatch {
+                        value: observation.value,
+                        computed: round_to(computed, i32::from(decimals) + 2),
+                    },
+                );
+            }
         }
     }
 
@@ -198,6 +323,8 @@ impl Cx<'_> {
 }
 
 pub(super) struct Ids {
+    pub references: HashSet<String>,
+    pub targets: HashSet<String>,
     pub documents: HashSet<String>,
     pub task_areas: HashSet<String>,
     pub territories: HashSet<String>,
@@ -237,8 +364,15 @@ pub(super) fn raw_records<'t>(
         .map(move |(index, item)| (format!("{kind}[{}]", index + 1), item))
 }
 
+/// For messages: a computed value to a few more decimals than the one written.
+fn round_to(value: f64, decimals: i32) -> f64 {
+    let scale = 10f64.powi(decimals.clamp(0, 9));
+    (value * scale).round() / scale
+}
+
 fn static_kind(kind: &str) -> &'static str {
     match kind {
+        "reference" => "reference",
         "document" => "document",
         "statement" => "statement",
         "task_area" => "task area",
