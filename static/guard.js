@@ -15,7 +15,7 @@
     if (name === 'embed') return value === '' || value === '1' || value === 'true' ? '1' : value === 'false' ? '0' : value;
     return value;
   };
-  var ours = ['lang', 'theme', 'indicator', 'period', 'view', 'plan', 'embed'];
+  var ours = ['lang', 'theme', 'indicator', 'period', 'view', 'asof', 'plan', 'embed'];
   for (var i = 0; i < ours.length; i++) {
     var name = ours[i];
     if (asked.has(name) && norm(name, asked.get(name)) !== norm(name, shown.get(name))) {

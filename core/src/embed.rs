@@ -91,6 +91,7 @@ pub fn urls(page: &str, search: &str, indicator: &str) -> EmbedUrls {
         let rest = Query {
             theme: parsed.theme,
             period: parsed.period,
+            asof: parsed.asof,
             ..Query::default()
         };
         format!(

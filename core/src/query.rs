@@ -5,12 +5,13 @@
 use crate::chart::ThemeName;
 use crate::text::Lang;
 
-pub const PARAMETERS: [&str; 8] = [
+pub const PARAMETERS: [&str; 9] = [
     "lang",
     "theme",
     "indicator",
     "period",
     "view",
+    "asof",
     "plan",
     "embed",
     "childId",
@@ -56,6 +57,9 @@ pub struct Query {
     pub embed: bool,
     /// The pym.js iframe id, kept so that a reload inside the frame still answers to it.
     pub child_id: Option<String>,
+    /// Show the plan as it stood on this day (`asof=2025-12-08`): only figures published by
+    /// then, statuses recomputed from them.
+    pub asof: Option<crate::plan::PartialDate>,
 }
 
 /// Something in the address the widget could not use.
@@ -117,6 +121,16 @@ pub fn parse(query: &str) -> (Query, Vec<Notice>) {
                     notices.push(Notice::ForeignPlan { value });
                 }
             }
+            "asof" => match crate::plan::PartialDate::parse(&value)
+                .filter(|d| d.day.is_some() && (1900..=2200).contains(&d.year))
+            {
+                Some(date) => out.asof = Some(date),
+                None => notices.push(Notice::BadValue {
+                    name: "asof",
+                    value,
+                    allowed: vec!["YYYY-MM-DD".into()],
+                }),
+            },
             "view" => match View::from_code(&value) {
                 Some(view) => out.view = Some(view),
                 None => notices.push(Notice::BadValue {
@@ -265,6 +279,9 @@ pub fn to_string(query: &Query) -> String {
     }
     if let Some(view) = query.view.filter(|v| *v != View::Scorecard) {
         parts.push(format!("view={}", view.code()));
+    }
+    if let Some(date) = query.asof {
+        parts.push(format!("asof={date}"));
     }
     if let Some(plan) = &query.plan {
         parts.push(format!("plan={}", encode(plan)));

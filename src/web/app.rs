@@ -171,7 +171,16 @@ pub fn App(props: &AppProps) -> Html {
     // pre-rendered page needs no script for it. The chart is drawn in the light palette.
     let theme = state.theme.unwrap_or(ThemeName::Light);
     let theme_class = state.theme.map_or("auto", ThemeName::code);
-    let year = today.year;
+    // Statuses are computed as of the chosen day (`asof`), else as of today.
+    let status_day = match state.asof {
+        Some(d) => Day {
+            year: d.year,
+            month: u32::from(d.month.unwrap_or(12)),
+            day: u32::from(d.day.unwrap_or(31)),
+        },
+        None => *today,
+    };
+    let year = status_day.year;
 
     let on_theme = {
         let dispatch = dispatch.clone();
@@ -228,6 +237,21 @@ pub fn App(props: &AppProps) -> Html {
         </div>
     };
 
+    // The plan as it stood on the chosen day (`asof`): only what had been published by then.
+    let as_of = use_memo(
+        (plan_state.clone(), state.asof),
+        |(plan_state, asof)| match (&**plan_state, asof) {
+            (PlanState::Ready { plan, .. }, Some(date)) => {
+                let view = chitieu_core::history::as_of(plan, *date);
+                Some((
+                    super::plan_source::PlanRef(Rc::new(view.plan.clone())),
+                    view,
+                ))
+            }
+            _ => None,
+        },
+    );
+
     let body = match &*plan_state {
         PlanState::Loading(path) => html! {
             <p class="loading" role="status">{ format!("{} ", t(Ui::LoadingPlan, lang)) }<code>{ path.clone() }</code></p>
@@ -248,10 +272,24 @@ pub fn App(props: &AppProps) -> Html {
             </section>
         },
         PlanState::Ready {
-            plan,
+            plan: full_plan,
             version,
             text,
         } => {
+            // What the views show: the plan, or the plan as it stood on the chosen day.
+            let plan = match &*as_of {
+                Some((plan, _)) => plan,
+                None => full_plan,
+            };
+            let as_of_note = (*as_of).as_ref().map(|(_, view)| html! {
+                <p class="asof-note" role="status">
+                    { format!("{} ", view::words::as_of_sentence(view.date, view.later, view.undated, view.later_targets, lang)) }
+                    <button type="button" class="link-button" onclick={{
+                        let dispatch = dispatch.clone();
+                        Callback::from(move |_| dispatch.emit(Action::SetAsOf(None)))
+                    }}>{ match lang { Lang::Vi => "Xem số liệu mới nhất", Lang::En => "See the latest figures" } }</button>
+                </p>
+            });
             let dataset = Rc::new(Dataset {
                 version: version.clone(),
                 text: text.clone(),
@@ -284,7 +322,8 @@ pub fn App(props: &AppProps) -> Html {
                         {theme}
                         layers={state.layers}
                         focus={state.focus}
-                        today={*today}
+                        today={status_day}
+                        asof={state.asof}
                         prerendered={props.prerendered}
                         compact={embed}
                         view={state.view}
@@ -345,6 +384,7 @@ pub fn App(props: &AppProps) -> Html {
             html! {
                 <ContextProvider<Rc<Dataset>> context={dataset}>
                     { switches }
+                    { as_of_note.unwrap_or_default() }
                     <div class={classes!("layout", with_overview.then_some("with-overview"))}>
                         if with_overview {
                             <Overview plan={plan.clone()} {lang} {period} today={year}

@@ -142,6 +142,24 @@ pub fn Overview(props: &OverviewProps) -> Html {
                     <ol class="strip-rows">{ for rows }</ol>
                 </div>
             }
+            if !model.official.is_empty() {
+                <section class="official" aria-labelledby="official-title">
+                    <h3 id="official-title">{ match lang { Lang::Vi => "Thành phố tự đánh giá", Lang::En => "The city's own count" } }</h3>
+                    <ul>
+                        { for model.official.iter().map(|o| html! {
+                            <li>
+                                <p class="official-report">
+                                    { format!("{}: ", o.report) }<strong>{ o.counted.clone() }</strong>
+                                    if let Some(source) = &o.source {
+                                        { " · " }<a href={source.url.clone()} rel="noopener noreferrer" target="_blank">{ source.short.clone() }</a>
+                                    }
+                                </p>
+                                <p class="official-computed">{ o.computed.clone() }</p>
+                            </li>
+                        }) }
+                    </ul>
+                </section>
+            }
             { line(&model.unjudged, "unjudged") }
             { line(&model.no_data, "no-data") }
             <details class="status-key">

@@ -28,6 +28,9 @@ pub struct PanelProps {
     /// The page already holds this panel, pre-rendered: tables included from the first render.
     #[prop_or_default]
     pub prerendered: bool,
+    /// The day the plan is shown as it stood on, if not today.
+    #[prop_or_default]
+    pub asof: Option<chitieu_core::plan::PartialDate>,
     pub view: View,
     /// The widget's address without `embed`: where the compact embed's link goes.
     #[prop_or_default]
@@ -268,6 +271,11 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
                     if let Some(note) = &row.note {
                         <p class="target-note">{ note.clone() }</p>
                     }
+                    if !row.verdicts.is_empty() {
+                        <ul class={classes!("verdicts", row.disagrees.then_some("disagrees"))}>
+                            { for row.verdicts.iter().map(|v| html! { <li>{ v.clone() }</li> }) }
+                        </ul>
+                    }
                     if !row.reasons.is_empty() {
                         <ul class="reasons">
                             { for row.reasons.iter().map(|r| html! { <li>{ r.clone() }</li> }) }
@@ -276,6 +284,49 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
                 </li>
             }) }
         </ul>
+    };
+
+    let revisions = (!model.revisions.is_empty()).then(|| html! {
+        <details class="revisions">
+            <summary>{ match lang { Lang::Vi => "Các lần công bố số liệu", Lang::En => "Every published value" } }</summary>
+            { for model.revisions.iter().map(|group| html! {
+                <div class="revision-group">
+                    <h4>{ format!("{} · {}", group.when, group.territory) }</h4>
+                    <ol>
+                        { for group.values.iter().map(|r| html! {
+                            <li class={classes!(r.headline.then_some("headline"))}>
+                                <strong>{ r.value.clone() }</strong>
+                                // One text node (a pre-rendered page would merge two).
+                                { format!(" · {} · {}{}", r.kind, r.date, if r.source.is_some() { " · " } else { "" }) }
+                                if let Some(source) = &r.source {
+                                    <a href={source.url.clone()} rel="noopener noreferrer" target="_blank">{ source.short.clone() }</a>
+                                }
+                                if r.headline {
+                                    <span class="revision-headline">{ match lang { Lang::Vi => " · số dùng", Lang::En => " · the figure used" } }</span>
+                                }
+                            </li>
+                        }) }
+                    </ol>
+                </div>
+            }) }
+        </details>
+    }).unwrap_or_default();
+    let asof_control = {
+        let dispatch = dispatch.clone();
+        let onchange = Callback::from(move |event: Event| {
+            let value = event
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
+            dispatch.emit(Action::SetAsOf(
+                chitieu_core::plan::PartialDate::parse(&value).filter(|d| d.day.is_some()),
+            ));
+        });
+        html! {
+            <label class="asof-control">
+                <span>{ match lang { Lang::Vi => "Xem như ngày", Lang::En => "As of" } }</span>
+                <input type="date" min="2020-01-01" value={props.asof.map(|d| d.to_string()).unwrap_or_default()} {onchange} />
+            </label>
+        }
     };
 
     let how = html! {
@@ -408,6 +459,7 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
                     }) }
                 </select>
             </label>
+            { asof_control }
             <h2 id="indicator-title" class="panel-title">{ model.name.clone() }</h2>
             <p class="panel-headline">{ model.finding.clone() }</p>
             // The finding says the figures; under it only what it leaves out: the status, and
@@ -431,6 +483,7 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
                 { targets_list }
             }
             { how }
+            { revisions }
             { tables }
             <p class="source-line">{ model.sources.clone() }</p>
         </section>

@@ -75,9 +75,17 @@ pub fn comparable(
         }
     };
     // The figure as published, with its hedge ("trên 92,4%"), when it is one published figure.
-    let published = match basis {
-        Basis::Year(year) => plan.headline_series(&indicator.id).into_iter().find(|o| {
-            o.when == When::Year(year) && o.territory == target.territory && o.value == value
+    let one_year = match basis {
+        Basis::Year(year) => Some(year),
+        Basis::Average { first, last } if first == last => Some(first),
+        _ => None,
+    };
+    let published = match one_year {
+        Some(year) => plan.headline_series(&indicator.id).into_iter().find(|o| {
+            o.when == When::Year(year)
+                && o.territory == target.territory
+                // A one-year average is the figure itself, up to rounding in the mean.
+                && (o.value - value).abs() <= 1e-9 * value.abs().max(1.0)
         }),
         _ => None,
     };

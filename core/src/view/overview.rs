@@ -32,6 +32,20 @@ pub struct Overview {
     pub unjudged: Option<Line>,
     pub statements: Vec<StatementView>,
     pub task_areas: Vec<TaskAreaView>,
+    /// The city's own counts of its targets ("đạt và vượt 15/20 chỉ tiêu"), each beside the
+    /// count computed from the figures in this file.
+    pub official: Vec<OfficialTallyView>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct OfficialTallyView {
+    /// "Báo cáo chính trị Đại hội I (27/9/2025)"
+    pub report: String,
+    /// "đạt và vượt 15/20; phấn đấu đạt 5/20"
+    pub counted: String,
+    /// "Tính từ số liệu: 3 trong 4 chỉ tiêu của văn bản này có trong tệp đã đạt."
+    pub computed: String,
+    pub source: Option<super::panel::SourceRef>,
 }
 
 /// A sentence that names indicators; each name can be a link to its panel.
@@ -49,7 +63,8 @@ pub struct StripRow {
     pub badge: Badge,
     /// The comparable figure with its unit: "5,78%/năm".
     pub value: String,
-    /// What it is: "bình quân 2021–2024", "năm 2024".
+    /// What it is: "bình quân 2021–2024", "năm 2024", and how old when two years or more:
+    /// "năm 2023, cách đây 3 năm".
     pub value_note: String,
     /// The target in words: "7,5–8%/năm (bình quân 2021–2025)".
     pub target: String,
@@ -144,7 +159,7 @@ pub fn overview(plan: &Plan, period: Option<Period>, lang: Lang, today: i32) -> 
             name: name.1,
             badge,
             value: figure.text,
-            value_note: figure.note,
+            value_note: words::with_age(&figure.note, today - figure.data_year, lang),
             target: describe::target(indicator, card.target, lang),
             document: words::document_short(plan, &card.target.document, lang),
             distance: d,
@@ -175,7 +190,37 @@ pub fn overview(plan: &Plan, period: Option<Period>, lang: Lang, today: i32) -> 
             items,
         })
     };
+    let official = plan
+        .tallies
+        .iter()
+        .filter(|t| period.is_none_or(|p| p.contains(t.when.end_year())))
+        .map(|tally| {
+            let computed = crate::verdict::computed_tally(plan, tally, today);
+            let met = computed.tally.get(crate::status::Status::Exceeded)
+                + computed.tally.get(crate::status::Status::Achieved);
+            OfficialTallyView {
+                report: format!(
+                    "{} ({})",
+                    tally.report.get(lang),
+                    describe::date(tally.date, lang)
+                ),
+                counted: crate::verdict::tally_summary(tally, lang),
+                computed: match lang {
+                    Lang::Vi => format!(
+                        "Tính từ số liệu trong tệp: {met} trong {} chỉ tiêu của văn bản này (tệp có {}/{} chỉ tiêu) đã đạt.",
+                        computed.in_file, computed.in_file, tally.of
+                    ),
+                    Lang::En => format!(
+                        "Computed from the figures in this file: {met} of {} of this document's targets (the file holds {} of {}) met.",
+                        computed.in_file, computed.in_file, tally.of
+                    ),
+                },
+                source: super::panel::source_ref(plan, &tally.source, lang),
+            }
+        })
+        .collect();
     Overview {
+        official,
         period,
         period_label,
         headline,

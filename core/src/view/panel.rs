@@ -38,6 +38,8 @@ pub struct Panel {
     pub territories: Vec<(String, String)>,
     /// Every observation, oldest first.
     pub table: Vec<ObservationRow>,
+    /// The years with more than one published value, each in publication order.
+    pub revisions: Vec<RevisionGroup>,
     /// "Nguồn: Cục Thống kê TP Cần Thơ (12/2024); Báo Cần Thơ (1/2025)".
     pub sources: String,
     /// One short line for the compact embed: the sources of the latest figures, and how many
@@ -76,6 +78,29 @@ pub struct TargetRow {
     /// Why, in plain words.
     pub reasons: Vec<String>,
     pub note: Option<String>,
+    /// The city's own reports on this target, each beside the computed status.
+    pub verdicts: Vec<String>,
+    /// A report's grade says otherwise than the computed status.
+    pub disagrees: bool,
+}
+
+/// Every value published for one year (or period) of one territory, in publication order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RevisionGroup {
+    pub when: String,
+    pub territory: String,
+    pub values: Vec<RevisionRow>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RevisionRow {
+    pub value: String,
+    pub kind: String,
+    /// Publication date in the language's form.
+    pub date: String,
+    pub source: Option<SourceRef>,
+    /// The value that stands for the year (the headline rule).
+    pub headline: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -234,6 +259,7 @@ pub fn panel(
         how,
         territories,
         table,
+        revisions: revisions(plan, indicator, lang),
         sources: source_line(plan, indicator_id, lang),
         sources_short: source_line_short(
             plan,
@@ -334,7 +360,44 @@ fn target_row(
             .map(|r| words::plain_reason(plan, r, indicator, lang))
             .collect(),
         note: target.note.as_ref().map(|n| n.get(lang).to_string()),
+        verdicts: crate::verdict::verdicts_for(plan, &target.id)
+            .into_iter()
+            .map(|v| crate::verdict::describe(v, assessment, lang))
+            .collect(),
+        disagrees: crate::verdict::verdicts_for(plan, &target.id)
+            .into_iter()
+            .any(|v| {
+                crate::verdict::compare(v.grade, assessment.status)
+                    == crate::verdict::Agreement::Disagrees
+            }),
     }
+}
+
+/// The revisions of an indicator: its years with several published values, each value with
+/// kind, date and source, the headline one marked (`history::revisions`).
+fn revisions(plan: &Plan, indicator: &Indicator, lang: Lang) -> Vec<RevisionGroup> {
+    crate::history::revisions(plan, &indicator.id)
+        .into_iter()
+        .filter(|g| g.values.len() > 1)
+        .map(|g| RevisionGroup {
+            when: g.when.to_string(),
+            territory: words::territory_short(plan, g.territory, lang),
+            values: g
+                .values
+                .iter()
+                .map(|r| RevisionRow {
+                    value: describe::observation(indicator, r.observation, lang),
+                    kind: kind_label(r.observation.kind, lang).to_string(),
+                    date: match r.published() {
+                        Published::On(date) => describe::date(date, lang),
+                        Published::Unknown => t(Ui::PublishedUnknown, lang).to_string(),
+                    },
+                    source: source_ref(plan, &r.observation.source, lang),
+                    headline: r.headline,
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// Reasons that explain the arithmetic rather than the finding: they go to "how it is

@@ -74,6 +74,8 @@ pub struct State {
     pub plan: Option<String>,
     /// The id a pym.js parent gave the iframe, repeated in height messages.
     pub child_id: Option<String>,
+    /// The day the page shows the plan as it stood on (`history::as_of`); `None` is today.
+    pub asof: Option<crate::plan::PartialDate>,
     pub layers: Layers,
     /// The focused point of the chart, an index into its drawn points.
     pub focus: Option<usize>,
@@ -93,6 +95,8 @@ pub enum Action {
     SelectIndicator(String),
     SetPeriod(PeriodChoice),
     SetView(View),
+    /// See the plan as it stood on a day, or today again (`None`).
+    SetAsOf(Option<crate::plan::PartialDate>),
     ToggleLayer(Layer),
     /// Pointer over (or touch on) a point, or away from every point.
     Focus(Option<usize>),
@@ -125,6 +129,7 @@ impl State {
             embed: query.embed,
             plan: query.plan.clone(),
             child_id: query.child_id.clone(),
+            asof: query.asof,
             layers: if query.embed {
                 COMPACT_LAYERS
             } else {
@@ -184,6 +189,7 @@ impl State {
             plan: self.plan.clone(),
             embed: self.embed,
             child_id: self.child_id.clone(),
+            asof: self.asof,
         }
     }
 
@@ -205,7 +211,10 @@ impl State {
     /// Whether going from `self` to `next` is a new place a reader can go Back from (another
     /// indicator, period or view), rather than a change of how the same place looks.
     pub fn is_new_place(&self, next: &State) -> bool {
-        self.indicator != next.indicator || self.period != next.period || self.view != next.view
+        self.indicator != next.indicator
+            || self.period != next.period
+            || self.view != next.view
+            || self.asof != next.asof
     }
 
     pub fn reduce(&self, action: Action) -> State {
@@ -226,6 +235,12 @@ impl State {
                 }
             }
             Action::SetView(view) => next.view = view,
+            Action::SetAsOf(date) => {
+                if next.asof != date {
+                    next.asof = date;
+                    next.focus = None;
+                }
+            }
             Action::ToggleLayer(layer) => {
                 let l = &mut next.layers;
                 match layer {

@@ -3,7 +3,7 @@
 
 use super::badge::Outcome;
 pub use crate::describe::{month_year, territories_defined, territory_short};
-use crate::plan::{Indicator, Plan};
+use crate::plan::{Indicator, PartialDate, Plan};
 use crate::status::Reason;
 use crate::text::Lang;
 
@@ -94,6 +94,78 @@ pub fn provisional_sentence(provisional: usize, judged: usize, lang: Lang) -> Op
             "{provisional} of {judged} statuses are provisional: they rest on estimates or reported figures, not official ones."
         ),
     })
+}
+
+/// "Đang xem số liệu như ngày 8/12/2025: chỉ tính số đã công bố đến ngày này (3 số công bố sau
+/// không tính)."
+pub fn as_of_sentence(
+    date: PartialDate,
+    later: usize,
+    undated: usize,
+    later_targets: usize,
+    lang: Lang,
+) -> String {
+    let day = crate::describe::date(date, lang);
+    let mut left: Vec<String> = Vec::new();
+    match lang {
+        Lang::Vi => {
+            if later > 0 {
+                left.push(format!("{later} số liệu công bố sau"));
+            }
+            if undated > 0 {
+                left.push(format!("{undated} số liệu không rõ ngày công bố"));
+            }
+            if later_targets > 0 {
+                left.push(format!("{later_targets} chỉ tiêu đặt sau"));
+            }
+            let left = if left.is_empty() {
+                String::new()
+            } else {
+                format!(" Không tính: {}.", left.join(", "))
+            };
+            format!(
+                "Đang xem như ngày {day}: chỉ số liệu đã công bố đến ngày này, đánh giá tính lại từ đó.{left}"
+            )
+        }
+        Lang::En => {
+            let s = |n: usize| if n == 1 { "" } else { "s" };
+            if later > 0 {
+                left.push(format!("{later} figure{} published later", s(later)));
+            }
+            if undated > 0 {
+                left.push(format!(
+                    "{undated} figure{} with no publication date",
+                    s(undated)
+                ));
+            }
+            if later_targets > 0 {
+                left.push(format!(
+                    "{later_targets} target{} set later",
+                    s(later_targets)
+                ));
+            }
+            let left = if left.is_empty() {
+                String::new()
+            } else {
+                format!(" Left out: {}.", left.join(", "))
+            };
+            format!(
+                "As of {day}: only the figures published by then, with statuses computed from them.{left}"
+            )
+        }
+    }
+}
+
+/// A figure's note with its age when it is two years old or more: "năm 2023, cách đây 3 năm" /
+/// "2023, 3 years old". Newer figures need no warning.
+pub fn with_age(note: &str, age: i32, lang: Lang) -> String {
+    if age < 2 {
+        return note.to_string();
+    }
+    match lang {
+        Lang::Vi => format!("{note}, cách đây {age} năm"),
+        Lang::En => format!("{note}, {age} years old"),
+    }
 }
 
 pub fn no_data_lead(n: usize, lang: Lang) -> String {
