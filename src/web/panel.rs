@@ -286,7 +286,10 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
         </ul>
     };
 
-    let revisions = (!model.revisions.is_empty()).then(|| html! {
+    let revisions = if model.revisions.is_empty() {
+        Html::default()
+    } else {
+        html! {
         <details class="revisions">
             <summary>{ match lang { Lang::Vi => "Các lần công bố số liệu", Lang::En => "Every published value" } }</summary>
             { for model.revisions.iter().map(|group| html! {
@@ -310,7 +313,8 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
                 </div>
             }) }
         </details>
-    }).unwrap_or_default();
+        }
+    };
     let asof_control = {
         let dispatch = dispatch.clone();
         let onchange = Callback::from(move |event: Event| {
