@@ -33,8 +33,12 @@ fn mount() -> web_sys::Element {
     let props = AppProps {
         query: Default::default(),
         notices: Vec::new(),
-        today: 2026,
-        prefers_dark: false,
+        today: chitieu_core::export::Day {
+            year: 2026,
+            month: 12,
+            day: 1,
+        },
+        prerendered: false,
     };
     yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
     host
