@@ -2,6 +2,9 @@
 // talks to nobody but its own origin.
 import { canvasInk, checks, foreignRequests, limitList, visibleText, waitForFirstChart } from './lib.mjs';
 
+// Also run in Firefox ESR (tests/e2e/firefox.mjs): a second engine checks every change.
+export const engines = ['chromium', 'firefox'];
+
 export const MIN_INK_PIXELS = 1000;
 
 export default async function smoke({ openPage, url, timeoutMs = 20000 }) {
