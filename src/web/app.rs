@@ -19,12 +19,6 @@ fn initial_query() -> (Query, Vec<Notice>) {
     query::parse(&search)
 }
 
-fn prefers_dark() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches())
-}
-
 pub fn current_year() -> i32 {
     js_sys::Date::new_0().get_full_year() as i32
 }
@@ -35,6 +29,8 @@ pub fn App() -> Html {
     let (start_query, start_notices) = (*start).clone();
     let lang = use_state(|| start_query.lang.unwrap_or_default());
     let theme_override = use_state(|| start_query.theme);
+    // "Auto" follows the system scheme, also when it changes after load.
+    let system_dark = super::system_theme::use_system_dark();
     let indicator = use_state(|| start_query.indicator.clone());
     // `None` until the plan is known; then the address's period, or the plan's default.
     let period_text = use_state(|| start_query.period.clone());
@@ -58,7 +54,7 @@ pub fn App() -> Html {
         });
     }
 
-    let theme = theme_override.unwrap_or(if prefers_dark() {
+    let theme = theme_override.unwrap_or(if system_dark {
         ThemeName::Dark
     } else {
         ThemeName::Light

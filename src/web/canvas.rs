@@ -4,6 +4,7 @@
 use chitieu_core::chart::{self, ChartSpec, Surface, Theme, ThemeName};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -42,8 +43,10 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
         use_effect_with((), move |_| {
             let observer = canvas_ref.cast::<HtmlCanvasElement>().and_then(|canvas| {
                 let parent: HtmlElement = canvas.parent_element()?.dyn_into().ok()?;
-                width.set(f64::from(parent.client_width()));
+                let initial = f64::from(parent.client_width());
+                width.set(initial);
                 let width = width.clone();
+                let settle = RefCell::new(WidthSettle::new(initial));
                 let on_resize =
                     Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
                         let Some(entry) = entries
@@ -54,8 +57,9 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
                             return;
                         };
                         let new_width = entry.content_rect().width().floor();
-                        if (new_width - *width).abs() >= 1.0 {
-                            width.set(new_width);
+                        if let Some(next) = settle.borrow_mut().next(new_width, js_sys::Date::now())
+                        {
+                            width.set(next);
                         }
                     });
                 let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
@@ -230,5 +234,54 @@ fn paint(
     };
     if chart::draw(&area, spec, placed, &Theme::get(theme), focus, surface).is_ok() {
         let _ = area.present();
+    }
+}
+
+// ---- Settling against a scrollbar that the chart's own redraw toggles (issue 11, point 9) -----
+// A classic scrollbar that appears because the chart got taller narrows its box; the narrower
+// chart is shorter; the scrollbar goes; the box widens; ... for ever. The page's own scrollbar
+// cannot start that any more (`scrollbar-gutter: stable` in static/style.css), but a host page's
+// can: an iframe that embed.js sizes to its content, whose width follows the host's scrollbar.
+// So a width that goes straight back to the one before the last change, within a second and by
+// no more than a scrollbar's width, is not followed: the chart keeps the narrower of the two,
+// which fits in both boxes. Any other change is followed at once.
+
+/// The width the chart is drawn at, and its last change.
+struct WidthSettle {
+    current: f64,
+    previous: f64,
+    changed_at: f64,
+}
+
+impl WidthSettle {
+    const FLIP_BACK_MS: f64 = 1000.0;
+    const SCROLLBAR_PX: f64 = 24.0;
+
+    fn new(current: f64) -> Self {
+        Self {
+            current,
+            previous: f64::NAN,
+            changed_at: f64::NEG_INFINITY,
+        }
+    }
+
+    /// The width to draw at now that the box is `box_width` wide (at `now`, in ms), or `None`
+    /// to keep the current one.
+    fn next(&mut self, box_width: f64, now: f64) -> Option<f64> {
+        let flip_back = (box_width - self.previous).abs() < 1.0
+            && (box_width - self.current).abs() <= Self::SCROLLBAR_PX
+            && now - self.changed_at < Self::FLIP_BACK_MS;
+        let target = if flip_back {
+            box_width.min(self.current)
+        } else {
+            box_width
+        };
+        if (target - self.current).abs() < 1.0 {
+            return None;
+        }
+        self.previous = self.current;
+        self.current = target;
+        self.changed_at = now;
+        Some(target)
     }
 }

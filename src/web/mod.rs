@@ -9,6 +9,7 @@ pub mod indicator;
 pub mod more;
 pub mod overview;
 pub mod plan_source;
+pub mod system_theme;
 
 /// Mounts the widget on `#chitieu` if the page has it, else on `<body>`.
 pub fn start() {
