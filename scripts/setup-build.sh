@@ -37,7 +37,8 @@ toolchain="$(sed -n 's/^channel *= *"\(.*\)"/\1/p' rust-toolchain.toml)"
 # pinned name (a link, as `rustup toolchain link` would make if it accepted release names).
 if ! rustup run "$toolchain" rustc --version >/dev/null 2>&1; then
   say "rustup toolchain install $toolchain (rust-toolchain.toml)"
-  if ! rustup toolchain install; then
+  rustup toolchain install --no-self-update || true
+  if ! rustup run "$toolchain" rustc --version >/dev/null 2>&1; then
     stable_sysroot="$(cd / && rustup run stable rustc --print sysroot 2>/dev/null || true)"
     if [ -n "$stable_sysroot" ] && [ "$(cd / && rustup run stable rustc --version | awk '{print $2}')" = "$toolchain" ]; then
       host="$(cd / && rustup run stable rustc -vV | sed -n 's/^host: //p')"
