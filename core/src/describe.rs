@@ -51,9 +51,11 @@ pub fn value(
         (None, _) => "",
     };
     format!(
-        "{hedge}{}{}",
-        number::format(value, indicator.decimals, lang),
-        unit_suffix(indicator, lang)
+        "{hedge}{}",
+        number::with_unit(
+            number::format(value, indicator.decimals, lang),
+            indicator.unit.get(lang)
+        )
     )
 }
 
@@ -61,18 +63,20 @@ pub fn observation(indicator: &Indicator, observation: &Observation, lang: Lang)
     value(indicator, observation.value, observation.qualifier, lang)
 }
 
-/// The unit as it follows a number: "%" sticks with a thin space, words get a space.
+/// The unit as it follows a number: a percent sign sticks to it, a word unit follows a
+/// no-break space (`number::with_unit`).
 pub fn unit_suffix(indicator: &Indicator, lang: Lang) -> String {
-    let unit = indicator.unit.get(lang);
-    if unit.is_empty() {
-        String::new()
-    } else {
-        format!("\u{a0}{unit}")
-    }
+    number::with_unit(String::new(), indicator.unit.get(lang))
 }
 
-/// A target in words: "7,5–8 %/năm (bình quân 2021–2025)", "≥ 95 % (2025)".
+/// A target in words: "7,5–8%/năm (bình quân 2021–2025)", "≥ 95% (năm 2025)".
 pub fn target(indicator: &Indicator, target: &Target, lang: Lang) -> String {
+    let (body, when) = target_parts(indicator, target, lang);
+    format!("{body} ({when})")
+}
+
+/// A target's level and its time apart: ("7,5–8%/năm", "bình quân 2021–2025").
+pub fn target_parts(indicator: &Indicator, target: &Target, lang: Lang) -> (String, String) {
     let n = |v: f64| number::format_trimmed(v, indicator.decimals.max(2), lang);
     let unit = unit_suffix(indicator, lang);
     let vi = lang == Lang::Vi;
@@ -128,7 +132,52 @@ pub fn target(indicator: &Indicator, target: &Target, lang: Lang) -> String {
             }
         }
     };
-    format!("{body} ({when})")
+    (body, when)
+}
+
+/// "12/2024" / "Dec 2024": a source's date as short citations give it.
+pub fn month_year(date: crate::plan::PartialDate, lang: Lang) -> String {
+    match (date.month, lang) {
+        (Some(m), Lang::Vi) => format!("{m}/{}", date.year),
+        (Some(m), Lang::En) => format!(
+            "{} {}",
+            &crate::describe::MONTHS_EN[usize::from(m.clamp(1, 12)) - 1][..3],
+            date.year
+        ),
+        (None, _) => date.year.to_string(),
+    }
+}
+
+/// A territory's short name ("Cần Thơ (cũ)" / "Can Tho (old)"), defined once beside each
+/// chart by `territories_defined`; its full name when the plan gives no short one.
+pub fn territory_short(plan: &crate::plan::Plan, id: &str, lang: Lang) -> String {
+    match plan.territory(id) {
+        Some(t) => t.short.as_ref().unwrap_or(&t.name).get(lang).to_string(),
+        None => id.to_string(),
+    }
+}
+
+/// Each short territory name the indicator's figures and targets use, with its full name.
+pub fn territories_defined(
+    plan: &crate::plan::Plan,
+    indicator: &str,
+    lang: Lang,
+) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    let used = plan
+        .observations_of(indicator)
+        .map(|o| o.territory.as_str())
+        .chain(plan.targets_of(indicator).map(|t| t.territory.as_str()));
+    for id in used {
+        let short = territory_short(plan, id, lang);
+        let full = plan
+            .territory(id)
+            .map_or_else(|| id.to_string(), |t| t.name.get(lang).to_string());
+        if short != full && !out.iter().any(|(s, _)| *s == short) {
+            out.push((short, full));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -178,16 +227,16 @@ mod tests {
         );
         assert_eq!(
             target(&growth(), &band, Lang::Vi),
-            "7,5–8\u{a0}%/năm (bình quân 2021–2025)"
+            "7,5–8%/năm (bình quân 2021–2025)"
         );
         assert_eq!(
             target(&growth(), &band, Lang::En),
-            "7.5–8\u{a0}%/yr (average 2021–2025)"
+            "7.5–8%/yr (average 2021–2025)"
         );
         let floor = target_of(TargetShape::Below(0.5), When::Year(2025));
         assert_eq!(
             target(&growth(), &floor, Lang::Vi),
-            "dưới 0,5\u{a0}%/năm (năm 2025)"
+            "dưới 0,5%/năm (năm 2025)"
         );
         let none = target_of(
             TargetShape::EssentiallyNone { threshold: 0.0 },
@@ -215,8 +264,8 @@ mod tests {
     fn values_carry_hedges_and_units() {
         assert_eq!(
             value(&growth(), 92.4, Some(Qualifier::Over), Lang::Vi),
-            "trên 92,40\u{a0}%/năm"
+            "trên 92,40%/năm"
         );
-        assert_eq!(value(&growth(), -2.79, None, Lang::En), "−2.79\u{a0}%/yr");
+        assert_eq!(value(&growth(), -2.79, None, Lang::En), "−2.79%/yr");
     }
 }

@@ -291,17 +291,7 @@ fn target_row(
 
 /// The plan file's name for a target shape.
 pub fn shape_code(shape: TargetShape) -> &'static str {
-    match shape {
-        TargetShape::Exact(_) => "exact",
-        TargetShape::AtLeast(_) => "at_least",
-        TargetShape::AtMost(_) => "at_most",
-        TargetShape::Above(_) => "above",
-        TargetShape::Below(_) => "below",
-        TargetShape::Range { .. } => "range",
-        TargetShape::Average { .. } => "average",
-        TargetShape::EssentiallyNone { .. } => "essentially_none",
-        TargetShape::Text => "text",
-    }
+    shape.kind().code()
 }
 
 fn territory_name<'a>(plan: &'a Plan, id: &'a str, lang: Lang) -> &'a str {

@@ -17,3 +17,5 @@ pub mod query;
 pub mod status;
 pub mod summary;
 pub mod text;
+#[cfg(feature = "chart")]
+pub mod view;

@@ -224,15 +224,15 @@ fn growth_average_needed_in_2025() {
     let en = texts(&plan, target, 2026, Lang::En);
     assert_eq!(
         vi[0],
-        "Bình quân 2021–2024 (4 năm, trung bình nhân): 5,53\u{a0}%/năm; chỉ tiêu bình quân 7,5–8\u{a0}%/năm (tỷ số R = 0,74)."
+        "Bình quân 2021–2024 (4 năm, trung bình nhân): 5,53%/năm; chỉ tiêu bình quân 7,5–8%/năm (tỷ số R = 0,74)."
     );
     assert_eq!(
         vi[1],
-        "Cần tăng bình quân 15,74\u{a0}%/năm trong năm 2025 để cả giai đoạn 2021–2025 đạt bình quân 7,5\u{a0}%/năm."
+        "Cần tăng bình quân 15,74%/năm trong năm 2025 để cả giai đoạn 2021–2025 đạt bình quân 7,5%/năm."
     );
     assert_eq!(
         en[1],
-        "An average of 15.74\u{a0}%/yr is needed in 2025 for 2021–2025 to average 7.5\u{a0}%/yr."
+        "An average of 15.74%/yr is needed in 2025 for 2021–2025 to average 7.5%/yr."
     );
     assert!(vi.contains(&"Dựa trên số ước tính (2021–2024), chưa phải số chính thức.".to_string()));
     assert_eq!(
@@ -261,7 +261,7 @@ fn growth_average_midway_spreads_the_need_over_the_remaining_years() {
     let vi = texts(&plan, target, 2023, Lang::Vi);
     assert_eq!(
         vi[1],
-        "Cần tăng bình quân 11,35\u{a0}%/năm trong các năm 2024–2025 để cả giai đoạn 2021–2025 đạt bình quân 7,5\u{a0}%/năm."
+        "Cần tăng bình quân 11,35%/năm trong các năm 2024–2025 để cả giai đoạn 2021–2025 đạt bình quân 7,5%/năm."
     );
     let path = required_path(&plan, target).expect("path");
     assert_eq!(
@@ -354,7 +354,7 @@ fn growth_band_edges_when_the_period_is_complete() {
     let vi = texts(&plan, the_target(&plan, "t"), 2026, Lang::Vi);
     assert_eq!(
         vi[0],
-        "Bình quân 2021–2025: 6,69\u{a0}%/năm, không đạt chỉ tiêu bình quân 7,5–8\u{a0}%/năm."
+        "Bình quân 2021–2025: 6,69%/năm, không đạt chỉ tiêu bình quân 7,5–8%/năm."
     );
     assert_eq!(a.label(Lang::Vi), "Không đạt");
     // "At least" averages (no max) can be exceeded.
@@ -417,7 +417,7 @@ fn a_published_period_average_wins_unless_the_years_are_more_final() {
     );
     assert!(close(a.needed_rate, 14.6547, 0.0005), "{:?}", a.needed_rate);
     let vi = texts(&plan, the_target(&plan, "t"), 2026, Lang::Vi);
-    assert!(vi.contains(&"Dùng số bình quân 2021–2023 đã công bố (5,34\u{a0}%/năm) thay cho số tính từ từng năm (5,01\u{a0}%/năm).".to_string()), "{vi:#?}");
+    assert!(vi.contains(&"Dùng số bình quân 2021–2023 đã công bố (5,34%/năm) thay cho số tính từ từng năm (5,01%/năm).".to_string()), "{vi:#?}");
 
     // Official yearly figures for every covered year beat an estimated average.
     let mut body = indicator("g", "%/năm", "%/yr", 2, "higher", "rate");
@@ -538,7 +538,7 @@ fn level_range_uses_the_cagr_ratio_against_the_lower_edge() {
     let vi = texts(&plan, target, 2024, Lang::Vi);
     assert_eq!(
         vi[0],
-        "Từ 5.500\u{a0}USD/người năm 2020 đến 6.000\u{a0}USD/người năm 2023: bình quân tăng 2,9\u{a0}%/năm; để đạt 6.200\u{a0}USD/người vào năm 2025 cần tăng 2,4\u{a0}%/năm (tỷ số R = 1,21)."
+        "Từ 5.500\u{a0}USD/người năm 2020 đến 6.000\u{a0}USD/người năm 2023: bình quân tăng 2,9%/năm; để đạt 6.200\u{a0}USD/người vào năm 2025 cần tăng 2,4%/năm (tỷ số R = 1,21)."
     );
     assert_eq!(
         vi[1],
@@ -547,11 +547,11 @@ fn level_range_uses_the_cagr_ratio_against_the_lower_edge() {
     let en = texts(&plan, target, 2024, Lang::En);
     assert_eq!(
         en[0],
-        "From 5,500\u{a0}USD/person in 2020 to 6,000\u{a0}USD/person in 2023: a rise of 2.9\u{a0}% a year on average; reaching 6,200\u{a0}USD/person by 2025 needs a rise of 2.4\u{a0}% a year (ratio R = 1.21)."
+        "From 5,500\u{a0}USD/person in 2020 to 6,000\u{a0}USD/person in 2023: a rise of 2.9% a year on average; reaching 6,200\u{a0}USD/person by 2025 needs a rise of 2.4% a year (ratio R = 1.21)."
     );
     assert_eq!(
         en[2],
-        "From 2023, reaching 6,200\u{a0}USD/person by 2025 needs a rise of 1.7\u{a0}% a year."
+        "From 2023, reaching 6,200\u{a0}USD/person by 2025 needs a rise of 1.7% a year."
     );
 }
 
@@ -748,19 +748,13 @@ fn poverty_below_half_a_percent_met_early() {
         due: 2025
     }));
     let vi = texts(&plan, target, 2024, Lang::Vi);
-    assert_eq!(
-        vi[0],
-        "Năm 2023: 0,21\u{a0}%, đạt chỉ tiêu dưới 0,5\u{a0}%."
-    );
+    assert_eq!(vi[0], "Năm 2023: 0,21%, đạt chỉ tiêu dưới 0,5%.");
     assert_eq!(
         vi[1],
         "Đã đạt từ năm 2023, trước hạn 2025; số liệu các năm sau vẫn có thể thay đổi kết quả."
     );
     let en = texts(&plan, target, 2024, Lang::En);
-    assert_eq!(
-        en[0],
-        "In 2023: 0.21\u{a0}%, meeting the target of below 0.5\u{a0}%."
-    );
+    assert_eq!(en[0], "In 2023: 0.21%, meeting the target of below 0.5%.");
     // The merged city's 0.74 % is not this target's figure.
     assert!(a
         .reasons
@@ -783,7 +777,7 @@ fn essentially_none_with_threshold_zero_uses_a_straight_line() {
     let vi = texts(&plan, target, 2024, Lang::Vi);
     assert_eq!(
         vi[0],
-        "Từ 1,40\u{a0}% năm 2020 đến 0,21\u{a0}% năm 2023: bình quân giảm 0,397 điểm phần trăm mỗi năm; để đạt 0\u{a0}% vào năm 2030 cần giảm 0,140 điểm phần trăm mỗi năm (tỷ số R = 2,83)."
+        "Từ 1,40% năm 2020 đến 0,21% năm 2023: bình quân giảm 0,397 điểm phần trăm mỗi năm; để đạt 0% vào năm 2030 cần giảm 0,140 điểm phần trăm mỗi năm (tỷ số R = 2,83)."
     );
     // Met at the threshold only.
     let mut body = indicator("poor", "%", "%", 2, "lower", "share");
@@ -891,9 +885,9 @@ fn health_insurance_over_92_4_is_treated_conservatively() {
         effect: HedgeEffect::Conservative
     }));
     let vi = texts(&plan, target, 2026, Lang::Vi);
-    assert!(vi.contains(&"Nguồn chỉ ghi «trên 92,4\u{a0}%» cho năm 2023; đánh giá dùng đúng mức 92,4\u{a0}%, nên thực tế có thể tốt hơn.".to_string()), "{vi:#?}");
+    assert!(vi.contains(&"Nguồn chỉ ghi «trên 92,4%» cho năm 2023; đánh giá dùng đúng mức 92,4%, nên thực tế có thể tốt hơn.".to_string()), "{vi:#?}");
     let en = texts(&plan, target, 2026, Lang::En);
-    assert!(en.contains(&"The source gives only “over 92.4\u{a0}%” for 2023; the assessment uses 92.4\u{a0}% itself, so the real position may be better.".to_string()));
+    assert!(en.contains(&"The source gives only “over 92.4%” for 2023; the assessment uses 92.4% itself, so the real position may be better.".to_string()));
 }
 
 #[test]
@@ -994,9 +988,7 @@ fn share_projection_is_bounded_by_100() {
         .all(|p| p.value <= 100.0 && p.high <= 100.0 && p.low >= 0.0));
     let vi = texts(&plan, target, 2024, Lang::Vi);
     assert!(
-        vi.contains(
-            &"Nếu giữ nhịp này, năm 2030 đạt khoảng 100,0\u{a0}% (tối đa 100\u{a0}%).".to_string()
-        ),
+        vi.contains(&"Nếu giữ nhịp này, năm 2030 đạt khoảng 100,0% (tối đa 100%).".to_string()),
         "{vi:#?}"
     );
 }
@@ -1250,7 +1242,7 @@ fn share_averaged_over_a_period_uses_the_arithmetic_mean() {
     assert!(close(a.needed_rate, 12.0, 1e-9));
     assert_eq!(a.status, Status::OnTrack);
     let vi = texts(&plan, the_target(&plan, "t"), 2024, Lang::Vi);
-    assert_eq!(vi[1], "Cần đạt bình quân 12,0\u{a0}% GRDP trong các năm 2024–2025 để cả giai đoạn 2021–2025 đạt bình quân 12\u{a0}% GRDP.");
+    assert_eq!(vi[1], "Cần đạt bình quân 12,0% GRDP trong các năm 2024–2025 để cả giai đoạn 2021–2025 đạt bình quân 12% GRDP.");
 }
 
 // ---------------------------------------------------------------- tally, labels, thresholds
@@ -1457,7 +1449,7 @@ fn a_hedge_away_from_a_missed_target_makes_the_trend_optimistic() {
     let a = assess(&plan, target, 2024);
     assert_eq!(a.status, Status::OnTrack);
     let en = texts(&plan, target, 2024, Lang::En);
-    assert!(en.contains(&"The source gives only “under 94.0\u{a0}%” for 2023; the real figure is further from the target than 94.0\u{a0}%.".to_string()), "{en:#?}");
+    assert!(en.contains(&"The source gives only “under 94.0%” for 2023; the real figure is further from the target than 94.0%.".to_string()), "{en:#?}");
     assert!(
         en.contains(&"Based on preliminary figures (2023), not yet official figures.".to_string())
     );

@@ -101,7 +101,8 @@ fn make(props: &Request, dataset: &Dataset, file: Download) -> Result<String, St
             .ok_or_else(|| indicator.id.clone())?;
             let caption = export::caption(plan, indicator, props.period, lang, version);
             let width = props.chart_width;
-            let chart_height = chart::height_for(width);
+            // Whole pixels, so that the PNG and the SVG of one chart have the same proportions.
+            let chart_height = chart::height_for(width).round();
             let theme = Theme::get(props.theme);
             if file == Download::Png {
                 let file = name("png", false);

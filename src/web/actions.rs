@@ -59,7 +59,7 @@ fn chart_width() -> f64 {
     web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| {
-            d.query_selector("#indicator-panel .chart-canvas")
+            d.query_selector("#indicator-panel .chart-stage")
                 .ok()
                 .flatten()
         })

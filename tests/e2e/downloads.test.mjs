@@ -60,7 +60,7 @@ export default {
     const planTitle = (await page.locator('.masthead h1').innerText()).trim();
     const observationRows = await page.locator('.data-table table:not(.targets-table) tbody tr').count();
     const targetRows = await page.locator('.targets-table tbody tr').count();
-    const canvasWidth = await page.$eval('.chart-canvas', (e) => e.clientWidth);
+    const canvasWidth = await page.$eval('.chart-stage', (e) => e.clientWidth);
 
     await page.click('.export-downloads');
     // The dialogs are in the second wasm module, fetched on this first click.

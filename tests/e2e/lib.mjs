@@ -88,7 +88,8 @@ export async function waitForFirstChart(page, timeoutMs = 20000, log = null) {
     state = await page
       .evaluate((mark) => ({
         mark: performance.getEntriesByName(mark).length,
-        canvases: [...document.querySelectorAll('canvas')].map((c) => c.dataset.draws ?? null),
+        // The chart is inline SVG in a .chart-stage that counts its paints in data-draws.
+        canvases: [...document.querySelectorAll('.chart-stage, canvas')].map((c) => c.dataset.draws ?? null),
         // chitieu builds its tables right after the first chart (not in the first paint); tests
         // look at the whole panel, so wait for them too where there is a panel.
         tablesPending: Boolean(document.querySelector('#indicator-panel')) && performance.getEntriesByName('chitieu:tables').length === 0,
@@ -108,6 +109,28 @@ export async function waitForFirstChart(page, timeoutMs = 20000, log = null) {
     }
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * For every chart (inline SVG): its box size, data-draws, and `ink`, the number of drawn marks
+ * (lines, shapes, texts) other than the background rectangle.
+ */
+export async function chartInk(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.chart-stage')].map((stage, index) => {
+      const svg = stage.querySelector('svg.chart-svg');
+      const box = svg ? svg.getBoundingClientRect() : { width: 0, height: 0 };
+      const marks = svg ? svg.querySelectorAll('polyline, path, circle, polygon, line, text, rect') : [];
+      return {
+        index,
+        width: Math.round(box.width),
+        height: Math.round(box.height),
+        draws: stage.dataset.draws ?? null,
+        ink: Math.max(0, marks.length - 1),
+        texts: svg ? [...svg.querySelectorAll('text')].map((t) => t.textContent.trim()) : [],
+      };
+    }),
+  );
 }
 
 /**

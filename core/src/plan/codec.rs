@@ -57,6 +57,7 @@ pub fn encode(p: &Plan) -> Vec<u8> {
     w.vec(&p.documents, |w, it| {
         w.str(&it.id);
         w.str(&it.number);
+        w.option(&it.short, Writer::text);
         w.text(&it.issuer);
         w.date(&it.date);
         w.text(&it.title);
@@ -78,6 +79,7 @@ pub fn encode(p: &Plan) -> Vec<u8> {
     w.vec(&p.territories, |w, it| {
         w.str(&it.id);
         w.text(&it.name);
+        w.option(&it.short, Writer::text);
         w.option(&it.from, Writer::date);
         w.option(&it.until, Writer::date);
     });
@@ -184,6 +186,7 @@ pub fn decode(bytes: &[u8]) -> Result<Plan, DecodeError> {
         documents: r.vec(|r| Document {
             id: r.string(),
             number: r.string(),
+            short: r.option(Reader::text),
             issuer: r.text(),
             date: r.date(),
             title: r.text(),
@@ -205,6 +208,7 @@ pub fn decode(bytes: &[u8]) -> Result<Plan, DecodeError> {
         territories: r.vec(|r| Territory {
             id: r.string(),
             name: r.text(),
+            short: r.option(Reader::text),
             from: r.option(Reader::date),
             until: r.option(Reader::date),
         }),

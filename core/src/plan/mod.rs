@@ -184,6 +184,9 @@ impl fmt::Display for PartialDate {
 pub struct Document {
     pub id: String,
     pub number: String,
+    /// How the page names the document in a few words when `number` is not a real document
+    /// number ("Nghị quyết Đại hội XIV" / "14th Congress resolution").
+    pub short: Option<Text>,
     pub issuer: Text,
     pub date: PartialDate,
     pub title: Text,
@@ -217,6 +220,8 @@ pub struct TaskArea {
 pub struct Territory {
     pub id: String,
     pub name: Text,
+    /// The name the page uses after defining it once beside a chart ("Cần Thơ (cũ)").
+    pub short: Option<Text>,
     pub from: Option<PartialDate>,
     pub until: Option<PartialDate>,
 }
@@ -310,6 +315,65 @@ pub enum TargetShape {
     },
     /// Qualitative: shown, never scored.
     Text,
+}
+
+/// A shape's name in the plan file (`shape = "at_least"`), without its numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShapeKind {
+    Exact,
+    AtLeast,
+    AtMost,
+    Above,
+    Below,
+    Range,
+    Average,
+    EssentiallyNone,
+    Text,
+}
+
+impl ShapeKind {
+    pub const ALL: [ShapeKind; 9] = [
+        ShapeKind::Exact,
+        ShapeKind::AtLeast,
+        ShapeKind::AtMost,
+        ShapeKind::Above,
+        ShapeKind::Below,
+        ShapeKind::Range,
+        ShapeKind::Average,
+        ShapeKind::EssentiallyNone,
+        ShapeKind::Text,
+    ];
+
+    /// The name as written in the plan file.
+    pub fn code(self) -> &'static str {
+        match self {
+            ShapeKind::Exact => "exact",
+            ShapeKind::AtLeast => "at_least",
+            ShapeKind::AtMost => "at_most",
+            ShapeKind::Above => "above",
+            ShapeKind::Below => "below",
+            ShapeKind::Range => "range",
+            ShapeKind::Average => "average",
+            ShapeKind::EssentiallyNone => "essentially_none",
+            ShapeKind::Text => "text",
+        }
+    }
+}
+
+impl TargetShape {
+    pub fn kind(self) -> ShapeKind {
+        match self {
+            TargetShape::Exact(_) => ShapeKind::Exact,
+            TargetShape::AtLeast(_) => ShapeKind::AtLeast,
+            TargetShape::AtMost(_) => ShapeKind::AtMost,
+            TargetShape::Above(_) => ShapeKind::Above,
+            TargetShape::Below(_) => ShapeKind::Below,
+            TargetShape::Range { .. } => ShapeKind::Range,
+            TargetShape::Average { .. } => ShapeKind::Average,
+            TargetShape::EssentiallyNone { .. } => ShapeKind::EssentiallyNone,
+            TargetShape::Text => ShapeKind::Text,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]

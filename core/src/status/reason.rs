@@ -267,8 +267,8 @@ impl Reason {
             } => {
                 let cap = match (capped, vi) {
                     (false, _) => "",
-                    (true, true) => " (tối đa 100\u{a0}%)",
-                    (true, false) => " (capped at 100\u{a0}%)",
+                    (true, true) => " (tối đa 100%)",
+                    (true, false) => " (capped at 100%)",
                 };
                 if vi {
                     format!("Nếu giữ nhịp này, năm {year} đạt khoảng {}{cap}.", value(*v))
@@ -534,11 +534,7 @@ fn pick(vi: bool, vi_text: &str, en_text: &str) -> String {
 /// Joins a number and its unit with a no-break space, in both languages, as the rest of the
 /// widget writes figures (`describe::unit_suffix`): "7,5 %/năm", "7.5 %/yr", "6.200 USD/người".
 fn with_unit(number: String, unit: &str) -> String {
-    if unit.is_empty() {
-        number
-    } else {
-        format!("{number}\u{a0}{unit}")
-    }
+    crate::number::with_unit(number, unit)
 }
 
 /// A figure as displayed: the indicator's decimals and unit.
@@ -657,8 +653,8 @@ fn change(rate: f64, method: Method, indicator: &Indicator, lang: Lang) -> Strin
         }
         _ => (
             format(rate.abs(), 1, lang),
-            "\u{a0}%/năm".to_string(),
-            "\u{a0}% a year".to_string(),
+            "%/năm".to_string(),
+            "% a year".to_string(),
         ),
     };
     let zero = !amount.bytes().any(|b| (b'1'..=b'9').contains(&b));

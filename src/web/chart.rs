@@ -1,0 +1,263 @@
+//! The chart in the page: inline SVG drawn by the core's `chart::draw` (the same drawing as the
+//! downloads and the pre-rendered pages), laid out at its box's width and scaled by its viewBox.
+//! Pointer and arrow keys move a focused point; the tooltip is placed by `view::tooltip`.
+
+use chitieu_core::chart::{self, ChartSpec, Layout, Surface, Theme, ThemeName};
+use chitieu_core::view::tooltip;
+use plotters::prelude::{IntoDrawingArea, SVGBackend};
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, KeyboardEvent, PointerEvent, ResizeObserver};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ChartProps {
+    pub spec: Rc<ChartSpec>,
+    pub theme: ThemeName,
+    pub focus: Option<usize>,
+    pub on_focus: Callback<Option<usize>>,
+    /// A key on the chart: the step and how many points it has.
+    pub on_step: Callback<chitieu_core::view::Step>,
+    /// Accessible name of the chart; the summary and table beside it carry the data.
+    pub label: AttrValue,
+    pub described_by: AttrValue,
+    /// Shown beside the focused point. It repeats the live readout below the chart for sighted
+    /// readers, so it is hidden from assistive technology.
+    #[prop_or_default]
+    pub tooltip: Html,
+    /// The compact embed's shorter chart.
+    #[prop_or_default]
+    pub compact: bool,
+    /// Called after the first paint: what waits for the chart (the tables) starts then.
+    #[prop_or_default]
+    pub on_first_draw: Callback<()>,
+}
+
+/// A width change smaller than this is absorbed by the viewBox's scaling instead of a new
+/// layout: a classic scrollbar appearing (and the page getting shorter, and the scrollbar going
+/// again) must not make the chart redraw in a loop.
+const RELAYOUT_STEP: f64 = 24.0;
+
+/// Draws `spec` as placed by `layout` into an SVG string: the chart's markup in the page.
+pub fn svg(spec: &ChartSpec, layout: &Layout, theme: ThemeName, focus: Option<usize>) -> String {
+    let (w, h) = (layout.width.round() as u32, layout.height.round() as u32);
+    let mut out = String::new();
+    {
+        let backend = SVGBackend::with_string(&mut out, (w, h));
+        let area = backend.into_drawing_area();
+        let _ = chart::draw(&area, spec, layout, &Theme::get(theme), focus, Surface::SVG);
+        let _ = area.present();
+    }
+    // The box sets the size; the viewBox scales the drawing to it.
+    out.replacen(
+        &format!("<svg width=\"{w}\" height=\"{h}\" "),
+        "<svg class=\"chart-svg\" aria-hidden=\"true\" focusable=\"false\" ",
+        1,
+    )
+}
+
+#[function_component]
+pub fn Chart(props: &ChartProps) -> Html {
+    let stage_ref = use_node_ref();
+    let plot_ref = use_node_ref();
+    let tooltip_ref = use_node_ref();
+    // The width the chart is laid out at, and the box's real width (for the tooltip).
+    let width = use_state(|| 0.0_f64);
+    let box_width = use_mut_ref(|| 0.0_f64);
+    let draws = use_mut_ref(|| 0_u32);
+
+    {
+        let stage_ref = stage_ref.clone();
+        let width = width.clone();
+        let box_width = box_width.clone();
+        use_effect_with((), move |_| {
+            let observer = stage_ref.cast::<HtmlElement>().and_then(|stage| {
+                let first = f64::from(stage.client_width());
+                *box_width.borrow_mut() = first;
+                width.set(first.floor());
+                let width = width.clone();
+                let on_resize =
+                    Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                        let Some(entry) = entries
+                            .get(0)
+                            .dyn_into::<web_sys::ResizeObserverEntry>()
+                            .ok()
+                        else {
+                            return;
+                        };
+                        let now = entry.content_rect().width().floor();
+                        *box_width.borrow_mut() = now;
+                        if (now - *width).abs() >= RELAYOUT_STEP {
+                            width.set(now);
+                        }
+                    });
+                let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
+                observer.observe(&stage);
+                Some((observer, on_resize))
+            });
+            move || {
+                if let Some((observer, _closure)) = observer {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
+
+    let compact = props.compact;
+    let placed = use_memo(
+        (props.spec.clone(), *width, compact),
+        |(spec, width, compact)| {
+            // The compact embed keeps to an article column's height budget.
+            let height = if *compact {
+                (*width * 0.5).clamp(180.0, 240.0)
+            } else {
+                chart::height_for(*width)
+            };
+            chart::layout(spec, *width, height)
+        },
+    );
+    let markup = use_memo(
+        (props.spec.clone(), placed.clone(), props.theme, props.focus),
+        |(spec, placed, theme, focus)| {
+            if placed.width > 0.0 {
+                svg(spec, placed, *theme, *focus)
+            } else {
+                String::new()
+            }
+        },
+    );
+
+    {
+        // Count paints (the e2e redraw test reads it) and mark the first one.
+        let stage_ref = stage_ref.clone();
+        let draws = draws.clone();
+        let on_first_draw = props.on_first_draw.clone();
+        use_effect_with(markup.clone(), move |markup| {
+            if !markup.is_empty() {
+                *draws.borrow_mut() += 1;
+                let count = *draws.borrow();
+                if let Some(stage) = stage_ref.cast::<HtmlElement>() {
+                    let _ = stage.set_attribute("data-draws", &count.to_string());
+                }
+                if count == 1 {
+                    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+                        let _ = performance.mark("chitieu:first-chart");
+                    }
+                    on_first_draw.emit(());
+                }
+            }
+        });
+    }
+
+    {
+        // Place the tooltip through CSSOM (a strict CSP forbids style attributes).
+        let tooltip_ref = tooltip_ref.clone();
+        let placed = placed.clone();
+        let box_width = box_width.clone();
+        use_effect_with((placed.clone(), props.focus), move |(_, focus)| {
+            let Some(tip) = tooltip_ref.cast::<HtmlElement>() else {
+                return;
+            };
+            let style = tip.style();
+            let real = *box_width.borrow();
+            match focus.and_then(|i| placed.points.get(i)) {
+                Some(point) if placed.width > 0.0 && real > 0.0 => {
+                    let scale = real / placed.width;
+                    let at = tooltip::place(
+                        point.x * scale,
+                        point.y * scale,
+                        real,
+                        placed.height * scale,
+                    );
+                    let _ = style.set_property("left", &format!("{:.0}px", at.left));
+                    let _ = style.set_property("top", &format!("{:.0}px", at.top));
+                    let _ = style.set_property("width", &format!("{:.0}px", at.width));
+                    let _ = tip.class_list().toggle_with_force("above", at.above);
+                    let _ = tip.class_list().toggle_with_force("shown", true);
+                }
+                _ => {
+                    let _ = tip.class_list().toggle_with_force("shown", false);
+                }
+            }
+        });
+    }
+
+    let to_layout = {
+        let placed = placed.clone();
+        let box_width = box_width.clone();
+        move |x: f64, y: f64| {
+            let real = *box_width.borrow();
+            let scale = if real > 0.0 { placed.width / real } else { 1.0 };
+            (x * scale, y * scale)
+        }
+    };
+    let onpointermove = {
+        let placed = placed.clone();
+        let on_focus = props.on_focus.clone();
+        let focus = props.focus;
+        let plot_ref = plot_ref.clone();
+        Callback::from(move |event: PointerEvent| {
+            // Relative to the plot box, not to whichever SVG element is under the pointer (Yew
+            // delegates events, so the event's current target is not the plot either).
+            let Some(plot) = plot_ref.cast::<web_sys::Element>() else {
+                return;
+            };
+            let rect = plot.get_bounding_client_rect();
+            let (x, y) = to_layout(
+                f64::from(event.client_x()) - rect.left(),
+                f64::from(event.client_y()) - rect.top(),
+            );
+            let near = placed.nearest(x, y, 36.0);
+            if near.is_some() && near != focus {
+                on_focus.emit(near);
+            }
+        })
+    };
+    let onpointerdown = onpointermove.clone();
+    let onkeydown = {
+        use chitieu_core::view::Step;
+        let on_step = props.on_step.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            let step = match event.key().as_str() {
+                "ArrowRight" | "ArrowDown" => Step::Next,
+                "ArrowLeft" | "ArrowUp" => Step::Previous,
+                "Home" => Step::First,
+                "End" => Step::Last,
+                "Escape" => Step::Leave,
+                _ => return,
+            };
+            event.prevent_default();
+            on_step.emit(step);
+        })
+    };
+    let onfocus = {
+        let on_step = props.on_step.clone();
+        let focus = props.focus;
+        Callback::from(move |_: FocusEvent| {
+            if focus.is_none() {
+                on_step.emit(chitieu_core::view::Step::First);
+            }
+        })
+    };
+
+    html! {
+        <div ref={stage_ref} class="chart-stage">
+            <div
+                ref={plot_ref}
+                class="chart-plot"
+                tabindex="0"
+                role="img"
+                aria-label={props.label.clone()}
+                aria-describedby={props.described_by.clone()}
+                {onpointermove}
+                {onpointerdown}
+                {onkeydown}
+                {onfocus}
+            >
+                { Html::from_html_unchecked(AttrValue::from((*markup).clone())) }
+            </div>
+            <div ref={tooltip_ref} class="chart-tooltip" aria-hidden="true">{ props.tooltip.clone() }</div>
+        </div>
+    }
+}
