@@ -1,10 +1,10 @@
 // Stable on every desktop: where a classic scrollbar comes and goes (a window, or an iframe,
 // within a few pixels of the page's own height), the chart's size settles after one change of its
-// box instead of redrawing for ever (narrower canvas -> shorter page -> no scrollbar -> wider
-// canvas -> taller page -> scrollbar -> ...). Headless Chromium hides scrollbars by default, so
+// box instead of redrawing for ever (narrower chart -> shorter page -> no scrollbar -> wider
+// chart -> taller page -> scrollbar -> ...). Headless Chromium hides scrollbars by default, so
 // Chromium is launched here with them shown (Playwright's `--hide-scrollbars` left out); Firefox
-// shows them as it is. Counts the chart's paints (the canvas's data-draws attribute) over 1.5 s
-// after every resize: at most one per real resize, and none in the last 0.5 s (idle).
+// shows them as it is. Counts the chart's paints (the chart stage's data-draws attribute) over
+// 1.5 s after every resize: at most one per real resize, and none in the last 0.5 s (idle).
 import { checks, launchBrowser, openPage as openChromiumPage, startServer, waitForFirstChart } from './lib.mjs';
 
 export const engines = ['chromium', 'firefox'];
@@ -23,7 +23,7 @@ async function opener({ engine, openPage }) {
   return { open: (u, o) => openChromiumPage(browser, u, o), close: () => browser.close() };
 }
 
-const draws = (frame) => frame.evaluate(() => Number(document.querySelector('canvas')?.dataset.draws || 0));
+const draws = (frame) => frame.evaluate(() => Number(document.querySelector('.chart-stage')?.dataset.draws || 0));
 const contentHeight = (frame) =>
   frame.evaluate(() => Math.ceil(Math.max(document.body.scrollHeight, document.documentElement.getBoundingClientRect().height)));
 const scrollbarWidth = (frame) => frame.evaluate(() => innerWidth - document.documentElement.clientWidth);
@@ -132,8 +132,8 @@ export default {
   async 'embed.js host page whose own scrollbar comes and goes: the chart settles (at most two redraws per resize)'(ctx) {
     // The iframe takes its content's height (embed.js), so the host page's scrollbar changes the
     // iframe's width, which changes the chart's height, which changes the host page's height.
-    // The widget cannot reserve the host's scrollbar gutter; it stops following a width that only
-    // flips back and forth (src/web/canvas.rs), settling on the narrower one within two redraws.
+    // The widget cannot reserve the host's scrollbar gutter; a width change smaller than a
+    // scrollbar is absorbed by the chart's viewBox scaling instead of a new layout (src/web/chart.rs).
     const { open, close } = await opener(ctx);
     const base = new URL('.', ctx.url).href;
     const host = await startServer((req, res) => {

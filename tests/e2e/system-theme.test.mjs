@@ -10,13 +10,20 @@ const themeClass = (page) =>
     }
     return null;
   });
-const draws = (page) => page.evaluate(() => Number(document.querySelector('canvas')?.dataset.draws || 0));
-/** Relative luminance (0 black … 1 white) of the chart canvas's top-left pixel: its background. */
-const canvasBackground = (page) =>
-  page.evaluate(() => {
-    const [r, g, b] = document.querySelector('canvas').getContext('2d').getImageData(1, 1, 1, 1).data;
+const draws = (page) => page.evaluate(() => Number(document.querySelector('.chart-stage')?.dataset.draws || 0));
+/** Relative luminance (0 black … 1 white) of a CSS colour or an SVG fill ("#rrggbb" or "rgb(…)"). */
+const luminance = (page, color) =>
+  page.evaluate((c) => {
+    const probe = document.createElement('span');
+    probe.style.color = c;
+    document.body.append(probe);
+    const [r, g, b] = getComputedStyle(probe).color.match(/\d+/g).map(Number);
+    probe.remove();
     return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
-  });
+  }, color);
+/** The chart's background: the fill of the SVG's first rectangle (the plot's backdrop). */
+const chartBackground = async (page) =>
+  luminance(page, await page.evaluate(() => document.querySelector('svg.chart-svg rect')?.getAttribute('fill') ?? 'transparent'));
 
 export default {
   async '"Auto" follows a system light/dark change after load, and redraws the chart'({ openPage, url }) {
@@ -24,14 +31,14 @@ export default {
     await waitForFirstChart(page, 20000, log);
     const c = checks();
     c.check('light system: light theme', (await themeClass(page)) === 'theme-light', String(await themeClass(page)));
-    const light = await canvasBackground(page);
+    const light = await chartBackground(page);
     const before = await draws(page);
     await page.emulateMedia({ colorScheme: 'dark' });
     const switched = await page.waitForFunction(() => document.querySelector('.theme-dark'), null, { timeout: 5000 }).then(() => true, () => false);
     c.check('system switched to dark after load: dark theme', switched, String(await themeClass(page)));
     await page.waitForTimeout(300);
     c.check('the chart was redrawn', (await draws(page)) > before, `${before} → ${await draws(page)}`);
-    const dark = await canvasBackground(page);
+    const dark = await chartBackground(page);
     c.check('the chart background went dark', light > 0.8 && dark < 0.3, `luminance ${light.toFixed(2)} → ${dark.toFixed(2)}`);
     c.check('the theme menu still says Auto', (await page.locator('.theme-select select').inputValue()) === 'auto');
     await page.emulateMedia({ colorScheme: 'light' });
