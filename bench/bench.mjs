@@ -26,7 +26,7 @@
 //   - page interactive: the pointer is held over a data point from the moment the navigation
 //     commits (moved by 1 px every ~20 ms, real input through Playwright), and the time is when
 //     the page first shows its tooltip for it (chitieu: .chart-tooltip.shown; the peers set
-//     data-tooltip on <body> from their library's tooltip hook);
+//     data-tooltip on <body> from their library's tooltip hook), and not before the chart is visible;
 //   - bytes before the first chart is visible: the compressed bytes (encodedBodySize) of the
 //     document and of every resource that had finished loading by then (Resource Timing).
 // In the plain load only, after that: JS heap (after a forced GC) and wasm memory; HOVER_SAMPLES
@@ -173,7 +173,9 @@ async function load(spec, profile, target) {
     const before = [nav, ...performance.getEntriesByType('resource')]
       .filter((e) => e.responseEnd > 0 && e.responseEnd <= visible)
       .reduce((n, e) => n + e.encodedBodySize, 0);
-    return { fcp: fcp ? fcp.startTime : null, firstChart: visible, interactive: b.interactive, bytesBefore: before, csp: b.cspViolations };
+    // A tooltip shown in the same task as the first chart is seen with it, not before.
+    const interactive = b.interactive === null ? null : Math.max(b.interactive, visible);
+    return { fcp: fcp ? fcp.startTime : null, firstChart: visible, interactive, bytesBefore: before, csp: b.cspViolations };
   });
   if (t.csp) errors.push(`${t.csp} CSP violation(s)`);
   return { context, page, errors, responses, ...t };
