@@ -148,12 +148,71 @@ pub fn month_year(date: crate::plan::PartialDate, lang: Lang) -> String {
     }
 }
 
-/// A territory's short name ("Cần Thơ (cũ)" / "Can Tho (old)"), defined once beside each
-/// chart by `territories_defined`; its full name when the plan gives no short one.
+/// A territory's short name, defined once beside each chart by `territories_defined`: the
+/// plan's own `short` name ("Cần Thơ (cũ)" / "Can Tho (old)"); else, for the two sides of a
+/// series break, the plan's territory with "(cũ)"/"(old)" or "(mới)"/"(merged)"; else its name
+/// without parenthesis or "Thành phố"/"City". One function for every surface.
 pub fn territory_short(plan: &crate::plan::Plan, id: &str, lang: Lang) -> String {
-    match plan.territory(id) {
-        Some(t) => t.short.as_ref().unwrap_or(&t.name).get(lang).to_string(),
-        None => id.to_string(),
+    let Some(territory) = plan.territory(id) else {
+        return id.to_string();
+    };
+    if let Some(short) = &territory.short {
+        return short.get(lang).to_string();
+    }
+    let strip = |name: &str| -> String {
+        let mut name = name.split(" (").next().unwrap_or(name).trim();
+        for prefix in ["Thành phố ", "TP. ", "TP ", "Tỉnh ", "City of "] {
+            if let Some(rest) = name.strip_prefix(prefix) {
+                name = rest;
+            }
+        }
+        for suffix in [" City", " Province"] {
+            if let Some(rest) = name.strip_suffix(suffix) {
+                name = rest;
+            }
+        }
+        name.trim().to_string()
+    };
+    let base = strip(plan.meta.territory.get(lang));
+    let before = plan.series_breaks.iter().any(|b| b.before == id);
+    let after = plan.series_breaks.iter().any(|b| b.after == id);
+    let (old, new) = match lang {
+        Lang::Vi => ("cũ", "mới"),
+        Lang::En => ("old", "merged"),
+    };
+    match (before, after) {
+        (true, false) if !base.is_empty() => format!("{base} ({old})"),
+        (false, true) if !base.is_empty() => format!("{base} ({new})"),
+        _ => {
+            let name = strip(territory.name.get(lang));
+            if name.is_empty() {
+                id.to_string()
+            } else {
+                name
+            }
+        }
+    }
+}
+
+/// A document's short name: the plan's own `short` name; else its number when it is a real
+/// document number ("03-CTr/TU"); else, in English, its issuer (a "number" given in Vietnamese
+/// words is not English); its id when the plan lacks the document.
+pub fn document_short(plan: &crate::plan::Plan, id: &str, lang: Lang) -> String {
+    let Some(document) = plan.document(id) else {
+        return id.to_string();
+    };
+    if let Some(short) = &document.short {
+        return short.get(lang).to_string();
+    }
+    let number = document.number.trim();
+    let coded = !number.is_empty()
+        && !number.starts_with('(')
+        && !number.contains(' ')
+        && number.chars().any(|c| c.is_ascii_digit());
+    if coded || (lang == Lang::Vi && !number.is_empty() && !number.starts_with('(')) {
+        number.to_string()
+    } else {
+        document.issuer.get(lang).to_string()
     }
 }
 

@@ -178,11 +178,7 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
         let props = props.clone();
         let dataset = dataset.clone();
         Rc::new(move || {
-            let layers = props.layers;
-            let bits = u32::from(layers.actuals)
-                | u32::from(layers.targets) << 1
-                | u32::from(layers.required) << 2
-                | u32::from(layers.projection) << 3;
+            let bits = props.layers.to_bits();
             let period = props
                 .period
                 .map(|p| format!("{}-{}", p.first, p.last))

@@ -2,9 +2,8 @@
 //! downloads and the pre-rendered pages), laid out at its box's width and scaled by its viewBox.
 //! Pointer and arrow keys move a focused point; the tooltip is placed by `view::tooltip`.
 
-use chitieu_core::chart::{self, ChartSpec, Layout, Surface, Theme, ThemeName};
+use chitieu_core::chart::{self, ChartSpec, Theme, ThemeName};
 use chitieu_core::view::tooltip;
-use plotters::prelude::{IntoDrawingArea, SVGBackend};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -38,24 +37,6 @@ pub struct ChartProps {
 /// layout: a classic scrollbar appearing (and the page getting shorter, and the scrollbar going
 /// again) must not make the chart redraw in a loop.
 const RELAYOUT_STEP: f64 = 24.0;
-
-/// Draws `spec` as placed by `layout` into an SVG string: the chart's markup in the page.
-pub fn svg(spec: &ChartSpec, layout: &Layout, theme: ThemeName, focus: Option<usize>) -> String {
-    let (w, h) = (layout.width.round() as u32, layout.height.round() as u32);
-    let mut out = String::new();
-    {
-        let backend = SVGBackend::with_string(&mut out, (w, h));
-        let area = backend.into_drawing_area();
-        let _ = chart::draw(&area, spec, layout, &Theme::get(theme), focus, Surface::SVG);
-        let _ = area.present();
-    }
-    // The box sets the size; the viewBox scales the drawing to it.
-    out.replacen(
-        &format!("<svg width=\"{w}\" height=\"{h}\" "),
-        "<svg class=\"chart-svg\" aria-hidden=\"true\" focusable=\"false\" ",
-        1,
-    )
-}
 
 #[function_component]
 pub fn Chart(props: &ChartProps) -> Html {
@@ -110,21 +91,36 @@ pub fn Chart(props: &ChartProps) -> Html {
         |(spec, width, compact)| {
             // The compact embed keeps to an article column's height budget.
             let height = if *compact {
-                (*width * 0.5).clamp(180.0, 240.0)
+                chart::height_for_compact(*width)
             } else {
                 chart::height_for(*width)
             };
             chart::layout(spec, *width, height)
         },
     );
+    // The chart itself is drawn once per spec, width and theme; a hover or an arrow key only
+    // redraws the focus overlay above it.
     let markup = use_memo(
-        (props.spec.clone(), placed.clone(), props.theme, props.focus),
-        |(spec, placed, theme, focus)| {
+        (props.spec.clone(), placed.clone(), props.theme),
+        |(spec, placed, theme)| {
             if placed.width > 0.0 {
-                svg(spec, placed, *theme, *focus)
+                with_class(
+                    &chart::render_svg(spec, placed, &Theme::get(*theme)),
+                    "chart-svg",
+                )
             } else {
                 String::new()
             }
+        },
+    );
+    let focus_markup = use_memo(
+        (props.spec.clone(), placed.clone(), props.theme, props.focus),
+        |(spec, placed, theme, focus)| match focus {
+            Some(focus) if placed.width > 0.0 => with_class(
+                &chart::render_focus_svg(spec, placed, &Theme::get(*theme), *focus),
+                "chart-focus",
+            ),
+            _ => String::new(),
         },
     );
 
@@ -133,21 +129,24 @@ pub fn Chart(props: &ChartProps) -> Html {
         let stage_ref = stage_ref.clone();
         let draws = draws.clone();
         let on_first_draw = props.on_first_draw.clone();
-        use_effect_with(markup.clone(), move |markup| {
-            if !markup.is_empty() {
-                *draws.borrow_mut() += 1;
-                let count = *draws.borrow();
-                if let Some(stage) = stage_ref.cast::<HtmlElement>() {
-                    let _ = stage.set_attribute("data-draws", &count.to_string());
-                }
-                if count == 1 {
-                    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-                        let _ = performance.mark("chitieu:first-chart");
+        use_effect_with(
+            (markup.clone(), focus_markup.clone()),
+            move |(markup, _)| {
+                if !markup.is_empty() {
+                    *draws.borrow_mut() += 1;
+                    let count = *draws.borrow();
+                    if let Some(stage) = stage_ref.cast::<HtmlElement>() {
+                        let _ = stage.set_attribute("data-draws", &count.to_string());
                     }
-                    on_first_draw.emit(());
+                    if count == 1 {
+                        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+                            let _ = performance.mark("chitieu:first-chart");
+                        }
+                        on_first_draw.emit(());
+                    }
                 }
-            }
-        });
+            },
+        );
     }
 
     {
@@ -256,8 +255,19 @@ pub fn Chart(props: &ChartProps) -> Html {
                 {onfocus}
             >
                 { Html::from_html_unchecked(AttrValue::from((*markup).clone())) }
+                { Html::from_html_unchecked(AttrValue::from((*focus_markup).clone())) }
             </div>
             <div ref={tooltip_ref} class="chart-tooltip" aria-hidden="true">{ props.tooltip.clone() }</div>
         </div>
     }
+}
+
+/// Marks a rendered `<svg>` with a class and hides it from assistive technology: the chart's
+/// words are in its accessible name, the summary and the tables.
+fn with_class(svg: &str, class: &str) -> String {
+    svg.replacen(
+        "<svg ",
+        &format!("<svg class=\"{class}\" aria-hidden=\"true\" focusable=\"false\" "),
+        1,
+    )
 }

@@ -5,7 +5,7 @@
 use super::actions::ExportBar;
 use super::chart::Chart;
 use super::plan_source::PlanRef;
-use chitieu_core::chart::{Layers, ThemeName};
+use chitieu_core::chart::{self, Layers, Theme, ThemeName};
 use chitieu_core::i18n::{t, Ui};
 use chitieu_core::plan::Period;
 use chitieu_core::query::View;
@@ -30,6 +30,61 @@ pub struct PanelProps {
     #[prop_or_default]
     pub full_address: AttrValue,
     pub dispatch: Callback<Action>,
+}
+
+/// The chart's legend: every kind of mark drawn, with the swatch the chart draws for it
+/// (`chart::legend`). In the full view an entry is also the switch of its layer; the compact
+/// embed shows the entries drawn, as a plain key.
+fn legend_html(
+    spec: &chitieu_core::chart::ChartSpec,
+    lang: Lang,
+    theme: ThemeName,
+    compact: bool,
+    dispatch: &Callback<Action>,
+) -> Html {
+    let theme = Theme::get(theme);
+    let entries = chart::legend(spec, lang);
+    let mut switched: Vec<Layer> = Vec::new();
+    let items = entries.iter().filter(|e| e.shown || !compact).map(|entry| {
+        let swatch = Html::from_html_unchecked(AttrValue::from(chart::swatch_svg(entry.swatch, &theme)));
+        // One switch per layer: its first entry; the layer's other entries (the kinds of dot)
+        // are plain key items beside it.
+        let switch = !compact && entry.layer != Layer::Fixed && !switched.contains(&entry.layer);
+        if switch {
+            switched.push(entry.layer);
+            let dispatch = dispatch.clone();
+            let layer = entry.layer;
+            html! {
+                <li>
+                    <button type="button" class={classes!("legend-toggle", format!("legend-{}", layer_code(layer)))}
+                        aria-pressed={entry.shown.to_string()}
+                        onclick={Callback::from(move |_| dispatch.emit(Action::ToggleLayer(layer)))}>
+                        <span class="swatch" aria-hidden="true">{ swatch }</span>{ entry.label.clone() }
+                    </button>
+                </li>
+            }
+        } else {
+            html! {
+                <li class="legend-item"><span class="swatch" aria-hidden="true">{ swatch }</span>{ entry.label.clone() }</li>
+            }
+        }
+    });
+    html! {
+        <ul class={classes!("legend", compact.then_some("legend-static"))} aria-label={t(Ui::Legend, lang)}>
+            { for items }
+        </ul>
+    }
+}
+
+fn layer_code(layer: Layer) -> &'static str {
+    match layer {
+        Layer::Actuals => "actuals",
+        Layer::Targets => "targets",
+        Layer::OtherTargets => "other-targets",
+        Layer::Required => "required",
+        Layer::Projection => "projection",
+        Layer::Fixed => "fixed",
+    }
 }
 
 pub fn badge(badge: &Badge) -> Html {
@@ -111,18 +166,6 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
             ));
         })
     };
-    let layer_toggle = |layer: Layer, key: &'static str, label: Ui, on: bool| {
-        let dispatch = dispatch.clone();
-        html! {
-            <li>
-                <button type="button" class={classes!("legend-toggle", format!("legend-{key}"))} aria-pressed={on.to_string()}
-                    onclick={Callback::from(move |_| dispatch.emit(Action::ToggleLayer(layer)))}>
-                    <span class="swatch" aria-hidden="true"></span>{ t(label, lang) }
-                </button>
-            </li>
-        }
-    };
-
     let chart_html = match (&*spec, show_chart) {
         (Some(spec), true) => {
             let tooltip = readout.as_ref().map(|r| html! {
@@ -145,33 +188,6 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
             };
             html! {
                 <figure class="chart">
-                    <figcaption class="chart-key">
-                        if compact {
-                            <ul class="legend legend-static" aria-label={t(Ui::Legend, lang)}>
-                                <li class="legend-actuals"><span class="swatch" aria-hidden="true"></span>{ t(Ui::Actual, lang) }</li>
-                                <li><span class="mark-estimate" aria-hidden="true">{ "○" }</span>{ match lang { Lang::Vi => "chưa chính thức", Lang::En => "not yet official" } }</li>
-                                <li class="legend-targets"><span class="swatch" aria-hidden="true"></span>{ t(Ui::TargetBand, lang) }</li>
-                                if !spec.required.is_empty() { <li class="legend-required"><span class="swatch" aria-hidden="true"></span>{ t(Ui::RequiredPath, lang) }</li> }
-                                if !spec.projection.is_empty() { <li class="legend-projection"><span class="swatch" aria-hidden="true"></span>{ t(Ui::Projection, lang) }</li> }
-                            </ul>
-                        } else {
-                        <ul class="legend" aria-label={t(Ui::Legend, lang)}>
-                            { layer_toggle(Layer::Actuals, "actuals", Ui::Actual, props.layers.actuals) }
-                            { layer_toggle(Layer::Targets, "targets", Ui::TargetBand, props.layers.targets) }
-                            if !spec.required.is_empty() { { layer_toggle(Layer::Required, "required", Ui::RequiredPath, props.layers.required) } }
-                            if !spec.projection.is_empty() { { layer_toggle(Layer::Projection, "projection", Ui::Projection, props.layers.projection) } }
-                        </ul>
-                        }
-                        if !compact {
-                            <p class="legend-note">
-                                <span class="mark-official" aria-hidden="true">{ "●" }</span>{ " " }{ t(Ui::ActualOfficial, lang) }{ " · " }
-                                <span class="mark-estimate" aria-hidden="true">{ "○" }</span>{ " " }{ t(Ui::ActualEstimate, lang) }
-                            </p>
-                        }
-                        if !model.unit.is_empty() {
-                            <p class="chart-unit">{ t(Ui::Unit, lang) }{ ": " }{ model.unit.clone() }</p>
-                        }
-                    </figcaption>
                     <Chart
                         spec={spec.clone()}
                         theme={props.theme}
@@ -199,7 +215,10 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
                             } }
                         </p>
                     }
-                        if let Some(note) = &model.break_note {
+                    <figcaption class="chart-key">
+                        { legend_html(spec, lang, props.theme, compact, &dispatch) }
+                    </figcaption>
+                    if let Some(note) = &model.break_note {
                         <p class="break-note">
                             { if compact { note.line.clone() } else { note.short.clone() } }
                             if !compact {
@@ -382,25 +401,23 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
                 </select>
             </label>
             <h2 id="indicator-title" class="panel-title">{ model.name.clone() }</h2>
-            <p class="panel-headline">{ model.headline.clone() }</p>
+            <p class="panel-headline">{ model.finding.clone() }</p>
             if let Some(lead) = &model.lead {
-                <div class={classes!("lead", format!("status-{}", lead.badge.outcome.code()))}>
-                    <p class="lead-figure">
-                        <span class="lead-value">{ lead.value.clone() }</span>
-                        <span class="lead-note">{ lead.note.clone() }</span>
-                    </p>
-                    <p class="lead-target">
-                        { match lang { Lang::Vi => "Chỉ tiêu ", Lang::En => "Target " } }
+                <p class={classes!("lead", format!("status-{}", lead.badge.outcome.code()))}>
+                    <span class="lead-value">{ lead.value.clone() }</span>
+                    <span class="lead-note">{ lead.note.clone() }</span>
+                    <span class="lead-target">
+                        { match lang { Lang::Vi => "chỉ tiêu ", Lang::En => "target " } }
                         <strong>{ lead.target.clone() }</strong>
-                    </p>
-                    <p class="lead-status">{ badge(&lead.badge) }</p>
-                    <p class="lead-meta">{ format!("{} · {}", lead.document, lead.territory) }</p>
-                </div>
+                    </span>
+                    { badge(&lead.badge) }
+                    <span class="lead-meta">{ format!("{} · {}", lead.document, lead.territory) }</span>
+                </p>
             }
+            { chart_html }
             if let Some(definition) = &model.definition {
                 <p class="definition">{ definition.clone() }</p>
             }
-            { chart_html }
             <p id={summary_id} class="summary">{ model.summary.clone() }</p>
             { export }
             <h3>{ t(Ui::TargetHeader, lang) }</h3>

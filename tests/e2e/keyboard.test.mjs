@@ -1,6 +1,6 @@
 // Keyboard only: Tab from the top of the page reaches the language switch, the theme select, the
-// period buttons, the status strip (Enter picks an indicator), the indicator select, the legend
-// toggles, the chart (arrow keys step through the points and announce each), the Downloads
+// period buttons, the status strip (Enter picks an indicator), the indicator select, the chart
+// (arrow keys step through the points and announce each), the legend toggles, the Downloads
 // and Cite buttons (Enter and Space open their dialogs, Escape closes them, focus returns) and
 // the tables; every stop shows a focus outline; and Tab goes on past the last control (no trap).
 // A last test checks that prefers-reduced-motion leaves nothing animated.
@@ -55,7 +55,7 @@ export default {
     const seen = [];
     await page.evaluate(() => document.activeElement?.blur());
 
-    const order = ['lang', 'theme', 'period', 'card', 'indicator-select', 'legend', 'chart', 'downloads', 'cite', 'table'];
+    const order = ['lang', 'theme', 'period', 'card', 'indicator-select', 'chart', 'legend', 'downloads', 'cite', 'table'];
     for (const key of order.slice(0, 4)) {
       c.check(`Tab reaches ${key}`, !!(await tabTo(page, (f) => f.key === key, 80, seen)), seen.slice(-3).map((f) => f.key).join(' → '));
     }
@@ -77,18 +77,9 @@ export default {
     const after = await page.locator('#indicator-title').innerText();
     c.check('Enter on a card selects its indicator', after !== before && !!cardName && after.startsWith(cardName), `${before} → ${after} (card ${cardName})`);
 
-    c.check('Tab reaches indicator-select', !!(await tabTo(page, (f) => f.key === 'indicator-select', 80, seen)), seen.slice(-3).map((f) => f.key).join(' → '));
-    // Legend toggles (above the chart, as its key): Space switches a layer off and on.
-    const legend = await tabTo(page, (f) => f.key === 'legend', 5, seen);
-    if (c.check('Tab reaches the legend', !!legend)) {
-      const pressed = () => page.evaluate(() => document.activeElement.getAttribute('aria-pressed'));
-      const on = await pressed();
-      await page.keyboard.press('Space');
-      const off = await pressed();
-      await page.keyboard.press('Space');
-      c.check('Space toggles a legend layer', on === 'true' && off === 'false' && (await pressed()) === 'true', `${on} → ${off}`);
+    for (const key of ['indicator-select', 'chart']) {
+      c.check(`Tab reaches ${key}`, !!(await tabTo(page, (f) => f.key === key, 80, seen)), seen.slice(-3).map((f) => f.key).join(' → '));
     }
-    c.check('Tab reaches chart', !!(await tabTo(page, (f) => f.key === 'chart', 20, seen)), seen.slice(-3).map((f) => f.key).join(' → '));
     // Arrow keys move through the points; each move is announced in the live readout.
     const readout = page.locator('.readout');
     const announced = [await readout.innerText()];
@@ -100,6 +91,17 @@ export default {
     c.check('the chart announces a point on focus and on each arrow key', announced.every((t) => /^\d{4}/.test(t)), JSON.stringify(announced));
     c.check('ArrowRight moves to another point, Home back to the first', announced[1] !== announced[0] && announced[4] === announced[0], JSON.stringify(announced));
     c.check('the focused point is labelled with its source', /Nguồn|Source/.test(announced[1]), JSON.stringify(announced[1]));
+
+    // Legend toggles (the chart's key, below it): Space switches a layer off and on.
+    const legend = await tabTo(page, (f) => f.key === 'legend', 5, seen);
+    if (c.check('Tab reaches the legend', !!legend)) {
+      const pressed = () => page.evaluate(() => document.activeElement.getAttribute('aria-pressed'));
+      const on = await pressed();
+      await page.keyboard.press('Space');
+      const off = await pressed();
+      await page.keyboard.press('Space');
+      c.check('Space toggles a legend layer', on === 'true' && off === 'false' && (await pressed()) === 'true', `${on} → ${off}`);
+    }
 
     // The two dialogs: open with Enter and with Space, Escape closes, focus returns to the opener.
     for (const [key, dialog, openKey] of [['downloads', '#downloads-dialog', 'Enter'], ['cite', '#cite-dialog', 'Space']]) {
@@ -136,7 +138,7 @@ export default {
     c.check('every focus stop shows a focus outline', hidden.length === 0, hidden.slice(0, 5).map((f) => `${f.key}:${f.text} (${f.outline})`).join(' | '));
     const firstIndex = (key) => stops.findIndex((f) => f.key === key);
     const positions = order.map(firstIndex);
-    c.check('focus order follows the page: language, theme, period, strip rows, select, legend, chart, downloads, cite, tables', positions.every((p, i) => p >= 0 && (i === 0 || p > positions[i - 1])), JSON.stringify(Object.fromEntries(order.map((k, i) => [k, positions[i]]))));
+    c.check('focus order follows the page: language, theme, period, strip rows, select, chart, legend, downloads, cite, tables', positions.every((p, i) => p >= 0 && (i === 0 || p > positions[i - 1])), JSON.stringify(Object.fromEntries(order.map((k, i) => [k, positions[i]]))));
     c.throwIfFailed();
   },
 

@@ -12,8 +12,9 @@ pub mod state;
 pub mod tooltip;
 pub mod words;
 
+pub use crate::chart::legend::LayerKey as Layer;
 pub use badge::{Badge, Outcome};
 pub use notice::notice_text;
 pub use overview::{overview, Overview, StripRow};
 pub use panel::{panel, readout, Panel, Readout};
-pub use state::{Action, Layer, PeriodChoice, State, Step};
+pub use state::{Action, PeriodChoice, State, Step};

@@ -21,6 +21,8 @@ pub struct Panel {
     pub definition: Option<String>,
     /// One plain sentence: where the indicator stands against its lead target, in numbers.
     pub headline: String,
+    /// The same finding without the indicator's name, for under a heading that names it.
+    pub finding: String,
     /// The comparable figure beside the lead target (none without a scored target).
     pub lead: Option<Lead>,
     /// Every scored target of the period, the lead one first.
@@ -157,7 +159,8 @@ pub fn panel(
             target_row(plan, indicator, target, assessment, lead_target, lang)
         })
         .collect();
-    let chart = chart_spec(plan, indicator_id, period, lang, layers, today);
+    // The same function as the downloads and the pre-rendered pages.
+    let chart = crate::chart::indicator_chart(plan, indicator_id, period, lang, layers, today);
     let break_note = chart
         .as_ref()
         .filter(|spec| !spec.breaks.is_empty() && spec.series.len() > 1)
@@ -177,11 +180,11 @@ pub fn panel(
             },
             line: match lang {
                 Lang::Vi => format!(
-                    "┆ {}: địa giới thay đổi; số liệu trước và sau không so sánh được.",
+                    "┆ {}: địa giới mới, không so sánh với số trước đó.",
                     describe::date(b.date, lang)
                 ),
                 Lang::En => format!(
-                    "┆ {}: new boundaries; figures before and after are not comparable.",
+                    "┆ {}: new boundaries, not comparable with earlier figures.",
                     describe::date(b.date, lang)
                 ),
             },
@@ -219,6 +222,9 @@ pub fn panel(
             .definition
             .as_ref()
             .map(|d| d.get(lang).to_string()),
+        finding: headline
+            .strip_prefix(&format!("{}: ", indicator.name.get(lang)))
+            .map_or_else(|| headline.clone(), str::to_string),
         headline,
         lead,
         targets,
@@ -231,38 +237,6 @@ pub fn panel(
         sources: source_line(plan, indicator_id, lang),
         sources_short: source_line_short(plan, indicator_id, lang),
     })
-}
-
-/// The chart of an indicator, exactly as the page, the downloads and the pre-rendered pages
-/// draw it: the lead target's required path, and its projection unless the target is met (a
-/// trend carried past a met target misleads: 36 communes cannot become 40 when there are 36).
-pub fn chart_spec(
-    plan: &Plan,
-    indicator_id: &str,
-    period: Option<Period>,
-    lang: Lang,
-    layers: Layers,
-    today: i32,
-) -> Option<ChartSpec> {
-    let primary = status::primary_target(plan, indicator_id, period, today);
-    let met = primary.is_some_and(|t| status::assess(plan, t, today).status.is_met());
-    let required = primary
-        .and_then(|t| status::required_path(plan, t))
-        .unwrap_or_default();
-    let projection = primary
-        .filter(|_| !met)
-        .and_then(|t| status::projection(plan, t))
-        .map(|p| p.tuples())
-        .unwrap_or_default();
-    crate::chart::build(
-        plan,
-        indicator_id,
-        period,
-        lang,
-        required,
-        projection,
-        layers,
-    )
 }
 
 /// The sentence at the top of the panel.

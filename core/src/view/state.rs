@@ -3,10 +3,20 @@
 //! Back/Forward into actions, and writes `State::to_query` into the address. `Query` is the
 //! state's address form; what the address gets wrong becomes a `Notice`.
 
+use crate::chart::legend::LayerKey as Layer;
 use crate::chart::{Layers, ThemeName};
 use crate::plan::{lower, Period, Plan};
 use crate::query::{Notice, Query, View};
 use crate::text::Lang;
+
+/// What the compact embed draws: the figures against the targets. The required path and the
+/// projection (with their legend lines) are in the full view, one link away; an article column
+/// has room for the answer, not for the forecast.
+pub const COMPACT_LAYERS: Layers = Layers {
+    required: false,
+    projection: false,
+    ..Layers::DEFAULT
+};
 
 /// Which plan period the page shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -37,15 +47,6 @@ impl PeriodChoice {
             PeriodChoice::One(p) => Some(format!("{}-{}", p.first, p.last)),
         }
     }
-}
-
-/// A chart layer a reader can switch on and off from the legend.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Layer {
-    Actuals,
-    Targets,
-    Required,
-    Projection,
 }
 
 /// A key the chart understands when it has the focus.
@@ -124,7 +125,11 @@ impl State {
             embed: query.embed,
             plan: query.plan.clone(),
             child_id: query.child_id.clone(),
-            layers: Layers::ALL,
+            layers: if query.embed {
+                COMPACT_LAYERS
+            } else {
+                Layers::DEFAULT
+            },
             focus: None,
         }
     }
@@ -226,8 +231,11 @@ impl State {
                 match layer {
                     Layer::Actuals => l.actuals = !l.actuals,
                     Layer::Targets => l.targets = !l.targets,
+                    Layer::OtherTargets => l.other_targets = !l.other_targets,
                     Layer::Required => l.required = !l.required,
                     Layer::Projection => l.projection = !l.projection,
+                    // The series-break rule is always drawn.
+                    Layer::Fixed => {}
                 }
                 // The focused point belongs to the actual values; hiding them drops it.
                 if !next.layers.actuals {

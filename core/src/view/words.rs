@@ -14,17 +14,9 @@ pub fn all_periods(lang: Lang) -> &'static str {
     }
 }
 
-/// The document's short name as the press cites it: its number ("03-CTr/TU"), or the short
-/// name the plan gives a document without one ("Nghị quyết Đại hội XIV" / "14th Congress
-/// resolution"); its id when unknown.
+/// The document's short name as the press cites it ("03-CTr/TU", "NQ Đại hội XIV").
 pub fn document_short(plan: &Plan, id: &str, lang: Lang) -> String {
-    match plan.document(id) {
-        Some(d) => d
-            .short
-            .as_ref()
-            .map_or_else(|| d.number.clone(), |s| s.get(lang).to_string()),
-        None => id.to_string(),
-    }
+    crate::describe::document_short(plan, id, lang)
 }
 
 /// The headline and the sentence after it, from the tally of one period:
