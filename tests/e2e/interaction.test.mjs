@@ -3,6 +3,12 @@
 // Back), and switch legend layers.
 import { checks, waitForFirstChart } from './lib.mjs';
 
+// Also run in Firefox ESR (tests/e2e/firefox.mjs): a second engine checks every change.
+export const engines = ['chromium', 'firefox'];
+
+/** The document's address (read in the page: the same in Playwright and in the Firefox adapter). */
+const address = (page) => page.evaluate(() => location.href);
+
 const draws = (page) => page.$eval('.chart-stage', (c) => Number(c.dataset.draws || 0));
 
 async function waitForDraws(page, atLeast) {
@@ -65,17 +71,20 @@ export default {
     await page.waitForFunction(() => document.querySelector('#indicator-title')?.textContent.includes('bảo hiểm y tế'), null, { timeout: 5000 }).catch(() => {});
     const after = await title();
     c.check('the indicator changed', after !== before && /bảo hiểm y tế/.test(after), `${before} → ${after}`);
-    c.check('the address names the indicator', page.url().includes('indicator=health_insurance_coverage'), page.url());
+    const afterIndicator = await address(page);
+    c.check('the address names the indicator', afterIndicator.includes('indicator=health_insurance_coverage'), afterIndicator);
     await page.locator('.period-switch button', { hasText: '2026–2030' }).click();
     await page.waitForFunction(() => location.search.includes('period=2026-2030'), null, { timeout: 5000 }).catch(() => {});
-    c.check('the address names the period', page.url().includes('period=2026-2030'), page.url());
+    const afterPeriod = await address(page);
+    c.check('the address names the period', afterPeriod.includes('period=2026-2030'), afterPeriod);
     const pressed = await page.locator('.period-switch button[aria-pressed="true"]').innerText();
     c.check('the period button is pressed', pressed.includes('2026–2030'), pressed);
     const targets = await page.locator('.targets').innerText();
     c.check('the targets listed are those of 2026–2030', /2030/.test(targets) && !/năm 2025/.test(targets), JSON.stringify(targets.slice(0, 200)));
     await page.goBack();
     await page.waitForFunction(() => !location.search.includes('period=2026-2030'), null, { timeout: 5000 }).catch(() => {});
-    c.check('Back restores the previous period', !page.url().includes('period=2026-2030'), page.url());
+    const afterBack = await address(page);
+    c.check('Back restores the previous period', !afterBack.includes('period=2026-2030'), afterBack);
     await page.goBack();
     await page.waitForFunction(() => document.querySelector('#indicator-title')?.textContent !== 'x', null, { timeout: 2000 }).catch(() => {});
     await page.waitForTimeout(200);
@@ -123,13 +132,14 @@ export default {
     c.check('default view: the overview is shown', (await page.locator('.overview').count()) === 1, 'no overview');
     await page.locator('.view-switch button[data-view="chart"]').click();
     await page.waitForFunction(() => location.search.includes('view=chart'), null, { timeout: 5000 }).catch(() => {});
-    c.check('the chart view is in the address', page.url().includes('view=chart'), page.url());
+    const chartView = await address(page);
+    c.check('the chart view is in the address', chartView.includes('view=chart'), chartView);
     c.check('chart view: no overview', (await page.locator('.overview').count()) === 0, 'overview still shown');
     c.check('chart view: the chart is there', (await page.locator('.chart-plot').count()) === 1, 'no chart');
     await page.goBack();
     await page.waitForFunction(() => !location.search.includes('view='), null, { timeout: 5000 }).catch(() => {});
     await page.locator('.overview').waitFor({ timeout: 5000 }).catch(() => {});
-    c.check('Back returns to the scorecard', (await page.locator('.overview').count()) === 1, page.url());
+    c.check('Back returns to the scorecard', (await page.locator('.overview').count()) === 1, await address(page));
     c.throwIfFailed();
   },
 

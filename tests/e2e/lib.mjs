@@ -18,8 +18,18 @@ export const CHROMIUM_ARGS = [
 /** The performance mark the app sets after it has painted its first chart. */
 export const FIRST_CHART_MARK = 'chitieu:first-chart';
 
-export async function launchBrowser() {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+/**
+ * Debian's Chromium, headless. Playwright adds `--hide-scrollbars` to headless Chromium, so a page
+ * never shows a classic scrollbar and never loses width to one; `{ scrollbars: true }` leaves that
+ * flag out, and pages get the 15 px scrollbars of a desktop Chromium on Linux or Windows.
+ */
+export async function launchBrowser({ scrollbars = false } = {}) {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    ignoreDefaultArgs: scrollbars ? ['--hide-scrollbars'] : [],
+  });
 }
 
 /** Requests that never leave the page (not network requests). */

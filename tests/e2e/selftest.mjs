@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Self-test of the e2e harness: every check in smoke.test.mjs must be able to fail.
+// Self-test of the e2e harness: every check in smoke.test.mjs must be able to fail, in both
+// engines the suite runs (Chromium through playwright-core; Firefox ESR through the BiDi adapter
+// in firefox.mjs, whose error and request log must catch the same faults).
 //
 //   node tests/e2e/selftest.mjs
 //
@@ -9,6 +11,7 @@
 // port plays the foreign origin. Closes with "e2e-selftest: N passed, M failed".
 import { createServer } from 'node:http';
 import { launchBrowser, openPage, parseCsv, planVersion, pngSize, runAxe } from './lib.mjs';
+import { launchFirefox, openFirefoxPage } from './firefox.mjs';
 import smoke from './smoke.test.mjs';
 
 const PNG_1x1 = Buffer.from(
@@ -103,8 +106,9 @@ const siteOrigin = `http://127.0.0.1:${site.address().port}`;
 
 let passed = 0;
 let failed = 0;
-const browser = await launchBrowser();
-try {
+
+/** Runs every case through smoke.test.mjs in one engine. */
+async function controls(engine, browser, open) {
   for (const [name, c] of Object.entries(cases)) {
     const contexts = [];
     const ctx = {
@@ -112,7 +116,7 @@ try {
       url: `${siteOrigin}/${name}/`,
       timeoutMs: 2500,
       openPage: async (u, opts) => {
-        const o = await openPage(browser, u, opts);
+        const o = await open(browser, u, opts);
         contexts.push(o.context);
         return o;
       },
@@ -141,9 +145,21 @@ try {
     }
     if (ok) passed++;
     else failed++;
-    console.log(`  ${ok ? 'ok  ' : 'FAIL'}  ${c.expect === null ? 'positive' : 'negative'} control '${name}': ${why}`);
+    console.log(`  ${ok ? 'ok  ' : 'FAIL'}  ${engine}: ${c.expect === null ? 'positive' : 'negative'} control '${name}': ${why}`);
     if (process.env.E2E_VERBOSE && message) console.log(message.replace(/^/gm, "        "));
   }
+}
+
+const firefox = await launchFirefox();
+try {
+  await controls('firefox', firefox, openFirefoxPage);
+} finally {
+  await firefox.close();
+}
+
+const browser = await launchBrowser();
+try {
+  await controls('chromium', browser, openPage);
 
   // The accessibility and download tests' helpers must be able to fail too.
   const helpers = {
@@ -177,6 +193,17 @@ try {
       let threw = false;
       try { pngSize(Buffer.from('<svg/>')); } catch { threw = true; }
       if (!threw) throw new Error('accepted an SVG as PNG');
+    },
+    async 'scrollbars: hidden in the default headless Chromium, shown with { scrollbars: true } (stability.test.mjs needs them)'() {
+      const widths = [];
+      for (const scrollbars of [false, true]) {
+        const b = await launchBrowser({ scrollbars });
+        const page = await b.newPage({ viewport: { width: 760, height: 400 } });
+        await page.setContent('<!DOCTYPE html><html><body><div style="height:3000px">tall</div></body></html>');
+        widths.push(await page.evaluate(() => innerWidth - document.documentElement.clientWidth));
+        await b.close();
+      }
+      if (widths[0] !== 0 || !(widths[1] > 0)) throw new Error(`scrollbar widths (hidden, shown): ${widths.join(', ')}`);
     },
     async 'planVersion is FNV-1a 64 and ignores CR'() {
       // FNV-1a 64 of the empty string and of "a" (published test vectors).

@@ -2,6 +2,9 @@
 // talks to nobody but its own origin.
 import { chartInk, checks, foreignRequests, limitList, visibleText, waitForFirstChart } from './lib.mjs';
 
+// Also run in Firefox ESR (tests/e2e/firefox.mjs): a second engine checks every change.
+export const engines = ['chromium', 'firefox'];
+
 /** Drawn marks (lines, dots, labels, bands) a real chart has at least. */
 export const MIN_INK_MARKS = 20;
 
