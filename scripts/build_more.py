@@ -20,6 +20,7 @@ into index.html, en.html and one compact page per indicator and language (src/cl
 """
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -41,25 +42,23 @@ def run(command):
         die(f"{command[0]} failed")
 
 
-def main():
-    staging = os.environ.get("TRUNK_STAGING_DIR") or die("TRUNK_STAGING_DIR is not set")
-    public_url = os.environ.get("TRUNK_PUBLIC_URL", "/")
-    release = os.environ.get("TRUNK_PROFILE", "debug") == "release"
+def build_module(crate, out_name, staging, release):
+    """cargo build + wasm-bindgen (+ wasm-opt in release) of one module crate, written to the
+    staging dir under names made of a hash of its content. Returns (glue name, wasm name)."""
     profile = "release" if release else "debug"
-
-    cargo = ["cargo", "build", "-p", "chitieu-more", "--lib", "--target", "wasm32-unknown-unknown", "--offline"]
+    cargo = ["cargo", "build", "-p", crate, "--lib", "--target", "wasm32-unknown-unknown", "--offline"]
     if release:
         cargo.append("--release")
     run(cargo)
     target_dir = os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target")
-    built = os.path.join(target_dir, "wasm32-unknown-unknown", profile, "chitieu_more.wasm")
+    built = os.path.join(target_dir, "wasm32-unknown-unknown", profile, crate.replace("-", "_") + ".wasm")
     if not os.path.isfile(built):
         die(f"{built} was not built")
 
     with tempfile.TemporaryDirectory() as tmp:
-        run(["wasm-bindgen", "--target", "web", "--no-typescript", "--out-dir", tmp, "--out-name", "chitieu-more", built])
-        glue_path = os.path.join(tmp, "chitieu-more.js")
-        wasm_path = os.path.join(tmp, "chitieu-more_bg.wasm")
+        run(["wasm-bindgen", "--target", "web", "--no-typescript", "--out-dir", tmp, "--out-name", out_name, built])
+        glue_path = os.path.join(tmp, f"{out_name}.js")
+        wasm_path = os.path.join(tmp, f"{out_name}_bg.wasm")
         if release:
             optimised = os.path.join(tmp, "optimised.wasm")
             run(["wasm-opt", *WASM_OPT_FLAGS, wasm_path, "-o", optimised])
@@ -70,11 +69,22 @@ def main():
             wasm = f.read()
 
     digest = hashlib.sha256(glue + b"\0" + wasm).hexdigest()[:16]
-    glue_name = f"chitieu-more-{digest}.js"
-    wasm_name = f"chitieu-more-{digest}_bg.wasm"
+    glue_name = f"{out_name}-{digest}.js"
+    wasm_name = f"{out_name}-{digest}_bg.wasm"
     for name, data in ((glue_name, glue), (wasm_name, wasm)):
         with open(os.path.join(staging, name), "wb") as f:
             f.write(data)
+    print(f"build_more: {glue_name} ({len(glue):,} B), {wasm_name} ({len(wasm):,} B), {profile}")
+    return glue_name, wasm_name
+
+
+def main():
+    staging = os.environ.get("TRUNK_STAGING_DIR") or die("TRUNK_STAGING_DIR is not set")
+    public_url = os.environ.get("TRUNK_PUBLIC_URL", "/")
+    release = os.environ.get("TRUNK_PROFILE", "debug") == "release"
+
+    more_glue, more_wasm = build_module("chitieu-more", "chitieu-more", staging, release)
+    hover_glue, hover_wasm = build_module("chitieu-hover", "chitieu-hover", staging, release)
 
     index_path = os.path.join(staging, "index.html")
     with open(index_path, encoding="utf-8") as f:
@@ -83,14 +93,25 @@ def main():
         die("index.html already names a second module")
     if "</head>" not in html:
         die("index.html has no </head>")
+    # The app (Trunk's own module) loads when a reader first uses a control (static/boot.js):
+    # Trunk's preloads would fetch it on every page load, so they go. The first module (hover)
+    # is what every page needs at once: it is preloaded instead.
+    app_preloads = re.findall(r'<link rel="(?:modulepreload|preload)"[^>]*>', html)
+    if len(app_preloads) != 2:
+        die(f"expected Trunk's two preloads of the app in index.html, found {len(app_preloads)}")
+    for link in app_preloads:
+        html = html.replace(link, "", 1)
     metas = (
-        f'<meta name="chitieu-more-glue" content="{public_url}{glue_name}">'
-        f'<meta name="chitieu-more-wasm" content="{public_url}{wasm_name}">'
+        f'<meta name="chitieu-more-glue" content="{public_url}{more_glue}">'
+        f'<meta name="chitieu-more-wasm" content="{public_url}{more_wasm}">'
+        f'<meta name="chitieu-hover-glue" content="{public_url}{hover_glue}">'
+        f'<meta name="chitieu-hover-wasm" content="{public_url}{hover_wasm}">'
+        f'<link rel="modulepreload" href="{public_url}{hover_glue}">'
+        f'<link rel="preload" href="{public_url}{hover_wasm}" as="fetch" type="application/wasm" crossorigin>'
     )
     html = html.replace("</head>", metas + "\n</head>", 1)
     with open(index_path, "w", encoding="utf-8") as f:
         f.write(html)
-    print(f"build_more: {glue_name} ({len(glue):,} B), {wasm_name} ({len(wasm):,} B), {profile}")
 
     sys.path.insert(0, HERE)
     import single_file  # noqa: E402  (after the second module is in place)

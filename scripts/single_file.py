@@ -51,7 +51,7 @@ def main():
     def data_url(mime, data):
         return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
-    replaced = {"glue": 0, "wasm": 0, "more-glue": 0, "more-wasm": 0, "boot": 0}
+    replaced = {"glue": 0, "wasm": 0, "more-glue": 0, "more-wasm": 0, "hover-glue": 0, "hover-wasm": 0, "boot": 0}
 
     def meta(match):
         name, url = match.group(1), match.group(2)
@@ -59,7 +59,7 @@ def main():
         mime = "text/javascript" if name.endswith("glue") else "application/wasm"
         return f'<meta name="{name}" content="{data_url(mime, read_bytes(url))}">'
 
-    html = re.sub(r'<meta name="(chitieu-(?:more-)?(?:glue|wasm))" content="([^"]+)">', meta, html)
+    html = re.sub(r'<meta name="(chitieu-(?:more-|hover-)?(?:glue|wasm))" content="([^"]+)">', meta, html)
 
     # Preloads point at sibling files; the data: URLs make them useless.
     html = re.sub(r'<link rel="(?:modulepreload|preload)"[^>]*>\s*', "", html)

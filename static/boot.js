@@ -1,19 +1,28 @@
 // chitieu start-up. An external module, so that a page served with a strict Content Security
 // Policy (`script-src 'self' 'wasm-unsafe-eval'`) needs no exception for an inline script.
-// Trunk writes the URLs of the wasm-bindgen glue and of the wasm into two <meta> elements
-// (Trunk.toml `pattern_script`); the single-file build replaces them with data: URLs.
+//
+// Three wasm modules, each loaded when it is needed:
+// - hover (chitieu-hover, small): on every page, at once. It makes the charts answer the pointer
+//   and the keys (tooltip, focus ring, live readout) and tells a host page the embed's height.
+// - the app (Trunk's module, Yew): at once where the page does not already show the view its
+//   address asks for (no pre-rendered view, or another state: static/guard.js said so); on a
+//   pre-rendered page only when a reader first uses a control — a button, a menu, a field. That
+//   first action is held, the app takes the page over (hydration, nothing visible moves), and
+//   the action is done again for the app to answer. A pointer over a control or a touch starts
+//   the download early.
+// - more (chitieu-more): the dialogs and the plan checker, the first time one is asked for.
+// Trunk writes the app's URLs into two <meta> (Trunk.toml `pattern_script`), scripts/build_more.py
+// those of the others; the single-file build replaces them with data: URLs.
 const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.getAttribute('content');
 const glue = meta('chitieu-glue');
 const wasm = meta('chitieu-wasm');
 
 const params = new URLSearchParams(location.search);
 const embedValue = params.get('embed');
-const embedded = embedValue !== null && embedValue !== '0' && embedValue !== 'false';
+const embedded = (embedValue !== null && embedValue !== '0' && embedValue !== 'false') ||
+  /(^|&)embed=1(&|$)/.test(meta('chitieu-prerendered') || '');
 
-// The second wasm module (more/, written by scripts/build_more.py): the downloads, citation and
-// embed dialogs and the checker for `?plan=` files. Not part of the first view: it is imported
-// the first time the widget calls one of these (src/web/more.rs), then kept. A failed import is
-// forgotten, so the next call tries again.
+// ---- more: loaded the first time a dialog or the plan checker is asked for -----------------
 let more;
 function loadMore() {
   if (!more) {
@@ -32,11 +41,105 @@ globalThis.chitieuMore = {
   parsePlan: async (file, text) => (await loadMore()).parse_plan(file, text),
 };
 
-const { default: init } = await import(glue);
-const exports = await init({ module_or_path: wasm });
-// As Trunk's own loader does: a host page (or the benchmark) can learn that the app started and
-// reach its exports (e.g. `memory`).
-dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: exports } }));
+// ---- hover: at once -----------------------------------------------------------------------
+const hover = (async () => {
+  const module = await import(meta('chitieu-hover-glue'));
+  await module.default({ module_or_path: meta('chitieu-hover-wasm') });
+  return module;
+})();
+
+// ---- the app --------------------------------------------------------------------------------
+const root = document.getElementById('chitieu');
+const prerendered = meta('chitieu-prerendered') !== undefined && meta('chitieu-prerendered') !== null &&
+  !document.documentElement.classList.contains('chitieu-stale');
+
+let app;
+function loadApp() {
+  if (!app) {
+    app = (async () => {
+      const module = await import(glue);
+      return module;
+    })();
+    app.catch(() => { app = undefined; });
+  }
+  return app;
+}
+
+let started;
+function startApp() {
+  if (!started) {
+    started = (async () => {
+      const module = await loadApp();
+      // The page must be exactly as pre-rendered when the app takes it over.
+      try { (await hover).reset(); } catch { /* no hover module: nothing was added */ }
+      const ready = new Promise((resolve) => addEventListener('chitieu:ready', resolve, { once: true }));
+      const exports = await module.default({ module_or_path: wasm });
+      // As Trunk's own loader does: a host page (or the benchmark) can learn that the app
+      // started and reach its exports (e.g. `memory`).
+      dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: exports } }));
+      await ready;
+      // A point the reader had in focus is shown again (the page's elements are the same).
+      try { (await hover).restore(); } catch { /* nothing to restore */ }
+    })();
+    started.catch(() => { started = undefined; });
+  }
+  return started;
+}
+
+/** What a reader can use before the app is there: its first use is held and done again. */
+const CONTROL = 'button, select, input, textarea';
+const held = [];
+
+function hold(event) {
+  const control = event.target instanceof Element ? event.target.closest(CONTROL) : null;
+  if (!control || !root || !root.contains(control)) return;
+  // The chart's keys are the hover module's, not the app's.
+  if (control.closest('.chart-plot')) return;
+  if (event.type === 'click' || event.type === 'change' || event.type === 'input') {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    held.push({ control, type: event.type, value: 'value' in control ? control.value : undefined });
+  }
+  startApp().then(replay, () => {});
+}
+
+function replay() {
+  removeEventListener('click', hold, true);
+  removeEventListener('change', hold, true);
+  removeEventListener('input', hold, true);
+  removeEventListener('focusin', warm, true);
+  for (const { control, type, value } of held.splice(0)) {
+    if (!control.isConnected) continue;
+    if (type === 'click') {
+      control.click();
+    } else {
+      if (value !== undefined) control.value = value;
+      control.dispatchEvent(new Event(type, { bubbles: true }));
+    }
+  }
+}
+
+/** A pointer over a control, a touch or the keyboard focus on one: the download starts. */
+function warm(event) {
+  const control = event.target instanceof Element ? event.target.closest(CONTROL) : null;
+  if (control && root && root.contains(control) && !control.closest('.chart-plot')) {
+    if (event.type === 'focusin') startApp().catch(() => {});
+    else loadApp().catch(() => {});
+  }
+}
+
+if (prerendered) {
+  addEventListener('click', hold, true);
+  addEventListener('change', hold, true);
+  addEventListener('input', hold, true);
+  addEventListener('focusin', warm, true);
+  addEventListener('pointerover', warm, { capture: true, passive: true });
+  addEventListener('touchstart', warm, { capture: true, passive: true });
+} else {
+  startApp().catch(() => {});
+}
+// The console or a test can ask for the app at once.
+globalThis.chitieuStart = startApp;
 
 // The service worker keeps the page's own files so that a page visited once opens with the
 // network off. Only on http(s) (not file://, not data:), and not in the compact embed: a chart

@@ -1,5 +1,5 @@
 //! wasm-bindgen-test in headless Chromium: the widget mounts, reads the embedded plan, draws
-//! the chart (inline SVG), and answers the keyboard. Run by scripts/test.sh with
+//! the chart (inline SVG) with what the pointer layer reads. Run by scripts/test.sh with
 //! `cargo test --target wasm32-unknown-unknown --test browser`.
 #![cfg(target_arch = "wasm32")]
 
@@ -7,7 +7,6 @@ use chitieu::web::app::{App, AppProps};
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{KeyboardEvent, KeyboardEventInit};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -104,34 +103,85 @@ async fn the_widget_mounts_and_paints_the_chart() {
     host.remove();
 }
 
+/// The pointer and the keys are answered by the small first module (hover/, tested in the e2e
+/// layer), from what the app writes into the chart: every design width's point positions and
+/// one readout per point, in the same order. This checks the app writes them consistently.
 #[wasm_bindgen_test]
-async fn arrow_keys_move_the_focus_and_redraw() {
+async fn the_chart_carries_the_points_and_readouts_the_pointer_layer_reads() {
     let host = mount();
     let stage = wait_for_draws(&host, 1).await;
-    let before: u32 = stage
-        .get_attribute("data-draws")
-        .and_then(|d| d.parse().ok())
-        .unwrap_or(0);
-    let init = KeyboardEventInit::new();
-    init.set_key("ArrowRight");
-    init.set_bubbles(true);
-    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
     let plot = stage
         .query_selector(".chart-plot")
         .ok()
         .flatten()
-        .expect("the focusable plot");
-    plot.dispatch_event(&event).expect("dispatch");
-    wait_for_draws(&host, before + 1).await;
-    let readout = host
-        .query_selector(".readout")
-        .ok()
-        .flatten()
-        .and_then(|r| r.text_content())
-        .unwrap_or_default();
-    assert!(
-        readout.chars().any(|c| c.is_ascii_digit()),
-        "the focused point is announced: {readout}"
+        .expect("the plot");
+    assert_eq!(
+        plot.get_attribute("tabindex").as_deref(),
+        Some("0"),
+        "the plot takes the keyboard focus"
     );
+    let readouts = stage
+        .query_selector_all(".chart-readouts > li")
+        .expect("readouts");
+    assert!(
+        readouts.length() > 3,
+        "one readout per point: {}",
+        readouts.length()
+    );
+    for index in 0..readouts.length() {
+        let item: web_sys::Element = readouts
+            .get(index)
+            .expect("item")
+            .dyn_into()
+            .expect("element");
+        let value = item.get_attribute("data-value").unwrap_or_default();
+        assert!(
+            value.chars().any(|c| c.is_ascii_digit()),
+            "readout {index} has a value: {value:?}"
+        );
+        let sentence = item.text_content().unwrap_or_default();
+        assert!(
+            sentence
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit()),
+            "readout {index} opens with its year: {sentence:?}"
+        );
+    }
+    let variants = stage
+        .query_selector_all(".chart-variant")
+        .expect("variants");
+    assert_eq!(
+        variants.length() as usize,
+        chitieu_core::chart::DESIGN_WIDTHS.len(),
+        "one drawing per design width"
+    );
+    for index in 0..variants.length() {
+        let variant: web_sys::Element = variants
+            .get(index)
+            .expect("variant")
+            .dyn_into()
+            .expect("element");
+        let points = chitieu_core::pointer::decode_points(
+            &variant.get_attribute("data-points").unwrap_or_default(),
+        );
+        assert_eq!(
+            points.len() as u32,
+            readouts.length(),
+            "drawing {index}: as many points as readouts"
+        );
+        let size: Vec<f64> = variant
+            .get_attribute("data-size")
+            .unwrap_or_default()
+            .split_whitespace()
+            .filter_map(|n| n.parse().ok())
+            .collect();
+        assert_eq!(size.len(), 2, "drawing {index} has its size");
+        assert!(
+            points
+                .iter()
+                .all(|&(x, y)| (0.0..=size[0]).contains(&x) && (0.0..=size[1]).contains(&y)),
+            "drawing {index}: every point inside the drawing"
+        );
+    }
     host.remove();
 }

@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod number;
 pub mod order;
 pub mod plan;
+pub mod pointer;
 #[cfg(feature = "chart")]
 pub mod query;
 pub mod status;

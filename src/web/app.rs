@@ -51,6 +51,17 @@ pub fn App(props: &AppProps) -> Html {
     let state = &model.0;
     let notices = use_state(|| props.notices.clone());
     let today = use_state(|| props.today);
+    // The app has the page: static/boot.js does again what a reader did before it was there.
+    use_effect_with((), |_| {
+        if let Some(window) = web_sys::window() {
+            if let Some(performance) = window.performance() {
+                let _ = performance.mark("chitieu:app");
+            }
+            if let Ok(event) = web_sys::Event::new("chitieu:ready") {
+                let _ = window.dispatch_event(&event);
+            }
+        }
+    });
     {
         // The browser's clock replaces the day a pre-rendered page was made for.
         let today = today.clone();
@@ -321,7 +332,6 @@ pub fn App(props: &AppProps) -> Html {
                         {period}
                         {theme}
                         layers={state.layers}
-                        focus={state.focus}
                         today={status_day}
                         asof={state.asof}
                         prerendered={props.prerendered}

@@ -4,7 +4,6 @@
 pub mod actions;
 pub mod app;
 pub mod chart;
-pub mod embed;
 pub mod more;
 pub mod overview;
 pub mod panel;
@@ -24,8 +23,6 @@ use chitieu_core::query;
 /// asks for in its place.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    // Inside an iframe: post the page height to the parent on every change.
-    embed::start();
     let window = web_sys::window();
     let document = window.as_ref().and_then(|w| w.document());
     let meta = |name: &str| {

@@ -22,7 +22,6 @@ pub struct PanelProps {
     pub period: Option<Period>,
     pub theme: ThemeName,
     pub layers: Layers,
-    pub focus: Option<usize>,
     pub today: chitieu_core::export::Day,
     pub compact: bool,
     /// The page already holds this panel, pre-rendered: tables included from the first render.
@@ -155,10 +154,6 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
     };
     let plan = &props.plan;
     let dispatch = props.dispatch.clone();
-    let readout = match (&*spec, props.focus) {
-        (Some(spec), Some(focus)) => view::readout(plan, spec, focus, lang),
-        _ => None,
-    };
     let summary_id = format!("summary-{}", model.indicator);
     let compact = props.compact;
     let show_chart = props.view != View::Table;
@@ -175,52 +170,21 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
     };
     let chart_html = match (&*spec, show_chart) {
         (Some(spec), true) => {
-            let tooltip = readout.as_ref().map(|r| html! {
-                <>
-                    <strong class="tooltip-value">{ r.value.clone() }</strong>
-                    <span class="tooltip-meta">{ r.meta.clone() }</span>
-                    if let Some(source) = &r.source {
-                        <span class="tooltip-source">{ format!("{}: {}", t(Ui::Source, lang), source.short) }</span>
-                    }
-                </>
-            }).unwrap_or_default();
-            let on_focus = {
-                let dispatch = dispatch.clone();
-                Callback::from(move |focus| dispatch.emit(Action::Focus(focus)))
-            };
-            let points = spec.point_order().count();
-            let on_step = {
-                let dispatch = dispatch.clone();
-                Callback::from(move |step| dispatch.emit(Action::Step { step, points }))
-            };
             html! {
                 <figure class="chart">
                     <Chart
                         spec={spec.clone()}
+                        readouts={Rc::new(model.readouts.clone())}
                         theme={props.theme}
-                        focus={props.focus}
-                        {on_focus}
-                        {on_step}
                         label={format!("{} — {}", t(Ui::Chart, lang), model.name)}
                         described_by={summary_id.clone()}
-                        {tooltip}
                         {compact}
                         {on_first_draw}
-                        prerendered={props.prerendered}
                     />
                     if !compact {
+                        // The pointer layer (hover/) says the focused point here.
                         <p class="readout" aria-live="polite">
-                            { match &readout {
-                                Some(r) => html! {
-                                    <>
-                                        { if r.source.is_some() { format!("{} ", r.sentence) } else { r.sentence.clone() } }
-                                        if let Some(source) = &r.source {
-                                            <a href={source.url.clone()} rel="noopener noreferrer" target="_blank">{ source.title.clone() }</a>
-                                        }
-                                    </>
-                                },
-                                None => html! { <span class="hint">{ t(Ui::ChartKeyboardHelp, lang) }</span> },
-                            } }
+                            <span class="hint">{ t(Ui::ChartKeyboardHelp, lang) }</span>
                         </p>
                     }
                     <figcaption class="chart-key">
@@ -369,7 +333,7 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
                                         <td>
                                             if let Some(source) = &row.source {
                                                 <a href={source.url.clone()} rel="noopener noreferrer" target="_blank">{ source.publisher.clone() }</a>
-                                                { format!(" — {} ({})", source.title, source.date) }
+                                                { if source.has_title { format!(" — {} ({})", source.title, source.date) } else { format!(" ({})", source.date) } }
                                                 if source.low_reliability {
                                                     <span class="low-reliability">{ format!(" ⚠ {}", t(Ui::LowReliability, lang)) }</span>
                                                 }

@@ -44,19 +44,30 @@ export default {
     await waitForFirstChart(page, 15000, log);
     const c = checks();
     const readout = page.locator('.readout');
+    const text = () => readout.innerText();
+    const changed = (from) => page.waitForFunction(
+      (before) => document.querySelector('.readout')?.innerText !== before, from, { timeout: 5000 },
+    ).catch(() => {});
     c.check('the readout is a polite live region', (await readout.getAttribute('aria-live')) === 'polite', 'aria-live missing');
+    const hint = await text();
+    const drawsBefore = await draws(page);
     await page.focus('.chart-plot');
-    const first = await readout.innerText();
-    const before = await draws(page);
+    await changed(hint);
+    const first = await text();
     await page.keyboard.press('ArrowRight');
-    await waitForDraws(page, before + 1);
-    const second = await readout.innerText();
+    await changed(first);
+    const second = await text();
     await page.keyboard.press('End');
-    await waitForDraws(page, before + 2);
-    const last = await readout.innerText();
+    await changed(second);
+    const last = await text();
+    await page.keyboard.press('Escape');
+    await changed(last);
+    const cleared = await text();
     c.check('focusing the chart announces the first point', /^\d{4}/.test(first), JSON.stringify(first));
     c.check('ArrowRight moves to another point', second !== first && /^\d{4}/.test(second), `${first} → ${second}`);
     c.check('End moves to the last point', last !== second && /2025/.test(last), JSON.stringify(last));
+    c.check('Escape gives the readout its hint back', cleared === hint, `${JSON.stringify(hint)} / ${JSON.stringify(cleared)}`);
+    c.check('the chart was not drawn again for the keys', (await draws(page)) === drawsBefore, `${drawsBefore} → ${await draws(page)}`);
     c.throwIfFailed();
   },
 

@@ -75,10 +75,12 @@ export function foreignRequests(log, pageUrl) {
 }
 
 /**
- * Waits until the app reports its first chart: the performance mark FIRST_CHART_MARK exists and
- * some <canvas> carries data-draws >= 1. Throws a descriptive error on timeout. Given the `log`
- * from openPage, it gives up early, 1 s after the first page error, console error or HTTP error
- * (a broken build fails in about a second instead of after the whole timeout).
+ * Waits until the page shows a chart a reader can use: either the app drew it (the performance
+ * mark FIRST_CHART_MARK, and a .chart-stage with data-draws >= 1), or the page came with it
+ * pre-rendered (a chart layout shown) and the pointer layer is ready (mark 'chitieu:hover').
+ * Where there is a panel, its tables must be there too. Throws a descriptive error on timeout;
+ * given the `log` from openPage it gives up 1 s after the first page error, console error or
+ * HTTP error (a broken build fails in about a second instead of after the whole timeout).
  */
 export async function waitForFirstChart(page, timeoutMs = 20000, log = null) {
   const t0 = Date.now();
@@ -88,14 +90,18 @@ export async function waitForFirstChart(page, timeoutMs = 20000, log = null) {
     state = await page
       .evaluate((mark) => ({
         mark: performance.getEntriesByName(mark).length,
-        // The chart is inline SVG in a .chart-stage that counts its paints in data-draws.
+        hover: performance.getEntriesByName('chitieu:hover').length,
         canvases: [...document.querySelectorAll('.chart-stage, canvas')].map((c) => c.dataset.draws ?? null),
-        // chitieu builds its tables right after the first chart (not in the first paint); tests
-        // look at the whole panel, so wait for them too where there is a panel.
-        tablesPending: Boolean(document.querySelector('#indicator-panel')) && performance.getEntriesByName('chitieu:tables').length === 0,
+        shown: [...document.querySelectorAll('.chart-variant')].some((v) => v.getBoundingClientRect().width > 0 && v.querySelector('svg')),
+        stale: document.documentElement.classList.contains('chitieu-stale'),
+        tablesPending: Boolean(document.querySelector('#indicator-panel')) &&
+          !document.querySelector('#indicator-panel .data-table table') &&
+          performance.getEntriesByName('chitieu:tables').length === 0,
       }), FIRST_CHART_MARK)
       .catch(() => null);
-    if (state && state.mark > 0 && state.canvases.some((d) => Number(d) >= 1) && !state.tablesPending) return Date.now() - t0;
+    const drawn = state && state.mark > 0 && state.canvases.some((d) => Number(d) >= 1);
+    const prerendered = state && state.shown && state.hover > 0 && !state.stale;
+    if (state && (drawn || prerendered) && !state.tablesPending) return Date.now() - t0;
     const now = Date.now();
     if (log && firstErrorAt === null && (log.pageErrors.length || log.consoleErrors.length || log.httpErrors.length)) {
       firstErrorAt = now;
@@ -104,11 +110,18 @@ export async function waitForFirstChart(page, timeoutMs = 20000, log = null) {
     if (gaveUp || now - t0 > timeoutMs) {
       throw new Error(
         `first chart not drawn ${gaveUp ? `(gave up ${now - t0} ms in, 1 s after the first error)` : `within ${timeoutMs} ms`} ` +
-          `(performance mark '${FIRST_CHART_MARK}' x${state?.mark ?? '?'}, canvas data-draws: ${JSON.stringify(state?.canvases ?? '?')})`,
+          `(performance mark '${FIRST_CHART_MARK}' x${state?.mark ?? '?'}, hover x${state?.hover ?? '?'}, shown ${state?.shown ?? '?'}, chart data-draws: ${JSON.stringify(state?.canvases ?? '?')})`,
       );
     }
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** Waits until the app (Yew) has the page: on a pre-rendered page it loads on a reader's first
+ * use of a control; `chitieuStart()` asks for it at once. */
+export async function waitForApp(page, timeoutMs = 20000) {
+  await page.evaluate(() => globalThis.chitieuStart && globalThis.chitieuStart());
+  await page.waitForFunction(() => performance.getEntriesByName('chitieu:app').length > 0, null, { timeout: timeoutMs });
 }
 
 /**
@@ -118,7 +131,9 @@ export async function waitForFirstChart(page, timeoutMs = 20000, log = null) {
 export async function chartInk(page) {
   return page.evaluate(() =>
     [...document.querySelectorAll('.chart-stage')].map((stage, index) => {
-      const svg = stage.querySelector('svg.chart-svg');
+      // Every design width is in the page; the stylesheet shows the one that fits the box.
+      const all = [...stage.querySelectorAll('svg.chart-svg')];
+      const svg = all.find((s) => s.getBoundingClientRect().width > 0) ?? all[0] ?? null;
       const box = svg ? svg.getBoundingClientRect() : { width: 0, height: 0 };
       const marks = svg ? svg.querySelectorAll('polyline, path, circle, polygon, line, text, rect') : [];
       return {

@@ -41,6 +41,16 @@ export default async function smoke({ openPage, url, timeoutMs = 20000 }) {
   // The second wasm module (dialogs, ?plan= checker) is not part of the first view.
   const more = log.requests.filter((u) => /chitieu-more-/.test(u));
   c.check('the second module is not loaded on first view', more.length === 0, limitList(more));
+  // A pre-rendered page shows its view with the small pointer module alone: the app (Yew) is
+  // downloaded when a reader first uses a control, not for a reader who only looks.
+  const prerendered = await page.evaluate(() => Boolean(document.querySelector('meta[name="chitieu-prerendered"]')) &&
+    !document.documentElement.classList.contains('chitieu-stale'));
+  if (prerendered) {
+    const app = log.requests.filter((u) => /\/chitieu-[0-9a-f]+(_bg\.wasm|\.js)$/.test(new URL(u).pathname));
+    const hover = log.requests.filter((u) => /\/chitieu-hover-[0-9a-f]+_bg\.wasm$/.test(new URL(u).pathname));
+    c.check('pre-rendered first view: the app is not loaded', app.length === 0, limitList(app));
+    c.check('pre-rendered first view: the pointer module is', hover.length === 1, limitList(hover));
+  }
 
   c.throwIfFailed();
 }

@@ -884,16 +884,12 @@ impl Layout {
     /// The point nearest to a pointer position, if within `radius` pixels horizontally: readers
     /// aim at years, not at exact dots, especially with a finger.
     pub fn nearest(&self, px: f64, py: f64, radius: f64) -> Option<usize> {
-        self.points
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| (p.x - px).abs() <= radius)
-            .min_by(|(_, a), (_, b)| {
-                let da = (a.x - px).powi(2) + ((a.y - py) * 0.25).powi(2);
-                let db = (b.x - px).powi(2) + ((b.y - py) * 0.25).powi(2);
-                da.total_cmp(&db)
-            })
-            .map(|(i, _)| i)
+        crate::pointer::nearest(&self.positions(), px, py, radius)
+    }
+
+    /// Every drawn point's position, in focus order: what the page carries for the pointer.
+    pub fn positions(&self) -> Vec<(f64, f64)> {
+        self.points.iter().map(|p| (p.x, p.y)).collect()
     }
 
     /// The focused point's value label, on its own backing so it reads over the marks: clear of

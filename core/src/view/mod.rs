@@ -9,12 +9,12 @@ pub mod notice;
 pub mod overview;
 pub mod panel;
 pub mod state;
-pub mod tooltip;
 pub mod words;
 
 pub use crate::chart::legend::LayerKey as Layer;
+pub use crate::pointer::Step;
 pub use badge::{Badge, Outcome};
 pub use notice::notice_text;
 pub use overview::{overview, Overview, StripRow};
 pub use panel::{panel, readout, Panel, Readout};
-pub use state::{Action, PeriodChoice, State, Step};
+pub use state::{Action, PeriodChoice, State};

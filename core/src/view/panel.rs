@@ -28,6 +28,8 @@ pub struct Panel {
     /// Every scored target of the period, the lead one first.
     pub targets: Vec<TargetRow>,
     pub chart: Option<ChartSpec>,
+    /// What the tooltip and the live readout say of each drawn point, in focus order.
+    pub readouts: Vec<Readout>,
     /// The chart's text alternative.
     pub summary: String,
     /// A one-line note on the series break, only where the chart has figures on both sides.
@@ -120,6 +122,8 @@ pub struct ObservationRow {
 #[derive(Clone, Debug, PartialEq)]
 pub struct SourceRef {
     pub publisher: String,
+    /// The source has a title of its own (not only "publisher, date").
+    pub has_title: bool,
     pub title: String,
     pub url: String,
     /// Publication date in the language's form, or "không rõ ngày" / "date unknown".
@@ -186,6 +190,15 @@ pub fn panel(
         .collect();
     // The same function as the downloads and the pre-rendered pages.
     let chart = crate::chart::indicator_chart(plan, indicator_id, period, lang, layers, today);
+    let readouts = chart
+        .as_ref()
+        .map(|spec| {
+            // One per drawn point, so that the page's list and the points stay in step.
+            (0..spec.point_order().count())
+                .map(|focus| readout(plan, spec, focus, lang).unwrap_or_default())
+                .collect()
+        })
+        .unwrap_or_default();
     let break_note = chart
         .as_ref()
         .filter(|spec| !spec.breaks.is_empty() && spec.series.len() > 1)
@@ -254,6 +267,7 @@ pub fn panel(
         lead,
         targets,
         chart,
+        readouts,
         summary,
         break_note,
         how,
@@ -447,7 +461,18 @@ pub fn source_ref(plan: &Plan, id: &str, lang: Lang) -> Option<SourceRef> {
     Some(SourceRef {
         // The publisher with its 'via' gloss ("thactrang.vn (copy of a Báo Cần Thơ article)").
         publisher: describe::source_name(source, lang),
-        title: source.title.clone(),
+        has_title: describe::source_title(source).is_some(),
+        // A title that only repeats "publisher, date" gives way to plain words for the link.
+        title: describe::source_title(source).map_or_else(
+            || {
+                match lang {
+                    Lang::Vi => "bài gốc",
+                    Lang::En => "original article",
+                }
+                .to_string()
+            },
+            str::to_string,
+        ),
         url: source.url.clone(),
         date,
         short: match short_date {
@@ -513,13 +538,15 @@ pub fn source_line_short(
 }
 
 /// The readout of a focused point: the tooltip and the live line under the chart.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Readout {
     /// "7,23%"
     pub value: String,
     /// "2025 · ước tính · Cần Thơ (mới)"
     pub meta: String,
     pub source: Option<SourceRef>,
+    /// "Nguồn: Cục Thống kê TP Cần Thơ" (the tooltip's last line), empty without a source.
+    pub source_line: String,
     /// The whole readout as one sentence, for screen readers.
     pub sentence: String,
 }
@@ -545,17 +572,20 @@ pub fn readout(plan: &Plan, spec: &ChartSpec, focus: usize, lang: Lang) -> Optio
     let territory = words::territory_short(plan, &observation.territory, lang);
     let meta = format!("{when} · {kind} · {territory}");
     let source = source_ref(plan, &observation.source, lang);
-    let sentence = format!(
-        "{when}, {territory}: {value} ({kind}).{}",
-        source
-            .as_ref()
-            .map(|s| format!(" {}: {}.", t(Ui::Source, lang), s.short))
-            .unwrap_or_default()
-    );
+    let source_line = source
+        .as_ref()
+        .map(|s| format!("{}: {}", t(Ui::Source, lang), s.short))
+        .unwrap_or_default();
+    let sentence = if source_line.is_empty() {
+        format!("{when}, {territory}: {value} ({kind}).")
+    } else {
+        format!("{when}, {territory}: {value} ({kind}). {source_line}.")
+    };
     Some(Readout {
         value,
         meta,
         source,
+        source_line,
         sentence,
     })
 }

@@ -49,16 +49,6 @@ impl PeriodChoice {
     }
 }
 
-/// A key the chart understands when it has the focus.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Step {
-    Next,
-    Previous,
-    First,
-    Last,
-    Leave,
-}
-
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     pub lang: Lang,
@@ -77,8 +67,6 @@ pub struct State {
     /// The day the page shows the plan as it stood on (`history::as_of`); `None` is today.
     pub asof: Option<crate::plan::PartialDate>,
     pub layers: Layers,
-    /// The focused point of the chart, an index into its drawn points.
-    pub focus: Option<usize>,
 }
 
 impl Default for State {
@@ -98,13 +86,6 @@ pub enum Action {
     /// See the plan as it stood on a day, or today again (`None`).
     SetAsOf(Option<crate::plan::PartialDate>),
     ToggleLayer(Layer),
-    /// Pointer over (or touch on) a point, or away from every point.
-    Focus(Option<usize>),
-    /// A key on the focused chart, with the number of points it has.
-    Step {
-        step: Step,
-        points: usize,
-    },
     /// Back or Forward: the state the address now describes (view state such as layers resets).
     Restore(Query),
 }
@@ -135,7 +116,6 @@ impl State {
             } else {
                 Layers::DEFAULT
             },
-            focus: None,
         }
     }
 
@@ -222,25 +202,10 @@ impl State {
         match action {
             Action::SetLang(lang) => next.lang = lang,
             Action::SetTheme(theme) => next.theme = theme,
-            Action::SelectIndicator(id) => {
-                if next.indicator.as_deref() != Some(id.as_str()) {
-                    next.indicator = Some(id);
-                    next.focus = None;
-                }
-            }
-            Action::SetPeriod(period) => {
-                if next.period != period {
-                    next.period = period;
-                    next.focus = None;
-                }
-            }
+            Action::SelectIndicator(id) => next.indicator = Some(id),
+            Action::SetPeriod(period) => next.period = period,
             Action::SetView(view) => next.view = view,
-            Action::SetAsOf(date) => {
-                if next.asof != date {
-                    next.asof = date;
-                    next.focus = None;
-                }
-            }
+            Action::SetAsOf(date) => next.asof = date,
             Action::ToggleLayer(layer) => {
                 let l = &mut next.layers;
                 match layer {
@@ -252,25 +217,6 @@ impl State {
                     // The series-break rule is always drawn.
                     Layer::Fixed => {}
                 }
-                // The focused point belongs to the actual values; hiding them drops it.
-                if !next.layers.actuals {
-                    next.focus = None;
-                }
-            }
-            Action::Focus(focus) => next.focus = focus,
-            Action::Step { step, points } => {
-                next.focus = if points == 0 {
-                    None
-                } else {
-                    let last = points - 1;
-                    match (step, self.focus) {
-                        (Step::Leave, _) => None,
-                        (Step::First, _) | (Step::Next, None) => Some(0),
-                        (Step::Last, _) | (Step::Previous, None) => Some(last),
-                        (Step::Next, Some(i)) => Some((i + 1).min(last)),
-                        (Step::Previous, Some(i)) => Some(i.saturating_sub(1).min(last)),
-                    }
-                };
             }
             Action::Restore(query) => {
                 let restored = State::from_query(&query);
@@ -341,39 +287,17 @@ mod tests {
     }
 
     #[test]
-    fn keys_walk_the_points_and_stop_at_the_ends() {
+    fn a_new_indicator_period_view_or_day_is_a_new_place_language_is_not() {
         let state = State::default();
-        let step = |s: &State, step| s.reduce(Action::Step { step, points: 3 });
-        let s = step(&state, Step::Next);
-        assert_eq!(s.focus, Some(0));
-        let s = step(&step(&step(&s, Step::Next), Step::Next), Step::Next);
-        assert_eq!(s.focus, Some(2));
-        assert_eq!(step(&s, Step::First).focus, Some(0));
-        assert_eq!(step(&state, Step::Previous).focus, Some(2));
-        assert_eq!(step(&s, Step::Leave).focus, None);
-        assert_eq!(
-            state
-                .reduce(Action::Step {
-                    step: Step::Next,
-                    points: 0
-                })
-                .focus,
-            None
-        );
-    }
-
-    #[test]
-    fn a_new_indicator_or_period_is_a_new_place_and_clears_the_focus() {
-        let state = State::default().reduce(Action::Focus(Some(2)));
         let other = state.reduce(Action::SelectIndicator("x".into()));
-        assert_eq!(other.focus, None);
         assert!(state.is_new_place(&other));
+        let day = crate::plan::PartialDate::parse("2025-12-08");
+        assert!(state.is_new_place(&state.reduce(Action::SetAsOf(day))));
         let english = state.reduce(Action::SetLang(Lang::En));
-        assert_eq!(english.focus, Some(2));
         assert!(!state.is_new_place(&english));
         let hidden = state.reduce(Action::ToggleLayer(Layer::Actuals));
         assert!(!hidden.layers.actuals);
-        assert_eq!(hidden.focus, None);
+        assert!(!state.is_new_place(&hidden));
     }
 
     #[test]
