@@ -58,7 +58,15 @@ pub fn value(
 }
 
 pub fn observation(indicator: &Indicator, observation: &Observation, lang: Lang) -> String {
-    value(indicator, observation.value, observation.qualifier, lang)
+    match observation.upper {
+        // A figure published as a range: "3,1–3,2 %".
+        Some(upper) => format!(
+            "{}–{}",
+            number::format(observation.value, indicator.decimals, lang),
+            value(indicator, upper, observation.qualifier, lang)
+        ),
+        None => value(indicator, observation.value, observation.qualifier, lang),
+    }
 }
 
 /// The unit as it follows a number: "%" sticks with a thin space, words get a space.
@@ -84,10 +92,27 @@ pub fn target(indicator: &Indicator, target: &Target, lang: Lang) -> String {
         TargetShape::Below(v) => format!("{}{}{unit}", if vi { "dưới " } else { "below " }, n(v)),
         TargetShape::Range { min, max } => format!("{}–{}{unit}", n(min), n(max)),
         TargetShape::Average {
-            min,
+            min: Some(min),
             max: Some(max),
         } => format!("{}–{}{unit}", n(min), n(max)),
-        TargetShape::Average { min, max: None } => format!("≥\u{a0}{}{unit}", n(min)),
+        TargetShape::Average {
+            min: Some(min),
+            max: None,
+        } => format!("≥\u{a0}{}{unit}", n(min)),
+        TargetShape::Average {
+            min: None,
+            max: Some(max),
+        } => format!("≤\u{a0}{}{unit}", n(max)),
+        TargetShape::Average {
+            min: None,
+            max: None,
+        } => String::new(),
+        TargetShape::About { value: v, .. } => {
+            format!("{}{}{unit}", if vi { "khoảng " } else { "about " }, n(v))
+        }
+        TargetShape::YearlyChange { min, max } => {
+            crate::status::describe_change(min, max, indicator, lang)
+        }
         TargetShape::EssentiallyNone { threshold } if threshold > 0.0 => {
             format!(
                 "{} (≤\u{a0}{}{unit})",
@@ -117,6 +142,13 @@ pub fn target(indicator: &Indicator, target: &Target, lang: Lang) -> String {
                 format!("bình quân {period}")
             } else {
                 format!("average {period}")
+            }
+        }
+        (When::Period(period), _) if target.every_year => {
+            if vi {
+                format!("mỗi năm {period}")
+            } else {
+                format!("each year {period}")
             }
         }
         (When::Period(period), _) => format!("{period}"),
@@ -157,8 +189,10 @@ mod tests {
             indicator: "g".into(),
             when,
             shape,
+            every_year: false,
             document: "d".into(),
             territory: "x".into(),
+            source: None,
             text: None,
             note: None,
         }
@@ -168,7 +202,7 @@ mod tests {
     fn targets_read_naturally_in_both_languages() {
         let band = target_of(
             TargetShape::Average {
-                min: 7.5,
+                min: Some(7.5),
                 max: Some(8.0),
             },
             When::Period(Period {

@@ -112,7 +112,7 @@ fn trailing_bytes_are_an_error() {
 fn huge_counts_do_not_allocate() {
     // The structure section claims 2^32 - 1 bytes.
     let bytes = [
-        b'C', b'T', b'P', 2, 0xff, 0xff, 0xff, 0xff, 0x0f, 0, 0, b'x',
+        b'C', b'T', b'P', 3, 0xff, 0xff, 0xff, 0xff, 0x0f, 0, 0, b'x',
     ];
     assert_eq!(
         decode(&bytes),
@@ -122,7 +122,7 @@ fn huge_counts_do_not_allocate() {
         })
     );
     // The plan's id claims 2^32 - 1 bytes; its section (the last) is empty.
-    let bytes = [b'C', b'T', b'P', 2, 5, 0, 0, 0xff, 0xff, 0xff, 0xff, 0x0f];
+    let bytes = [b'C', b'T', b'P', 3, 5, 0, 0, 0xff, 0xff, 0xff, 0xff, 0x0f];
     assert_eq!(
         decode(&bytes),
         Err(DecodeError {
@@ -131,7 +131,7 @@ fn huge_counts_do_not_allocate() {
         })
     );
     // A varint longer than 32 bits.
-    let bytes = [b'C', b'T', b'P', 2, 5, 0, 0, 0xff, 0xff, 0xff, 0xff, 0x7f];
+    let bytes = [b'C', b'T', b'P', 3, 5, 0, 0, 0xff, 0xff, 0xff, 0xff, 0x7f];
     assert_eq!(decode(&bytes).map_err(|e| e.offset), Err(7));
 }
 
@@ -187,7 +187,7 @@ mod properties {
         fn random_bytes_after_the_header(
             bytes in proptest::collection::vec(any::<u8>(), 0..512)
         ) {
-            let mut data = b"CTP\x01".to_vec();
+            let mut data = b"CTP\x03".to_vec();
             data.extend(bytes);
             check(&data)?;
         }

@@ -257,6 +257,16 @@ pub fn draw<DB: DrawingBackend>(
             }
             for placed_point in &placed {
                 let point = &series.points[placed_point.index];
+                if let Some((low, high)) = point.range {
+                    // A figure published as a range: a bar from its low to its high end.
+                    area.draw(&PathElement::new(
+                        vec![
+                            px(placed_point.x, layout.y.map(low)),
+                            px(placed_point.x, layout.y.map(high)),
+                        ],
+                        line_colour.stroke_width(stroke(2.0)),
+                    ))?;
+                }
                 let centre = px(placed_point.x, placed_point.y);
                 let radius = (4.0 * scale).round() as i32;
                 let marker = Marker {
@@ -283,7 +293,14 @@ pub fn draw<DB: DrawingBackend>(
             (8.0 * scale).round() as i32,
             colour(theme.focus).stroke_width(stroke(2.0)),
         ))?;
-        let label = number::format(point.value, spec.decimals, spec.lang);
+        let label = match point.range {
+            Some((low, high)) => format!(
+                "{}–{}",
+                number::format(low, spec.decimals, spec.lang),
+                number::format(high, spec.decimals, spec.lang)
+            ),
+            None => number::format(point.value, spec.decimals, spec.lang),
+        };
         let on_right_half = placed_point.x > (left + right) / 2.0;
         let (anchor, offset) = if on_right_half {
             (HPos::Right, -11.0)

@@ -3,7 +3,7 @@
 //! `build` reads a plan; `layout` places the marks in a box; `draw` paints them on any plotters
 //! backend. The UI, the SVG export and the snapshot tests all go through these three steps.
 
-use crate::plan::{Measure, ObservationKind, Period, Plan, TargetShape, When};
+use crate::plan::{BreakKind, Measure, ObservationKind, Period, Plan, TargetShape, When};
 use crate::text::Lang;
 
 /// The layers a reader can switch on and off from the legend.
@@ -52,7 +52,10 @@ pub struct Series {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Point {
     pub year: i32,
+    /// The figure, or the middle of a figure published as a range.
     pub value: f64,
+    /// A figure published as a range ("3,1–3,2 %"): drawn as a bar from low to high.
+    pub range: Option<(f64, f64)>,
     pub kind: ObservationKind,
     /// Line of the observation in the plan file: the key the UI uses to find its source.
     pub line: u32,
@@ -105,23 +108,33 @@ pub fn build(
         };
         let point = Point {
             year,
-            value: observation.value,
+            value: observation.central(),
+            range: observation.upper.map(|_| observation.range()),
             kind: observation.kind,
             line: observation.line,
         };
-        match series
-            .iter_mut()
-            .find(|s| s.territory == observation.territory)
-        {
+        // One line per territory and method: figures of two territories, or of two methods
+        // after a rebasing, are never joined.
+        let key = match &observation.method {
+            Some(method) => format!("{}|{method}", observation.territory),
+            None => observation.territory.clone(),
+        };
+        match series.iter_mut().find(|s| s.territory == key) {
             Some(existing) => existing.points.push(point),
-            None => series.push(Series {
-                territory: observation.territory.clone(),
-                label: plan.territory(&observation.territory).map_or_else(
+            None => {
+                let name = plan.territory(&observation.territory).map_or_else(
                     || observation.territory.clone(),
                     |t| t.name.get(lang).to_string(),
-                ),
-                points: vec![point],
-            }),
+                );
+                series.push(Series {
+                    territory: key,
+                    label: match &observation.method {
+                        Some(method) => format!("{name} ({method})"),
+                        None => name,
+                    },
+                    points: vec![point],
+                })
+            }
         }
     }
 
@@ -136,7 +149,7 @@ pub fn build(
             match target.shape {
                 TargetShape::Range { min, max }
                 | TargetShape::Average {
-                    min,
+                    min: Some(min),
                     max: Some(max),
                 } => Some(TargetMark::Band {
                     first,
@@ -144,9 +157,19 @@ pub fn build(
                     min,
                     max,
                 }),
+                TargetShape::About { value, tolerance } => Some(TargetMark::Band {
+                    first,
+                    last,
+                    min: value - tolerance,
+                    max: value + tolerance,
+                }),
                 TargetShape::Average {
-                    min: value,
+                    min: Some(value),
                     max: None,
+                }
+                | TargetShape::Average {
+                    min: None,
+                    max: Some(value),
                 }
                 | TargetShape::Exact(value)
                 | TargetShape::AtLeast(value)
@@ -156,7 +179,13 @@ pub fn build(
                 | TargetShape::EssentiallyNone { threshold: value } => {
                     Some(TargetMark::Line { first, last, value })
                 }
-                TargetShape::Text => None,
+                // A yearly change is not a level the chart's axis can show.
+                TargetShape::Average {
+                    min: None,
+                    max: None,
+                }
+                | TargetShape::YearlyChange { .. }
+                | TargetShape::Text => None,
             }
         })
         .collect();
@@ -190,6 +219,9 @@ pub fn build(
     let breaks = plan
         .series_breaks
         .iter()
+        .filter(|b| {
+            b.kind == BreakKind::Territory || b.indicators.iter().any(|i| i == indicator_id)
+        })
         .filter(|b| (first_year..=last_year).contains(&b.date.year))
         // Yearly figures of the break year already describe the new territory (the whole year
         // is reported for it), so the rule sits between the last old year and the break year.
@@ -242,7 +274,11 @@ impl ChartSpec {
             values.extend(
                 self.series
                     .iter()
-                    .flat_map(|s| s.points.iter().map(|p| p.value)),
+                    .flat_map(|s| s.points.iter())
+                    .flat_map(|p| {
+                        let (low, high) = p.range.unwrap_or((p.value, p.value));
+                        [p.value, low, high]
+                    }),
             );
         }
         if self.layers.targets {

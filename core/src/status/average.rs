@@ -1,7 +1,7 @@
 //! Targets judged on an average over their years: rate indicators (growth 7.5–8 %/yr over
 //! 2021–2025, never compounded as a level) and levels or shares averaged over a period.
 
-use super::goal::{displayed, Goal, Sense, Verdict};
+use super::goal::{displayed, Goal, Reading, Sense, Verdict};
 use super::level::hedge_direction;
 use super::reason::Reason;
 use super::series::{self, Point};
@@ -39,6 +39,9 @@ struct Combined<'a> {
     years: Vec<i32>,
     /// Π(1 + g/100) for a geometric mean, Σ values for an arithmetic one.
     accumulated: f64,
+    /// The same over the low and the high ends of figures published as ranges (equal to
+    /// `accumulated` when there is none).
+    ends: (f64, f64),
     used: Vec<&'a Observation>,
     notes: Vec<Reason>,
     /// A yearly rate of −100 % or less: no geometric mean.
@@ -47,16 +50,28 @@ struct Combined<'a> {
 
 impl Combined<'_> {
     fn average(&self, mean: Method) -> Option<f64> {
+        self.mean_of(mean, self.accumulated)
+    }
+
+    /// The averages of the low and of the high ends, when a figure was published as a range.
+    fn average_ends(&self, mean: Method) -> Option<(f64, f64)> {
+        Some((
+            self.mean_of(mean, self.ends.0)?,
+            self.mean_of(mean, self.ends.1)?,
+        ))
+    }
+
+    fn mean_of(&self, mean: Method, accumulated: f64) -> Option<f64> {
         let m = self.years.len();
         if m == 0 || !self.valid {
             return None;
         }
         let value = match mean {
-            Method::GeometricMean if self.accumulated > 0.0 => {
-                (self.accumulated.powf(1.0 / m as f64) - 1.0) * 100.0
+            Method::GeometricMean if accumulated > 0.0 => {
+                (accumulated.powf(1.0 / m as f64) - 1.0) * 100.0
             }
             Method::GeometricMean => return None,
-            _ => self.accumulated / m as f64,
+            _ => accumulated / m as f64,
         };
         value.is_finite().then_some(value)
     }
@@ -116,7 +131,8 @@ fn combine<'a>(
     published: Option<&'a Observation>,
     decimals: u8,
 ) -> Combined<'a> {
-    let mut parts: Vec<(f64, u32)> = Vec::new();
+    // (middle, low end, high end, years covered) of every figure used.
+    let mut parts: Vec<(f64, f64, f64, u32)> = Vec::new();
     let mut years: Vec<i32> = Vec::new();
     let mut used: Vec<&Observation> = Vec::new();
     let mut notes: Vec<Reason> = Vec::new();
@@ -132,6 +148,7 @@ fn combine<'a>(
                 Combined {
                     years: within.iter().map(|x| x.year).collect(),
                     accumulated: total,
+                    ends: (total, total),
                     used: Vec::new(),
                     notes: Vec::new(),
                     valid,
@@ -142,12 +159,14 @@ fn combine<'a>(
             };
             if !complete || weakest.is_none_or(|k| figure.kind >= k) {
                 covered = Some(p);
-                parts.push((figure.value, p.years()));
+                let (low, high) = figure.range();
+                parts.push((figure.central(), low, high, p.years()));
                 years.extend(p.first..=p.last);
                 used.push(figure);
                 // Say so when it changes a number a reader would see, or fills missing years.
-                let differs = computed
-                    .is_none_or(|c| displayed(c, decimals) != displayed(figure.value, decimals));
+                let differs = computed.is_none_or(|c| {
+                    displayed(c, decimals) != displayed(figure.central(), decimals)
+                });
                 if differs {
                     notes.push(Reason::PeriodReported {
                         period: p,
@@ -167,19 +186,25 @@ fn combine<'a>(
         if covered.is_some_and(|p| p.contains(point.year)) {
             continue;
         }
-        parts.push((point.value, 1));
+        parts.push((point.value, point.low, point.high, 1));
         years.push(point.year);
         used.push(point.obs);
     }
     crate::order::sort(&mut years);
     years.dedup();
-    let (accumulated, valid) = accumulate(mean, &parts);
+    let pick = |at: fn(&(f64, f64, f64, u32)) -> f64| -> Vec<(f64, u32)> {
+        parts.iter().map(|part| (at(part), part.3)).collect()
+    };
+    let (accumulated, valid) = accumulate(mean, &pick(|p| p.0));
+    let (low, low_valid) = accumulate(mean, &pick(|p| p.1));
+    let (high, high_valid) = accumulate(mean, &pick(|p| p.2));
     Combined {
         years,
         accumulated,
+        ends: (low, high),
         used,
         notes,
-        valid,
+        valid: valid && low_valid && high_valid,
     }
 }
 
@@ -239,15 +264,25 @@ pub(super) fn assess(cx: &Cx, a: &mut Assessment) {
         return;
     };
     let edge = cx.goal.edge;
-    let verdict = cx.goal.verdict(displayed(average, decimals));
+    let reading = reading_of(cx, &combined, mean, average);
     a.observed_rate = Some(average);
     a.required_rate = Some(edge);
     let m = combined.years.len();
     if m >= n {
-        a.is_final = true;
         a.projected = Some(average);
-        a.status = verdict.final_status();
         let average_flag = n > 1;
+        let Reading::Sure(verdict) = reading else {
+            // A figure published as a range leaves the average on both sides of the edge.
+            a.status = Status::NotAssessable;
+            if let Some((low, high)) = combined.average_ends(mean) {
+                a.reasons.push(Reason::RangeAverage { low, high });
+            }
+            a.reasons.extend(combined.notes.iter().cloned());
+            notes_for(cx, a, &inside, &combined.used);
+            return;
+        };
+        a.is_final = true;
+        a.status = verdict.final_status();
         a.reasons.push(if verdict.meets() {
             Reason::Met {
                 when: cx.target.when,
@@ -270,7 +305,7 @@ pub(super) fn assess(cx: &Cx, a: &mut Assessment) {
         a.projected = Some(average);
         a.status = if m < 2 {
             Status::NotAssessable
-        } else if verdict.meets() {
+        } else if matches!(reading, Reading::Sure(v) if v.meets()) {
             Status::OnTrack
         } else {
             r.map_or(Status::OffTrack, |r| cx.thresholds.classify(r))
@@ -306,6 +341,15 @@ pub(super) fn assess(cx: &Cx, a: &mut Assessment) {
     }
     a.reasons.extend(combined.notes.iter().cloned());
     notes_for(cx, a, &inside, &combined.used);
+}
+
+/// The average against the goal: surely met or not, or, when figures published as ranges put
+/// the average on both sides of the edge, inconclusive.
+fn reading_of(cx: &Cx, combined: &Combined, mean: Method, average: f64) -> Reading {
+    match combined.average_ends(mean) {
+        Some((low, high)) if low != high => cx.goal.read_figure(low, high, None),
+        _ => Reading::Sure(cx.goal.verdict(average)),
+    }
 }
 
 /// A single-year rate target before its year: the mean of the last three yearly figures.
@@ -346,10 +390,7 @@ fn trailing(cx: &Cx, a: &mut Assessment, all: &[Point], mean: Method) {
     let r = ratio(average, cx.goal.edge, cx.goal.sense);
     a.ratio = r;
     if recent.len() >= 2 {
-        a.status = if cx
-            .goal
-            .verdict(displayed(average, cx.indicator.decimals))
-            .meets()
+        a.status = if matches!(reading_of(cx, &combined, mean, average), Reading::Sure(v) if v.meets())
         {
             Status::OnTrack
         } else {

@@ -1,8 +1,8 @@
 //! Level, count and share targets for a year: compare the latest figure with the target, and the
 //! observed pace since the baseline with the required one (Open SDG / Statistics Canada ratio R).
 
-use super::goal::{displayed, Goal, Reading, Sense, Verdict};
-use super::reason::{HedgeEffect, Reason};
+use super::goal::{Goal, Reading, Sense, Verdict};
+use super::reason::{HedgeEffect, RangeEffect, Reason};
 use super::series::{self, Point};
 use super::{Assessment, Cx, Method, ProjectedPoint, Projection, Status};
 use crate::plan::{Indicator, Measure, Observation, Period, Plan, Qualifier, Target, When};
@@ -25,10 +25,9 @@ pub(super) fn assess(cx: &Cx, a: &mut Assessment, due: i32) {
     };
     a.latest = Some((latest.year, latest.value));
     a.latest_kind = Some(latest.obs.kind);
-    let decimals = cx.indicator.decimals;
     let reading = cx
         .goal
-        .read(displayed(latest.value, decimals), latest.obs.qualifier);
+        .read_figure(latest.low, latest.high, latest.obs.qualifier);
     let is_final = latest.full_year() && latest.year >= due;
     let mut used: Vec<&Observation> = vec![latest.obs];
     let mut notes: Vec<Reason> = Vec::new();
@@ -58,7 +57,7 @@ pub(super) fn assess(cx: &Cx, a: &mut Assessment, due: i32) {
                     .rev()
                     .take_while(|p| {
                         matches!(
-                            cx.goal.read(displayed(p.value, decimals), p.obs.qualifier),
+                            cx.goal.read_figure(p.low, p.high, p.obs.qualifier),
                             Reading::Sure(Verdict::Met | Verdict::Exceeded)
                         )
                     })
@@ -215,10 +214,8 @@ pub(super) fn assess_total(cx: &Cx, a: &mut Assessment, period: Period) {
     };
     a.latest = Some((period.last, figure.value));
     a.latest_kind = Some(figure.kind);
-    let reading = cx.goal.read(
-        displayed(figure.value, cx.indicator.decimals),
-        figure.qualifier,
-    );
+    let (low, high) = figure.range();
+    let reading = cx.goal.read_figure(low, high, figure.qualifier);
     a.is_final = true;
     match reading {
         Reading::Sure(verdict) if verdict.meets() => {
@@ -246,10 +243,8 @@ pub(super) fn assess_total(cx: &Cx, a: &mut Assessment, period: Period) {
         }
     }
     let point = Point {
-        year: period.last,
         time: f64::from(period.last),
-        value: figure.value,
-        obs: figure,
+        ..series::point(figure, period.last)
     };
     if let Some(reason) = hedge_reason(&point, reading) {
         a.reasons.push(reason);
@@ -415,8 +410,17 @@ fn territory_name(plan: &Plan, id: &str) -> Text {
         .map_or_else(|| Text::new(id, id), |t| t.name.clone())
 }
 
-/// What a hedge on the compared figure does to the status.
+/// What a hedge on the compared figure, or its being a range, does to the status.
 pub(super) fn hedge_reason(point: &Point, reading: Reading) -> Option<Reason> {
+    if point.obs.upper.is_some() {
+        let effect = match reading {
+            Reading::Inconclusive => RangeEffect::Straddles,
+            Reading::Sure(Verdict::Met | Verdict::Exceeded) => RangeEffect::Both,
+            // Not met at either end: the trend that follows is computed on the middle.
+            _ => RangeEffect::Middle,
+        };
+        return Some(range_reason(point, effect));
+    }
     let qualifier = point.obs.qualifier?;
     let effect = match (qualifier, reading) {
         (Qualifier::About, _) => HedgeEffect::Approximate,
@@ -433,8 +437,22 @@ pub(super) fn hedge_reason(point: &Point, reading: Reading) -> Option<Reason> {
     })
 }
 
-/// The hedge of a figure inside an average, judged only by which way it points.
+/// A figure published as a range: what was done with it.
+pub(super) fn range_reason(point: &Point, effect: RangeEffect) -> Reason {
+    Reason::RangeFigure {
+        year: point.year,
+        low: point.low,
+        high: point.high,
+        effect,
+    }
+}
+
+/// The hedge of a figure inside an average, judged only by which way it points; a range is
+/// averaged at its middle.
 pub(super) fn hedge_direction(point: &Point, sense: Sense) -> Option<Reason> {
+    if point.obs.upper.is_some() {
+        return Some(range_reason(point, RangeEffect::Middle));
+    }
     let qualifier = point.obs.qualifier?;
     let effect = match (qualifier, sense) {
         (Qualifier::About, _) => HedgeEffect::Approximate,

@@ -6,6 +6,8 @@
 //! (empty series, NaN, zero or negative values, a fall of more than 100 %).
 
 mod average;
+mod change;
+mod each_year;
 mod goal;
 mod level;
 mod reason;
@@ -13,7 +15,10 @@ mod scorecard;
 mod series;
 
 pub use goal::{displayed, Goal, Reading, Sense, Verdict};
-pub use reason::{describe_goal, format_edge, format_value, years_text, HedgeEffect, Reason};
+pub use reason::{
+    describe_change, describe_goal, format_edge, format_value, years_text, HedgeEffect,
+    RangeEffect, Reason,
+};
 pub use scorecard::{scorecard, tally_cards, Card};
 
 use crate::plan::{Indicator, Measure, ObservationKind, Period, Plan, Target, TargetShape, When};
@@ -285,14 +290,21 @@ pub fn assess_with(
         today: today_year,
         thresholds,
     };
-    if is_averaged(indicator, target.shape) {
-        average::assess(&cx, &mut assessment);
-    } else {
-        match target.when {
-            When::Year(year) => level::assess(&cx, &mut assessment, year),
-            When::Period(period) => level::assess_total(&cx, &mut assessment, period),
+    match (target.every_year, target.when) {
+        (true, When::Period(period)) => each_year::assess(&cx, &mut assessment, period),
+        _ if matches!(target.shape, TargetShape::YearlyChange { .. }) => {
+            change::assess(&cx, &mut assessment)
         }
+        _ if is_averaged(indicator, target.shape) => average::assess(&cx, &mut assessment),
+        (_, When::Year(year)) => level::assess(&cx, &mut assessment, year),
+        (_, When::Period(period)) => level::assess_total(&cx, &mut assessment, period),
     }
+    assessment.reasons.extend(series::other_methods(
+        plan,
+        &indicator.id,
+        target,
+        today_year.min(due),
+    ));
     assessment
         .reasons
         .extend(series::other_territories(plan, &indicator.id, target));
@@ -335,6 +347,9 @@ impl Projection {
 pub fn projection(plan: &Plan, target: &Target) -> Option<Projection> {
     let indicator = plan.indicator(&target.indicator)?;
     let goal = Goal::of(target.shape, indicator.direction)?;
+    if target.every_year || matches!(target.shape, TargetShape::YearlyChange { .. }) {
+        return None;
+    }
     if is_averaged(indicator, target.shape) {
         average::projection(plan, target, indicator)
     } else {
@@ -353,6 +368,12 @@ pub fn projection(plan: &Plan, target: &Target) -> Option<Projection> {
 pub fn required_path(plan: &Plan, target: &Target) -> Option<Vec<(i32, f64)>> {
     let indicator = plan.indicator(&target.indicator)?;
     let goal = Goal::of(target.shape, indicator.direction)?;
+    if target.every_year {
+        return None;
+    }
+    if matches!(target.shape, TargetShape::YearlyChange { .. }) {
+        return change::required_path(plan, target, indicator, goal.edge);
+    }
     if is_averaged(indicator, target.shape) {
         average::required_path(plan, target, indicator, goal)
     } else {
