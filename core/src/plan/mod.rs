@@ -186,6 +186,28 @@ impl PartialDate {
     }
 }
 
+impl PartialDate {
+    /// The day `days` after 1 January 1970 (the proleptic Gregorian calendar, as Unix time
+    /// counts): the caller's clock turned into a date, since the core has no clock.
+    pub fn from_unix_days(days: i64) -> PartialDate {
+        // Howard Hinnant's `civil_from_days`.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        PartialDate {
+            year: i32::try_from(year).unwrap_or(i32::MAX),
+            month: Some(month),
+            day: Some(day),
+        }
+    }
+}
+
 fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
         2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
@@ -699,5 +721,21 @@ impl Plan {
             .collect();
         crate::order::sort_by_key(&mut series, |o| (o.when, o.line));
         series
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unix_days_to_dates() {
+        let date = |days| PartialDate::from_unix_days(days).to_string();
+        assert_eq!(date(0), "1970-01-01");
+        assert_eq!(date(59), "1970-03-01");
+        assert_eq!(date(11_016), "2000-02-29");
+        assert_eq!(date(20_454), "2026-01-01");
+        assert_eq!(date(20_423), "2025-12-01");
+        assert_eq!(date(-1), "1969-12-31");
     }
 }
