@@ -49,6 +49,7 @@ pub enum Expected {
     TableSeparator,
     HeaderEnd,
     NoControlInString,
+    NoControlInComment,
 }
 
 /// What the parser found instead.
@@ -245,6 +246,9 @@ pub enum Problem {
     Negative {
         value: f64,
     },
+    NegativeTolerance {
+        value: f64,
+    },
     NotANumber {
         written: String,
     },
@@ -358,7 +362,7 @@ impl Problem {
             Problem::EveryYearNeedsPeriod => "every-year-needs-period",
             Problem::OutsidePlan { .. } => "outside-plan",
             Problem::ShareAbove100 { .. } => "share-above-100",
-            Problem::Negative { .. } => "negative-value",
+            Problem::Negative { .. } | Problem::NegativeTolerance { .. } => "negative-value",
             Problem::NotANumber { .. } => "not-a-number",
             Problem::MinAboveMax { .. } => "min-above-max",
             Problem::FieldNotForShape { .. } | Problem::ValueWithBand => "field-not-for-shape",
@@ -557,7 +561,13 @@ impl Problem {
                 ),
             ),
             Problem::UnknownReference { kind, id } => {
-                let hint = if id.is_ascii() {
+                let hint = if id.chars().any(crate::text::is_invisible) {
+                    if vi {
+                        " (mã có ký tự vô hình hoặc ký tự điều khiển)"
+                    } else {
+                        " (it has an invisible or control character)"
+                    }
+                } else if id.is_ascii() {
                     ""
                 } else if vi {
                     " (mã có ký tự ngoài ASCII, có thể là chữ trông giống chữ Latinh)"
@@ -653,9 +663,13 @@ impl Problem {
                 format!("giá trị {value} âm, nhưng chỉ tiêu này không thể âm"),
                 format!("value {value} is negative, but this indicator cannot be"),
             ),
+            Problem::NegativeTolerance { value } => pick(
+                format!("`tolerance` ({value}) không thể âm: đó là độ lệch cho phép về mỗi phía"),
+                format!("`tolerance` ({value}) cannot be negative: it is the allowance on each side"),
+            ),
             Problem::NotANumber { written } => pick(
-                format!("`{}` không phải là một số hữu hạn", ascii(written)),
-                format!("`{}` is not a finite number", ascii(written)),
+                format!("`{}` không phải là một số hữu hạn", clip(&ascii(written))),
+                format!("`{}` is not a finite number", clip(&ascii(written))),
             ),
             Problem::MinAboveMax { min, max } => pick(
                 format!("`min` ({min}) lớn hơn `max` ({max})"),
@@ -666,8 +680,8 @@ impl Problem {
                 format!("field `{field}` does not belong to shape `{shape}`"),
             ),
             Problem::ValueWithBand => pick(
-                "`value` chỉ dùng cho bình quân \"ít nhất\"; khi đã có `min`/`max`, hãy bỏ `value`".into(),
-                "`value` is for an \"at least\" average; with `min`/`max`, leave `value` out".into(),
+                "chỉ dùng `value` (một số), hoặc `min` và `max` (một khoảng), không dùng cả hai".into(),
+                "give either `value` (one number) or `min` and `max` (a range), not both".into(),
             ),
             Problem::FieldNotForBreak { field, kind } => pick(
                 format!("trường `{field}` không dùng cho loại gián đoạn `{kind}`"),
@@ -734,12 +748,14 @@ impl Problem {
             }
             Problem::TooPrecise { written, read } => pick(
                 format!(
-                    "`{}` có nhiều chữ số hơn một số có thể lưu (khoảng 15–17 chữ số có nghĩa); được đọc là {read}",
-                    ascii(written)
+                    "`{}` có nhiều chữ số hơn một số có thể lưu (khoảng 15–17 chữ số có nghĩa); được đọc là {}",
+                    clip(&ascii(written)),
+                    clip(&read.to_string())
                 ),
                 format!(
-                    "`{}` has more digits than a number can hold (about 15–17 significant digits); it is read as {read}",
-                    ascii(written)
+                    "`{}` has more digits than a number can hold (about 15–17 significant digits); it is read as {}",
+                    clip(&ascii(written)),
+                    clip(&read.to_string())
                 ),
             ),
             Problem::UnusedSource { id } => pick(
@@ -751,6 +767,15 @@ impl Problem {
                 format!("territory `{}` did not exist in {year}", ascii(territory)),
             ),
         }
+    }
+}
+
+/// A literal cut to 40 characters, so that a 400-digit number makes a message, not a page.
+fn clip(text: &str) -> String {
+    if text.chars().count() <= 40 {
+        text.to_string()
+    } else {
+        format!("{}…", text.chars().take(40).collect::<String>())
     }
 }
 
@@ -806,6 +831,8 @@ impl Expected {
             (Expected::HeaderEnd, Lang::En) => "expected `]` to close the table header",
             (Expected::NoControlInString, Lang::Vi) => "ký tự điều khiển trong chuỗi",
             (Expected::NoControlInString, Lang::En) => "control character in string",
+            (Expected::NoControlInComment, Lang::Vi) => "ký tự điều khiển trong chú thích",
+            (Expected::NoControlInComment, Lang::En) => "control character in a comment",
         }
     }
 }

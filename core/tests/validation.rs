@@ -507,3 +507,281 @@ fn the_expect_header_parser_reads_every_form() {
     assert!(placeholder_residue("unknown field {field}").is_some());
     assert!(placeholder_residue("value {}").is_some());
 }
+
+// ---------------------------------------------------------------- the hostile corpus
+
+const HOSTILE_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/hostile");
+
+/// The day the corpus is checked as of (its future dates are far beyond it).
+fn today() -> plan::PartialDate {
+    plan::PartialDate::parse("2026-12-01").expect("a date")
+}
+
+/// English words a Vietnamese message of ours must not contain (quoted parts aside).
+const ENGLISH: [&str; 10] = [
+    "found",
+    "expected",
+    "the end",
+    "missing",
+    "is not",
+    "not allowed",
+    "does not",
+    "cannot",
+    " the ",
+    " is ",
+];
+
+/// A Vietnamese message with its `quoted` parts (file content, field names) taken out.
+fn unquoted(message: &str) -> String {
+    message
+        .split('`')
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 0)
+        .map(|(_, part)| part)
+        .collect::<Vec<_>>()
+        .join("")
+}
+
+/// Every file in tests/fixtures/hostile/ is listed in its EXPECT file with the first error it
+/// must get (place, code, path) or the reason it is accepted; each message, in both languages,
+/// is one line with every invisible character escaped, and the Vietnamese one has no English.
+#[test]
+fn every_hostile_file_gets_its_message_or_is_accepted_for_its_reason() {
+    let manifest = fs::read_to_string(format!("{HOSTILE_DIR}/EXPECT")).expect("EXPECT");
+    let mut listed: Vec<&str> = Vec::new();
+    let mut failures = Vec::new();
+    for line in manifest
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let parts: Vec<&str> = line.splitn(3, " | ").collect();
+        let [name, expectation, why] = parts[..] else {
+            failures.push(format!("bad EXPECT line: {line}"));
+            continue;
+        };
+        assert!(why.len() > 5, "{name}: no reason given");
+        listed.push(name);
+        let bytes = fs::read(format!("{HOSTILE_DIR}/{name}")).expect("readable");
+        let (plan, diagnostics) = plan::load_bytes(name, &bytes, Some(today()));
+        for diagnostic in &diagnostics {
+            for lang in Lang::ALL {
+                let rendered = diagnostic.render(lang);
+                if rendered.chars().any(chitieu_core::text::is_invisible) {
+                    failures.push(format!("{name}: raw invisible character in {rendered:?}"));
+                }
+                if let Some(residue) = placeholder_residue(&rendered) {
+                    failures.push(format!("{name}: placeholder {residue:?} in {rendered}"));
+                }
+            }
+            let vi = unquoted(&diagnostic.problem.message(Lang::Vi));
+            for word in ENGLISH {
+                if vi.contains(word) {
+                    failures.push(format!("{name}: English {word:?} in Vietnamese: {vi}"));
+                }
+            }
+        }
+        let errs = errors(&diagnostics);
+        if let Some(rest) = expectation.strip_prefix("accept") {
+            let warning = rest.trim();
+            if plan.is_none() || !errs.is_empty() {
+                failures.push(format!(
+                    "{name}: refused, but {why}\n{}",
+                    summary(&diagnostics)
+                ));
+            }
+            let warned = diagnostics.iter().any(|d| d.problem.code() == warning);
+            if (!warning.is_empty() && !warned) || (warning.is_empty() && !diagnostics.is_empty()) {
+                failures.push(format!(
+                    "{name}: expected warnings [{warning}]:\n{}",
+                    summary(&diagnostics)
+                ));
+            }
+            continue;
+        }
+        let Some(first) = errs.first() else {
+            failures.push(format!("{name}: accepted, but {why}"));
+            continue;
+        };
+        let got = format!(
+            "{}:{} {}{}",
+            first.location.line,
+            first.location.column,
+            first.problem.code(),
+            if first.location.path.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " {}",
+                    chitieu_core::text::escape_invisible(&first.location.path)
+                )
+            }
+        );
+        if plan.is_some() || got != expectation {
+            failures.push(format!(
+                "{name}: expected {expectation}, got {got}\n{}",
+                summary(&diagnostics)
+            ));
+        }
+    }
+    let mut files: Vec<String> = toml_files(HOSTILE_DIR).iter().map(|p| name_of(p)).collect();
+    files.retain(|f| !listed.contains(&f.as_str()));
+    assert!(files.is_empty(), "files not in EXPECT: {files:?}");
+    assert!(listed.len() >= 100, "only {} hostile files", listed.len());
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// 300 broken records give 200 messages and one more saying how many were left out.
+#[test]
+fn messages_are_capped_with_a_count_of_the_rest() {
+    let text = fs::read_to_string(format!("{HOSTILE_DIR}/many-errors.toml")).expect("readable");
+    let (_, diagnostics) = plan::load("many-errors.toml", &text);
+    assert_eq!(diagnostics.len(), plan::toml::limits::MESSAGES + 1);
+    let last = diagnostics.last().expect("a message");
+    assert_eq!(last.problem.code(), "too-many-messages");
+    assert!(last.is_error());
+    assert!(
+        last.render(Lang::En).contains("100 more problems"),
+        "{last}"
+    );
+    assert!(
+        last.render(Lang::Vi).contains("còn 100 vấn đề"),
+        "{}",
+        last.render(Lang::Vi)
+    );
+}
+
+// ---------------------------------------------------------------- time and size
+
+/// An observation block of about 200 bytes, `i` making each one different.
+fn observation(i: usize) -> String {
+    format!(
+        "\n[[observation]]\nindicator = \"grdp_growth\"\nyear = {}\nvalue = {}.{}\nkind = \"estimate\"\nterritory = \"mau\"\nsource = \"cuc-thong-ke-2024\"\nnote = {{ vi = \"ghi chú {i}\", en = \"note {i}\" }}\n",
+        2021 + i % 5,
+        i % 97,
+        i % 10,
+    )
+}
+
+fn plan_of_size(bytes: usize) -> String {
+    let mut text = EXAMPLE.to_string();
+    let mut i = 0;
+    while text.len() < bytes {
+        text.push_str(&observation(i));
+        i += 1;
+    }
+    text
+}
+
+fn fastest_load(text: &str) -> f64 {
+    (0..3)
+        .map(|_| {
+            let start = std::time::Instant::now();
+            let (plan, _) = plan::load("big.toml", text);
+            assert!(plan.is_some());
+            start.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+/// Checking takes time in proportion to the file: a 10 MB plan takes about ten times a 1 MB
+/// one (a quadratic step would make it a hundred).
+#[test]
+fn time_grows_linearly_with_the_file() {
+    let small = plan_of_size(1_000_000);
+    let large = plan_of_size(10_000_000);
+    let (t1, t10) = (fastest_load(&small), fastest_load(&large));
+    eprintln!("1 MB: {t1:.3} s, 10 MB: {t10:.3} s");
+    assert!(t10 < t1 * 25.0, "1 MB: {t1:.3} s, 10 MB: {t10:.3} s");
+}
+
+/// 100,000 keys (1.6 MB) took 34 s and printed 24 MB of messages.
+#[test]
+fn a_hundred_thousand_keys_are_refused_in_under_a_second() {
+    let text: String = (0..100_000).map(|i| format!("key{i:05} = {i}\n")).collect();
+    let start = std::time::Instant::now();
+    let (plan, diagnostics) = plan::load("keys.toml", &text);
+    let took = start.elapsed();
+    assert!(plan.is_none());
+    assert_eq!(diagnostics.len(), 1, "{}", summary(&diagnostics));
+    assert_eq!(diagnostics[0].problem.code(), "too-many-keys");
+    assert_eq!(diagnostics[0].location.line, 1_001);
+    assert!(took.as_secs_f64() < 1.0, "took {took:?}");
+    // The same keys spread over many tables are checked, not refused, and still quickly.
+    let spread: String = (0..100_000)
+        .map(|i| {
+            if i % 10 == 0 {
+                format!("[[t{}]]\nk{i} = 1\n", i / 10 % 7)
+            } else {
+                format!("k{i} = 1\n")
+            }
+        })
+        .collect();
+    let start = std::time::Instant::now();
+    let (_, diagnostics) = plan::load("spread.toml", &spread);
+    assert!(
+        start.elapsed().as_secs_f64() < 2.0,
+        "took {:?}",
+        start.elapsed()
+    );
+    assert!(diagnostics.len() <= plan::toml::limits::MESSAGES + 1);
+}
+
+/// The limits each give a located message, never a crash: a file over 16 MiB, a line over
+/// 10,000 characters, nesting past 16 levels (arrays, inline tables, dotted keys), 1,000 keys.
+#[test]
+fn each_limit_is_a_located_message() {
+    let cases: [(String, &str, (u32, u32)); 5] = [
+        (
+            "x".repeat(17 * 1024 * 1024),
+            "file-too-large",
+            (1, 16 * 1024 * 1024 + 1),
+        ),
+        (
+            format!("a = 1\nb = \"{}\"\n", "y".repeat(10_000)),
+            "line-too-long",
+            (2, 10_001),
+        ),
+        (
+            format!("a = {}1{}\n", "[".repeat(17), "]".repeat(17)),
+            "too-deep",
+            (1, 21),
+        ),
+        (
+            format!("{} = 1\n", vec!["k"; 17].join(".")),
+            "too-deep",
+            (1, 33),
+        ),
+        (
+            (0..1_001).map(|i| format!("k{i} = 1\n")).collect(),
+            "too-many-keys",
+            (1_001, 1),
+        ),
+    ];
+    for (text, code, (line, column)) in cases {
+        let (plan, diagnostics) = plan::load("limits.toml", &text);
+        assert!(plan.is_none());
+        let d = &diagnostics[0];
+        assert_eq!(
+            (d.problem.code(), d.location.line, d.location.column),
+            (code, line, column),
+            "{d}"
+        );
+    }
+    // Exactly at each limit is fine.
+    let (_, diagnostics) = plan::load(
+        "x.toml",
+        &format!("a = {}1{}\n", "[".repeat(16), "]".repeat(16)),
+    );
+    assert!(
+        diagnostics.iter().all(|d| d.problem.code() != "too-deep"),
+        "{diagnostics:?}"
+    );
+    let line = format!("b = \"{}\"\n", "y".repeat(10_000 - 6));
+    let (_, diagnostics) = plan::load("x.toml", &line);
+    assert!(
+        diagnostics
+            .iter()
+            .all(|d| d.problem.code() != "line-too-long"),
+        "{diagnostics:?}"
+    );
+}

@@ -36,11 +36,13 @@ pub fn load_bytes(
     today: Option<PartialDate>,
 ) -> (Option<Plan>, Vec<Diagnostic>) {
     match std::str::from_utf8(bytes) {
-        Ok(text) => lower::load(file_name, text, today),
-        Err(_) => match toml::parse_bytes(file_name, bytes) {
+        // UTF-16 of ASCII text is valid UTF-8 too (with a NUL in every other byte).
+        Ok(text) if !text.contains('\0') => lower::load(file_name, text, today),
+        _ => match toml::parse_bytes(file_name, bytes) {
             Err(diagnostic) => (None, vec![diagnostic]),
-            // `parse_bytes` refuses every byte string that is not UTF-8.
-            Ok(_) => (None, Vec::new()),
+            // Bytes that `parse_bytes` accepts are UTF-8 text with a NUL, which the loader refuses
+            // at its place.
+            Ok(_) => lower::load(file_name, &String::from_utf8_lossy(bytes), today),
         },
     }
 }

@@ -153,7 +153,7 @@ pub fn parse_bytes(file: &str, bytes: &[u8]) -> Result<Table, Diagnostic> {
             },
         ));
     }
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || looks_utf16(bytes) {
         return Err(error_at(
             file,
             Pos { line: 1, column: 1 },
@@ -177,6 +177,24 @@ pub fn parse_bytes(file: &str, bytes: &[u8]) -> Result<Table, Diagnostic> {
             ))
         }
     }
+}
+
+/// UTF-16 without a byte-order mark: ASCII text then has a NUL in every other byte, so among
+/// the first bytes, most of the even (or most of the odd) ones are NUL.
+fn looks_utf16(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(512)];
+    let pairs = head.len() / 2;
+    if pairs < 4 {
+        return false;
+    }
+    let nul_at = |offset: usize| {
+        head.iter()
+            .skip(offset)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    nul_at(0) * 4 > pairs * 3 || nul_at(1) * 4 > pairs * 3
 }
 
 /// Parses the whole file into its root table, or returns the first syntax error with its place.
@@ -294,7 +312,7 @@ impl Parser<'_> {
         let mut root = Table::default();
         let mut current = Current::Root;
         loop {
-            self.skip_blank_lines();
+            self.skip_blank_lines()?;
             let Some(c) = self.peek() else { break };
             if c == '[' {
                 current = self.header(&mut root)?;
@@ -708,13 +726,13 @@ impl Parser<'_> {
         self.bump();
         let mut items = Vec::new();
         loop {
-            self.skip_whitespace_and_comments();
+            self.skip_whitespace_and_comments()?;
             if self.peek() == Some(']') {
                 self.bump();
                 return Ok(Value::Array(items));
             }
             items.push(self.value()?);
-            self.skip_whitespace_and_comments();
+            self.skip_whitespace_and_comments()?;
             match self.peek() {
                 Some(',') => self.bump(),
                 Some(']') => {}
@@ -939,7 +957,7 @@ impl Parser<'_> {
     fn end_of_line(&mut self) -> Result<(), Diagnostic> {
         self.skip_spaces();
         if self.peek() == Some('#') {
-            self.skip_comment();
+            self.skip_comment()?;
         }
         match self.peek() {
             None => Ok(()),
@@ -955,32 +973,39 @@ impl Parser<'_> {
         }
     }
 
-    fn skip_blank_lines(&mut self) {
+    fn skip_blank_lines(&mut self) -> Result<(), Diagnostic> {
         loop {
             self.skip_spaces();
             match self.peek() {
-                Some('#') => self.skip_comment(),
+                Some('#') => self.skip_comment()?,
                 Some('\n' | '\r') => self.bump(),
                 Some('\u{feff}') if self.at == 0 => self.at += '\u{feff}'.len_utf8(), // takes no column
-                _ => return,
+                _ => return Ok(()),
             }
         }
     }
 
-    fn skip_whitespace_and_comments(&mut self) {
+    fn skip_whitespace_and_comments(&mut self) -> Result<(), Diagnostic> {
         loop {
             match self.peek() {
                 Some(' ' | '\t' | '\n' | '\r') => self.bump(),
-                Some('#') => self.skip_comment(),
-                _ => return,
+                Some('#') => self.skip_comment()?,
+                _ => return Ok(()),
             }
         }
     }
 
-    fn skip_comment(&mut self) {
-        while self.peek().is_some_and(|c| c != '\n') {
+    /// Skips a comment to the end of its line. TOML allows no control character but the tab in
+    /// a comment; one is refused at its place (a comment is never printed, but a file that holds
+    /// one is not the text it looks like).
+    fn skip_comment(&mut self) -> Result<(), Diagnostic> {
+        while let Some(c) = self.peek().filter(|c| *c != '\n') {
+            if is_forbidden_control(c) && !(c == '\r' && self.looking_at("\r\n")) {
+                return Err(self.syntax(Expected::NoControlInComment));
+            }
             self.bump();
         }
+        Ok(())
     }
 
     fn skip_spaces(&mut self) {

@@ -327,6 +327,7 @@ pub(super) fn assess(cx: &Cx, a: &mut Assessment) {
                 method: mean,
                 rate: needed,
                 edge,
+                ceiling: cx.goal.sense == Sense::Down,
             });
         }
         if m < 2 {

@@ -101,6 +101,8 @@ pub enum Reason {
         method: Method,
         rate: f64,
         edge: f64,
+        /// The edge is a ceiling (lower is better): `rate` is the most the years may average.
+        ceiling: bool,
     },
     /// A published average over (part of) the period was used for its years.
     PeriodReported {
@@ -365,9 +367,38 @@ impl Reason {
             Reason::NeededAverage {
                 years,
                 period,
+                rate,
+                edge: e,
+                ceiling: true,
+                ..
+            } => {
+                let span = years_text(years);
+                if vi {
+                    let which = if years.len() == 1 {
+                        format!("Năm {span}")
+                    } else {
+                        format!("Các năm {span}")
+                    };
+                    format!(
+                        "{which} có thể bình quân tối đa {} mà cả giai đoạn {period} vẫn không quá bình quân {}.",
+                        value(*rate),
+                        edge(*e)
+                    )
+                } else {
+                    format!(
+                        "{span} can average at most {} for {period} to stay within an average of {}.",
+                        value(*rate),
+                        edge(*e)
+                    )
+                }
+            }
+            Reason::NeededAverage {
+                years,
+                period,
                 method,
                 rate,
                 edge: e,
+                ceiling: false,
             } => {
                 let span = years_text(years);
                 let growth = *method == Method::GeometricMean || indicator.measure == Measure::Rate;

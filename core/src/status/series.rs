@@ -176,9 +176,10 @@ pub(super) fn other_methods(
     last_year: i32,
 ) -> Option<Reason> {
     let method = series_method(plan, indicator, &target.territory, last_year)?;
+    // Every figure of another method, headline or not: those of a year the new method also has
+    // were set aside by the headline rule, the others by the series; both are left out.
     let others: Vec<&Observation> = plan
-        .headlines(indicator)
-        .into_iter()
+        .observations_of(indicator)
         .filter(|o| {
             o.territory == target.territory
                 && o.when.end_year() <= last_year

@@ -86,6 +86,22 @@ const ROOT_FIELDS: &[&str] = &[
     "observation",
 ];
 
+/// Every record kind with the fields it may hold (in the order the file format documents them),
+/// so that a test can check that docs/data-format.md documents each one.
+pub const RECORD_FIELDS: [(&str, &[&str]); 11] = [
+    ("(file)", ROOT_FIELDS),
+    ("plan", records::PLAN_FIELDS),
+    ("document", records::DOCUMENT_FIELDS),
+    ("statement", records::STATEMENT_FIELDS),
+    ("task_area", records::TASK_AREA_FIELDS),
+    ("territory", records::TERRITORY_FIELDS),
+    ("series_break", records::BREAK_FIELDS),
+    ("source", records::SOURCE_FIELDS),
+    ("indicator", records::INDICATOR_FIELDS),
+    ("target", target::TARGET_FIELDS),
+    ("observation", records::OBSERVATION_FIELDS),
+];
+
 /// One table being read: its field path for messages and its place.
 pub(super) struct Record<'t> {
     pub table: &'t Table,

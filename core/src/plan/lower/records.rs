@@ -7,7 +7,7 @@ use super::{Cx, Record};
 use crate::diagnostic::Problem;
 use crate::plan::*;
 
-const PLAN_FIELDS: &[&str] = &[
+pub(super) const PLAN_FIELDS: &[&str] = &[
     "id",
     "title",
     "short_title",

@@ -116,7 +116,7 @@ impl Cx<'_> {
                         self.error(
                             r.field_pos("tolerance"),
                             &r.child("tolerance"),
-                            Problem::Negative { value: tolerance },
+                            Problem::NegativeTolerance { value: tolerance },
                         );
                         return None;
                     }

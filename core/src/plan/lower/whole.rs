@@ -397,7 +397,7 @@ impl Cx<'_> {
         let mut seen: HashMap<String, u32> = HashMap::new();
         for (pos, path, o) in observations {
             let key = format!(
-                "{}|{:?}|{}|{:?}|{:?}|{}|{}|{:?}|{:?}|{:?}",
+                "{}|{:?}|{}|{:?}|{:?}|{}|{}|{:?}|{:?}|{:?}|{:?}|{:?}",
                 o.indicator,
                 o.when,
                 o.value.to_bits(),
@@ -407,7 +407,9 @@ impl Cx<'_> {
                 o.source,
                 o.method,
                 o.as_of,
-                o.qualifier
+                o.qualifier,
+                o.derived,
+                o.note
             );
             match seen.get(&key) {
                 Some(first_line) => self.error(
