@@ -218,3 +218,44 @@ mod properties {
         }
     }
 }
+
+/// Every field the format grew for national plans survives the binary form: a method break
+/// with its indicators, a document of unknown date, every_year and a target's source, the about
+/// and yearly_change shapes, an average under a ceiling, a range observation and its method,
+/// and the ratio measure (the national fixture has all but the unknown date, added here).
+#[test]
+fn every_new_field_round_trips() {
+    let text = include_str!("../../tests/fixtures/plans/vietnam-sedp-2021-2025.toml").replacen(
+        "date = \"2021-07-27\"",
+        "date = \"unknown\"",
+        1,
+    );
+    let plan = load("national.toml", &text);
+    use chitieu_core::plan::{BreakKind, Measure, TargetShape};
+    assert!(plan.documents.iter().any(|d| d.date.is_none()));
+    assert!(plan
+        .series_breaks
+        .iter()
+        .any(|b| b.kind == BreakKind::Method && !b.indicators.is_empty()));
+    assert!(plan.targets.iter().any(|t| t.every_year));
+    assert!(plan.targets.iter().any(|t| t.source.is_some()));
+    assert!(plan
+        .targets
+        .iter()
+        .any(|t| matches!(t.shape, TargetShape::About { .. })));
+    assert!(plan
+        .targets
+        .iter()
+        .any(|t| matches!(t.shape, TargetShape::YearlyChange { .. })));
+    assert!(plan.targets.iter().any(|t| matches!(
+        t.shape,
+        TargetShape::Average {
+            min: None,
+            max: Some(_)
+        }
+    )));
+    assert!(plan.observations.iter().any(|o| o.upper.is_some()));
+    assert!(plan.observations.iter().any(|o| o.method.is_some()));
+    assert!(plan.indicators.iter().any(|i| i.measure == Measure::Ratio));
+    assert_eq!(decode(&encode(&plan)), Ok(plan));
+}
