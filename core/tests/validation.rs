@@ -747,7 +747,7 @@ fn each_limit_is_a_located_message() {
             (1, 21),
         ),
         (
-            format!("{} = 1\n", vec!["k"; 17].join(".")),
+            format!("{} = 1\n", ["k"; 17].join(".")),
             "too-deep",
             (1, 33),
         ),
