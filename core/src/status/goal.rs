@@ -317,6 +317,58 @@ mod tests {
         );
     }
 
+    /// Figures are compared as published, allowing one part in 10⁹ of floating-point noise
+    /// (docs/methodology.md §4): relative to the edge, so large amounts get a larger allowance.
+    #[test]
+    fn comparisons_allow_one_part_in_a_billion() {
+        let million = Goal::of(TargetShape::AtLeast(1_000_000.0), Direction::Higher)
+            .unwrap_or_else(|| unreachable!());
+        assert_eq!(million.verdict(999_999.9995), Verdict::Met);
+        assert_eq!(million.verdict(999_999.998), Verdict::NotMet);
+        assert_eq!(million.verdict(1_000_000.0005), Verdict::Met);
+        assert_eq!(million.verdict(1_000_000.002), Verdict::Exceeded);
+        // A strict limit is passed only by more than the noise (1e-9 around zero).
+        let above = Goal::of(TargetShape::Above(0.0), Direction::Higher)
+            .unwrap_or_else(|| unreachable!());
+        assert_eq!(above.verdict(1e-9), Verdict::NotMet);
+        assert_eq!(above.verdict(1.5e-9), Verdict::Met);
+        let below = Goal::of(TargetShape::Below(0.0), Direction::Lower)
+            .unwrap_or_else(|| unreachable!());
+        assert_eq!(below.verdict(-1e-9), Verdict::NotMet);
+        assert_eq!(below.verdict(-1.5e-9), Verdict::Met);
+    }
+
+    /// A range is as sure as its weaker end: exceeded only when both ends exceed.
+    #[test]
+    fn ranges_take_the_weaker_end() {
+        let band = Goal::of(
+            TargetShape::Range {
+                min: 6200.0,
+                max: 6800.0,
+            },
+            Direction::Higher,
+        )
+        .unwrap_or_else(|| unreachable!());
+        assert_eq!(
+            band.read_figure(6700.0, 6900.0, None),
+            Reading::Sure(Verdict::Met)
+        );
+        assert_eq!(
+            band.read_figure(6900.0, 7000.0, None),
+            Reading::Sure(Verdict::Exceeded)
+        );
+        assert_eq!(band.read_figure(6100.0, 6300.0, None), Reading::Inconclusive);
+        assert_eq!(
+            band.read_figure(6000.0, 6100.0, None),
+            Reading::Sure(Verdict::NotMet)
+        );
+        // A single figure keeps its hedge.
+        assert_eq!(
+            band.read_figure(6100.0, 6100.0, Some(Qualifier::Under)),
+            Reading::MissedEvenSo
+        );
+    }
+
     #[test]
     fn rounding_follows_the_display() {
         assert_eq!(displayed(7.4999, 2), 7.5);
