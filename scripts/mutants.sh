@@ -6,6 +6,7 @@
 #
 #   bash scripts/mutants.sh                       # both directories
 #   bash scripts/mutants.sh -f core/src/status/goal.rs   # one file (any cargo-mutants option)
+#   bash scripts/mutants.sh --iterate             # only what the last run did not catch
 #
 # The tests run are the core's, less the three that measure time (they check the complexity of
 # the parser and the status, not their results, and would only make every mutant slower) and the
@@ -20,6 +21,9 @@ files=(-f 'core/src/status/*.rs' -f 'core/src/plan/lower/*.rs')
 for arg in "$@"; do
   if [ "$arg" = -f ] || [ "$arg" = --file ]; then files=(); fi
 done
+# No debug information: each mutant is a rebuild, and linking the test binaries without it is
+# what makes a pass take hours instead of a day.
+export CARGO_PROFILE_DEV_DEBUG=0 CARGO_PROFILE_TEST_DEBUG=0
 cargo mutants -p chitieu-core --test-package chitieu-core "${files[@]}" \
   --output target/mutants --jobs "${MUTANTS_JOBS:-1}" --timeout-multiplier 3 \
   --cargo-test-arg=--lib --cargo-test-arg=--test=status --cargo-test-arg=--test=validation \

@@ -2228,3 +2228,52 @@ fn status_time_grows_linearly_with_the_observations() {
     );
     assert!(large < 2.0, "40,000 observations took {large:.3} s");
 }
+
+// ---------------------------------------------------------------- pinned by the mutation pass
+//
+// Each test below states a rule of docs/methodology.md that a surviving mutant of
+// core/src/status/ showed no other test held (scripts/mutants.sh, docs/testing.md).
+
+/// §1: "met" is achieved or exceeded, nothing else.
+#[test]
+fn met_means_achieved_or_exceeded() {
+    let met: Vec<Status> = Status::ALL.into_iter().filter(|s| s.is_met()).collect();
+    assert_eq!(met, vec![Status::Exceeded, Status::Achieved]);
+}
+
+/// §9: no projection for a target held year by year or on its yearly change (a trend of the
+/// level says nothing about a cap each year, and the change is judged on its own average).
+#[test]
+fn no_projection_for_every_year_or_yearly_change_targets() {
+    let figures = [(2020, 9.0), (2021, 8.0), (2022, 7.5), (2023, 6.0)];
+    let plan = poverty_change(&figures, "shape = \"yearly_change\"\nmax = -1");
+    assert!(projection(&plan, the_target(&plan, "fall")).is_none());
+    let plan = poverty_change(&figures, "shape = \"at_most\"\nvalue = 9\nevery_year = true");
+    assert!(projection(&plan, the_target(&plan, "fall")).is_none());
+    assert!(required_path(&plan, the_target(&plan, "fall")).is_none());
+    // The same figures against a level target do project.
+    let plan = poverty_change(&figures, "shape = \"at_most\"\nvalue = 5");
+    let mut plan = plan;
+    plan.targets[0].when = When::Year(2025);
+    assert!(projection(&plan, the_target(&plan, "fall")).is_some());
+}
+
+/// The chart's target (docs/methodology.md §9): in a chosen period, the plan's own target first;
+/// across all periods, the next one still due, or the last when all are past.
+#[test]
+fn the_chart_follows_the_next_target_still_due() {
+    use chitieu_core::status::primary_target;
+    let mut body = indicator("g", "%", "%", 1, "higher", "level");
+    body += &tgt("t-2025", "g", "year = 2025", "shape = \"at_least\"\nvalue = 5", "ct");
+    body += &tgt("t-2030", "g", "year = 2030", "shape = \"at_least\"\nvalue = 9", "ct");
+    let plan = load(&body);
+    let id = |period: Option<Period>, today: i32| primary_target(&plan, "g", period, today).map(|t| t.id.as_str());
+    assert_eq!(id(None, 2024), Some("t-2025"));
+    assert_eq!(id(None, 2025), Some("t-2025"));
+    assert_eq!(id(None, 2026), Some("t-2030"));
+    assert_eq!(id(None, 2031), Some("t-2030"));
+    let later = Period { first: 2026, last: 2030 };
+    assert_eq!(id(Some(later), 2022), Some("t-2030"));
+    assert_eq!(id(None, 2022), Some("t-2025"));
+    assert_eq!(primary_target(&plan, "none", None, 2022), None);
+}
