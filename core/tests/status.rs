@@ -2246,9 +2246,15 @@ fn met_means_achieved_or_exceeded() {
 #[test]
 fn no_projection_for_every_year_or_yearly_change_targets() {
     let figures = [(2020, 9.0), (2021, 8.0), (2022, 7.5), (2023, 6.0)];
-    let plan = poverty_change(&figures, "shape = \"yearly_change\"\nmax = -1");
+    let mut plan = poverty_change(&figures, "shape = \"yearly_change\"\nmax = -1");
     assert!(projection(&plan, the_target(&plan, "fall")).is_none());
-    let plan = poverty_change(&figures, "shape = \"at_most\"\nvalue = 9\nevery_year = true");
+    // A yearly change in one year (from 2024 to 2025) has no projection either.
+    plan.targets[0].when = When::Year(2025);
+    assert!(projection(&plan, the_target(&plan, "fall")).is_none());
+    let plan = poverty_change(
+        &figures,
+        "shape = \"at_most\"\nvalue = 9\nevery_year = true",
+    );
     assert!(projection(&plan, the_target(&plan, "fall")).is_none());
     assert!(required_path(&plan, the_target(&plan, "fall")).is_none());
     // The same figures against a level target do project.
@@ -2264,16 +2270,296 @@ fn no_projection_for_every_year_or_yearly_change_targets() {
 fn the_chart_follows_the_next_target_still_due() {
     use chitieu_core::status::primary_target;
     let mut body = indicator("g", "%", "%", 1, "higher", "level");
-    body += &tgt("t-2025", "g", "year = 2025", "shape = \"at_least\"\nvalue = 5", "ct");
-    body += &tgt("t-2030", "g", "year = 2030", "shape = \"at_least\"\nvalue = 9", "ct");
+    body += &tgt(
+        "t-2025",
+        "g",
+        "year = 2025",
+        "shape = \"at_least\"\nvalue = 5",
+        "ct",
+    );
+    body += &tgt(
+        "t-2030",
+        "g",
+        "year = 2030",
+        "shape = \"at_least\"\nvalue = 9",
+        "ct",
+    );
     let plan = load(&body);
-    let id = |period: Option<Period>, today: i32| primary_target(&plan, "g", period, today).map(|t| t.id.as_str());
+    let id = |period: Option<Period>, today: i32| {
+        primary_target(&plan, "g", period, today).map(|t| t.id.as_str())
+    };
     assert_eq!(id(None, 2024), Some("t-2025"));
     assert_eq!(id(None, 2025), Some("t-2025"));
     assert_eq!(id(None, 2026), Some("t-2030"));
     assert_eq!(id(None, 2031), Some("t-2030"));
-    let later = Period { first: 2026, last: 2030 };
+    let later = Period {
+        first: 2026,
+        last: 2030,
+    };
     assert_eq!(id(Some(later), 2022), Some("t-2030"));
     assert_eq!(id(None, 2022), Some("t-2025"));
     assert_eq!(primary_target(&plan, "none", None, 2022), None);
+}
+
+/// §6, status of an average: two years in give a status from R (one year does not); the reason
+/// says "beyond" when the complete average goes beyond the band, and a one-year period is not
+/// called an average.
+#[test]
+fn an_average_needs_two_years_and_says_when_it_goes_beyond() {
+    let mut body = indicator("g", "%/năm", "%/yr", 2, "higher", "rate");
+    body += &tgt(
+        "t",
+        "g",
+        r#"period = "2021-2025""#,
+        "shape = \"average\"\nmin = 7.5\nmax = 8",
+        "ct",
+    );
+    body += &obs("g", "year = 2021", 7.0, "official", "ct", "late", "");
+    body += &obs("g", "year = 2022", 7.2, "official", "ct", "late", "");
+    let plan = load(&body);
+    let a = assess(&plan, the_target(&plan, "t"), 2022);
+    // R = 7.10 / 7.5 = 0.947: just short of on track.
+    assert_eq!(a.status, Status::AtRisk, "{:?}", a.reasons);
+    assert!(!a
+        .reasons
+        .iter()
+        .any(|r| matches!(r, Reason::TooFewPoints { .. })));
+    // Beyond the band, in words.
+    let (plan, status) = five_years(
+        [8.01; 5],
+        "shape = \"average\"\nmin = 7.5\nmax = 8",
+        "higher",
+    );
+    assert_eq!(status, Status::Exceeded);
+    assert_eq!(
+        texts(&plan, the_target(&plan, "t"), 2026, Lang::Vi)[0],
+        "Bình quân 2021–2025: 8,01\u{a0}%/năm, vượt chỉ tiêu bình quân 7,5–8\u{a0}%/năm."
+    );
+    // A one-year period: the figure of that year, not an average.
+    let mut body = indicator("g", "%/năm", "%/yr", 2, "higher", "rate");
+    body += &tgt(
+        "t",
+        "g",
+        r#"period = "2025-2025""#,
+        "shape = \"average\"\nmin = 7.5",
+        "ct",
+    );
+    body += &obs("g", "year = 2025", 7.6, "official", "ct", "late", "");
+    let plan = load(&body);
+    let a = assess(&plan, the_target(&plan, "t"), 2026);
+    assert!(
+        a.reasons
+            .iter()
+            .any(|r| matches!(r, Reason::Met { average: false, .. })),
+        "{:?}",
+        a.reasons
+    );
+}
+
+/// §6: a period that begins this year has begun (no data yet); one that begins next year has
+/// not (nothing to assess yet).
+#[test]
+fn a_period_begun_this_year_has_no_data_yet() {
+    let mut body = indicator("g", "%/năm", "%/yr", 2, "higher", "rate");
+    body += &tgt(
+        "t",
+        "g",
+        r#"period = "2026-2030""#,
+        "shape = \"average\"\nmin = 7",
+        "ct",
+    );
+    body += &obs("g", "year = 2024", 7.0, "official", "ct", "late", "");
+    let plan = load(&body);
+    assert_eq!(
+        assess(&plan, the_target(&plan, "t"), 2026).status,
+        Status::NoData
+    );
+    assert_eq!(
+        assess(&plan, the_target(&plan, "t"), 2025).status,
+        Status::NotAssessable
+    );
+}
+
+/// §3: a rate published as a range reaching −100 % or below leaves no geometric mean.
+#[test]
+fn a_rate_range_reaching_minus_100_leaves_no_mean() {
+    let mut body = indicator("g", "%/năm", "%/yr", 2, "higher", "rate");
+    body += &tgt(
+        "t",
+        "g",
+        r#"period = "2021-2022""#,
+        "shape = \"average\"\nmin = 5",
+        "ct",
+    );
+    body += &obs("g", "year = 2021", 6.0, "official", "ct", "late", "");
+    body += "\n[[observation]]\nindicator = \"g\"\nyear = 2022\nmin = -110\nmax = 5\nkind = \"estimate\"\nterritory = \"ct\"\nsource = \"late\"\n";
+    let plan = load(&body);
+    let a = assess(&plan, the_target(&plan, "t"), 2026);
+    assert_eq!(a.status, Status::NotAssessable);
+    assert!(
+        a.reasons.contains(&Reason::NotComputable),
+        "{:?}",
+        a.reasons
+    );
+}
+
+/// §5 and §6: a status is provisional for want of figures only once the period is over, not
+/// during its last year.
+#[test]
+fn awaiting_final_figures_only_after_the_last_year() {
+    let plan = grdp_growth_plan();
+    let target = the_target(&plan, "growth-2021-2025");
+    let awaiting = |today: i32| {
+        assess(&plan, target, today)
+            .reasons
+            .iter()
+            .any(|r| matches!(r, Reason::AwaitingFinal { .. }))
+    };
+    assert!(!awaiting(2025));
+    assert!(awaiting(2026));
+}
+
+fn rate_plan(target: &str, when: &str, figures: &[(i32, &str)]) -> Plan {
+    let mut body = indicator("g", "%/năm", "%/yr", 2, "higher", "rate");
+    body += &tgt("t", "g", when, target, "ct");
+    for (year, figure) in figures {
+        body += &format!(
+            "\n[[observation]]\nindicator = \"g\"\nyear = {year}\n{figure}\nkind = \"estimate\"\nterritory = \"ct\"\nsource = \"late\"\n"
+        );
+    }
+    load(&body)
+}
+
+/// §6, a single-year rate target before its year: no figure at all is no data; one figure is
+/// too few; after the year without its figure the status is provisional.
+#[test]
+fn a_single_year_rate_target_before_its_figure() {
+    let shape = "shape = \"at_least\"\nvalue = 9.5";
+    let plan = rate_plan(shape, "year = 2025", &[]);
+    let a = assess(&plan, the_target(&plan, "t"), 2024);
+    assert_eq!(a.status, Status::NoData);
+    assert!(a
+        .reasons
+        .iter()
+        .any(|r| matches!(r, Reason::NoFigures { up_to: 2024, .. })));
+    let plan = rate_plan(shape, "year = 2025", &[(2023, "value = 8")]);
+    let a = assess(&plan, the_target(&plan, "t"), 2024);
+    assert_eq!(a.status, Status::NotAssessable);
+    assert!(a.reasons.contains(&Reason::TooFewPoints { count: 1 }));
+    let plan = rate_plan(
+        shape,
+        "year = 2025",
+        &[
+            (2022, "value = 8"),
+            (2023, "value = 9"),
+            (2024, "value = 10"),
+        ],
+    );
+    let awaiting = |today: i32| {
+        assess(&plan, the_target(&plan, "t"), today)
+            .reasons
+            .iter()
+            .any(|r| matches!(r, Reason::AwaitingFinal { due: 2025, .. }))
+    };
+    assert!(!awaiting(2024) && !awaiting(2025) && awaiting(2026));
+}
+
+/// §3: each hedged yearly figure used in an average gets its reason; a figure the average does
+/// not use (its years are covered by a published average) gets none.
+#[test]
+fn hedges_inside_an_average_are_named_when_used() {
+    let plan = rate_plan(
+        "shape = \"average\"\nmin = 7",
+        r#"period = "2021-2025""#,
+        &[
+            (2021, "value = 6\nqualifier = \"over\""),
+            (2022, "value = 8"),
+        ],
+    );
+    let a = assess(&plan, the_target(&plan, "t"), 2022);
+    assert!(a.reasons.iter().any(|r| matches!(
+        r,
+        Reason::Hedged {
+            year: 2021,
+            effect: HedgeEffect::Conservative,
+            ..
+        }
+    )));
+    let mut plan = plan;
+    let mut average = plan.observations[1].clone();
+    average.when = When::Period(Period {
+        first: 2021,
+        last: 2022,
+    });
+    average.value = 7.1;
+    average.line = 999;
+    plan.observations.push(average);
+    let a = assess(&plan, the_target(&plan, "t"), 2022);
+    assert!(
+        !a.reasons.iter().any(|r| matches!(r, Reason::Hedged { .. })),
+        "{:?}",
+        a.reasons
+    );
+}
+
+/// §9, averages: each year without a figure is drawn at the average so far (or the trailing
+/// mean of the last three years when fewer than two years are in), ± one standard deviation of
+/// the last five yearly figures; a share stays within 0–100.
+#[test]
+fn the_projection_of_an_average() {
+    let plan = rate_plan(
+        "shape = \"average\"\nmin = 7",
+        r#"period = "2023-2025""#,
+        &[
+            (2021, "value = 6"),
+            (2022, "value = 8"),
+            (2023, "value = 7"),
+        ],
+    );
+    let p = projection(&plan, the_target(&plan, "t")).expect("a projection");
+    // One year in: the trailing mean of 2021–2023, geometric.
+    let central = ((1.06f64 * 1.08 * 1.07).powf(1.0 / 3.0) - 1.0) * 100.0;
+    let spread = 1.0; // sample standard deviation of 6, 8, 7
+    assert_eq!(
+        p.points.iter().map(|x| x.year).collect::<Vec<_>>(),
+        vec![2024, 2025]
+    );
+    for point in &p.points {
+        assert!((point.value - central).abs() < 1e-9, "{point:?}");
+        assert!((point.low - (central - spread)).abs() < 1e-9, "{point:?}");
+        assert!((point.high - (central + spread)).abs() < 1e-9, "{point:?}");
+    }
+    // Only one figure in all: no projection.
+    let plan = rate_plan(
+        "shape = \"average\"\nmin = 7",
+        r#"period = "2023-2025""#,
+        &[(2023, "value = 7")],
+    );
+    assert!(projection(&plan, the_target(&plan, "t")).is_none());
+    // A share near 100 is clamped; the same figures as a level are not.
+    for (measure, clamped) in [("share", true), ("level", false)] {
+        let mut body = indicator("s", "%", "%", 1, "higher", measure);
+        body += &tgt(
+            "t",
+            "s",
+            r#"period = "2023-2025""#,
+            "shape = \"average\"\nmin = 95",
+            "ct",
+        );
+        for (year, value) in [(2021, 90.0), (2022, 99.0), (2023, 99.5), (2024, 99.9)] {
+            body += &obs(
+                "s",
+                &format!("year = {year}"),
+                value,
+                "official",
+                "ct",
+                "late",
+                "",
+            );
+        }
+        let plan = load(&body);
+        let p = projection(&plan, the_target(&plan, "t")).expect("a projection");
+        let high = p.points[0].high;
+        assert_eq!(high == 100.0, clamped, "{measure}: {high}");
+    }
 }

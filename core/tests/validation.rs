@@ -641,7 +641,10 @@ fn messages_are_capped_with_a_count_of_the_rest() {
     assert!(last.is_error());
     // It is about the file, not about the field where the list stops.
     assert!(last.location.path.is_empty(), "{last}");
-    assert_eq!(last.location.line, diagnostics[plan::toml::limits::MESSAGES - 1].location.line + 8);
+    assert_eq!(
+        last.location.line,
+        diagnostics[plan::toml::limits::MESSAGES - 1].location.line + 8
+    );
     assert!(
         last.render(Lang::En).contains("100 more problems"),
         "{last}"
@@ -794,9 +797,17 @@ fn each_limit_is_a_located_message() {
 #[test]
 fn records_are_named_by_position_when_their_name_does_not_read() {
     let cases = [
-        ("year = 2023", "period = \"2025-2021\"", "observation[1].period"),
+        (
+            "year = 2023",
+            "period = \"2025-2021\"",
+            "observation[1].period",
+        ),
         ("year = 2023", "year = 99999", "observation[1].year"),
-        ("indicator = \"grdp_growth\"\nyear", "indicator = \"Grdp\"\nyear", "observation[1].indicator"),
+        (
+            "indicator = \"grdp_growth\"\nyear",
+            "indicator = \"Grdp\"\nyear",
+            "observation[1].indicator",
+        ),
         ("id = \"cuc-thong-ke-2024\"", "id = \"Cục\"", "source[1].id"),
     ];
     for (from, to, path) in cases {
@@ -810,7 +821,13 @@ fn records_are_named_by_position_when_their_name_does_not_read() {
         );
     }
     // A readable name is used, including a period.
-    let text = EXAMPLE.replacen("year = 2023\nvalue = 6.1", "period = \"2021-2023\"\nvalue = \"x\"", 1);
+    let text = EXAMPLE.replacen(
+        "year = 2023\nvalue = 6.1",
+        "period = \"2021-2023\"\nvalue = \"x\"",
+        1,
+    );
     let (_, diagnostics) = plan::load("names.toml", &text);
-    assert!(diagnostics.iter().any(|d| d.location.path == "observation[grdp_growth 2021-2023].value"));
+    assert!(diagnostics
+        .iter()
+        .any(|d| d.location.path == "observation[grdp_growth 2021-2023].value"));
 }

@@ -61,16 +61,16 @@ impl Combined<'_> {
         ))
     }
 
+    /// The mean of `m` years from what `accumulate` made of them; none without a year, or when
+    /// a yearly rate of −100 % or less leaves no geometric mean (`valid`: every factor 1 + g/100
+    /// is then positive, and so is their product).
     fn mean_of(&self, mean: Method, accumulated: f64) -> Option<f64> {
         let m = self.years.len();
         if m == 0 || !self.valid {
             return None;
         }
         let value = match mean {
-            Method::GeometricMean if accumulated > 0.0 => {
-                (accumulated.powf(1.0 / m as f64) - 1.0) * 100.0
-            }
-            Method::GeometricMean => return None,
+            Method::GeometricMean => (accumulated.powf(1.0 / m as f64) - 1.0) * 100.0,
             _ => accumulated / m as f64,
         };
         value.is_finite().then_some(value)
@@ -209,7 +209,9 @@ fn combine<'a>(
 }
 
 /// Ratio R for an average: observed over required for a floor, required over observed for a
-/// ceiling; `None` when the edge (or, for a ceiling, the average) is not positive.
+/// ceiling; `None` when the edge (or, for a ceiling, the average) is not positive. (Whether
+/// the guards read `> 0` or `>= 0` makes no difference: a zero divisor gives an infinite or
+/// undefined value, which the last line refuses.)
 fn ratio(average: f64, edge: f64, sense: Sense) -> Option<f64> {
     let value = match sense {
         Sense::Up if edge > 0.0 => average / edge,
@@ -348,8 +350,9 @@ pub(super) fn assess(cx: &Cx, a: &mut Assessment) {
 /// the average on both sides of the edge, inconclusive.
 fn reading_of(cx: &Cx, combined: &Combined, mean: Method, average: f64) -> Reading {
     match combined.average_ends(mean) {
-        Some((low, high)) if low != high => cx.goal.read_figure(low, high, None),
-        _ => Reading::Sure(cx.goal.verdict(average)),
+        // Without a range the two ends are the average itself, and the reading is sure.
+        Some((low, high)) => cx.goal.read_figure(low, high, None),
+        None => Reading::Sure(cx.goal.verdict(average)),
     }
 }
 
@@ -530,4 +533,100 @@ pub(super) fn required_path(
         .map(|y| (y, needed))
         .collect();
     (!path.is_empty() && needed.is_finite()).then_some(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn combined(years: Vec<i32>, accumulated: f64, valid: bool) -> Combined<'static> {
+        Combined {
+            years,
+            accumulated,
+            ends: (accumulated, accumulated),
+            used: Vec::new(),
+            notes: Vec::new(),
+            valid,
+        }
+    }
+
+    /// No year, no average; a rate of −100 % or less, no geometric mean (§6), even when two
+    /// such factors multiply to a positive product.
+    #[test]
+    fn no_mean_without_years_or_with_a_fall_of_all() {
+        assert_eq!(
+            combined(vec![], 1.0, true).average(Method::GeometricMean),
+            None
+        );
+        assert_eq!(
+            combined(vec![], 0.0, true).average(Method::ArithmeticMean),
+            None
+        );
+        let (product, valid) = accumulate(Method::GeometricMean, &[(-150.0, 1), (-150.0, 1)]);
+        assert_eq!(product, 0.25);
+        assert!(!valid);
+        assert_eq!(
+            combined(vec![2021, 2022], product, valid).average(Method::GeometricMean),
+            None
+        );
+        let (sum, valid) = accumulate(Method::ArithmeticMean, &[(-150.0, 1), (-150.0, 1)]);
+        assert_eq!(
+            combined(vec![2021, 2022], sum, valid).average(Method::ArithmeticMean),
+            Some(-150.0)
+        );
+    }
+
+    /// The average the remaining years need (§6): none once the period is complete, none when a
+    /// rate of −100 % or less is in, none for a target of −100 % or less.
+    #[test]
+    fn the_need_of_the_remaining_years() {
+        let (product, valid) = accumulate(Method::GeometricMean, &[(5.0, 1), (5.0, 1)]);
+        let two = combined(vec![2021, 2022], product, valid);
+        let need = two
+            .needed(Method::GeometricMean, 3, 5.0)
+            .unwrap_or(f64::NAN);
+        assert!((need - 5.0).abs() < 1e-9, "{need}");
+        assert_eq!(two.needed(Method::GeometricMean, 2, 5.0), None);
+        assert_eq!(two.needed(Method::GeometricMean, 3, -100.0), None);
+        assert_eq!(two.needed(Method::GeometricMean, 3, -150.0), None);
+        let (product, valid) = accumulate(Method::GeometricMean, &[(-150.0, 1), (-150.0, 1)]);
+        assert_eq!(
+            combined(vec![2021, 2022], product, valid).needed(Method::GeometricMean, 3, 5.0),
+            None
+        );
+        let (sum, valid) = accumulate(Method::ArithmeticMean, &[(3.0, 1), (4.0, 1)]);
+        let levels = combined(vec![2021, 2022], sum, valid);
+        assert_eq!(levels.needed(Method::ArithmeticMean, 4, 5.0), Some(6.5));
+    }
+
+    /// R for an average (§6): observed over required for a floor, required over observed for a
+    /// ceiling, and no R when the edge, or the average under a ceiling, is not positive.
+    #[test]
+    fn the_ratio_of_an_average() {
+        assert_eq!(ratio(3.0, 6.0, Sense::Up), Some(0.5));
+        assert_eq!(ratio(3.0, 6.0, Sense::Down), Some(2.0));
+        assert_eq!(ratio(3.0, 0.0, Sense::Up), None);
+        assert_eq!(ratio(3.0, -1.0, Sense::Up), None);
+        assert_eq!(ratio(3.0, 0.0, Sense::Down), None);
+        assert_eq!(ratio(3.0, -1.0, Sense::Down), None);
+        assert_eq!(ratio(-3.0, 1.0, Sense::Down), None);
+        assert_eq!(ratio(0.0, 1.0, Sense::Down), None);
+    }
+
+    /// Π(1 + g/100)^years for rates, Σ value·years otherwise; a published average covering
+    /// three years counts three times (§6).
+    #[test]
+    fn accumulation_weights_a_period_by_its_years() {
+        let (product, valid) = accumulate(Method::GeometricMean, &[(10.0, 2), (0.0, 1)]);
+        assert!((product - 1.21).abs() < 1e-12 && valid);
+        let (sum, valid) = accumulate(Method::ArithmeticMean, &[(2.0, 3), (5.0, 1)]);
+        assert!((sum - 11.0).abs() < 1e-12 && valid);
+        let c = combined(vec![2021, 2022, 2023, 2024], sum, valid);
+        assert_eq!(c.average(Method::ArithmeticMean), Some(2.75));
+        // Two years of 10 % and one of 0 %: the geometric mean of 1.21 over three years.
+        let g = combined(vec![2021, 2022, 2023], product, true)
+            .average(Method::GeometricMean)
+            .unwrap_or(f64::NAN);
+        assert!((g - (1.21f64.powf(1.0 / 3.0) - 1.0) * 100.0).abs() < 1e-12);
+    }
 }

@@ -328,12 +328,12 @@ mod tests {
         assert_eq!(million.verdict(1_000_000.0005), Verdict::Met);
         assert_eq!(million.verdict(1_000_000.002), Verdict::Exceeded);
         // A strict limit is passed only by more than the noise (1e-9 around zero).
-        let above = Goal::of(TargetShape::Above(0.0), Direction::Higher)
-            .unwrap_or_else(|| unreachable!());
+        let above =
+            Goal::of(TargetShape::Above(0.0), Direction::Higher).unwrap_or_else(|| unreachable!());
         assert_eq!(above.verdict(1e-9), Verdict::NotMet);
         assert_eq!(above.verdict(1.5e-9), Verdict::Met);
-        let below = Goal::of(TargetShape::Below(0.0), Direction::Lower)
-            .unwrap_or_else(|| unreachable!());
+        let below =
+            Goal::of(TargetShape::Below(0.0), Direction::Lower).unwrap_or_else(|| unreachable!());
         assert_eq!(below.verdict(-1e-9), Verdict::NotMet);
         assert_eq!(below.verdict(-1.5e-9), Verdict::Met);
     }
@@ -357,7 +357,10 @@ mod tests {
             band.read_figure(6900.0, 7000.0, None),
             Reading::Sure(Verdict::Exceeded)
         );
-        assert_eq!(band.read_figure(6100.0, 6300.0, None), Reading::Inconclusive);
+        assert_eq!(
+            band.read_figure(6100.0, 6300.0, None),
+            Reading::Inconclusive
+        );
         assert_eq!(
             band.read_figure(6000.0, 6100.0, None),
             Reading::Sure(Verdict::NotMet)
