@@ -323,9 +323,9 @@ mod tests {
     fn comparisons_allow_one_part_in_a_billion() {
         let million = Goal::of(TargetShape::AtLeast(1_000_000.0), Direction::Higher)
             .unwrap_or_else(|| unreachable!());
-        assert_eq!(million.verdict(999_999.9995), Verdict::Met);
+        assert_eq!(million.verdict(999_999.999_5), Verdict::Met);
         assert_eq!(million.verdict(999_999.998), Verdict::NotMet);
-        assert_eq!(million.verdict(1_000_000.0005), Verdict::Met);
+        assert_eq!(million.verdict(1_000_000.000_5), Verdict::Met);
         assert_eq!(million.verdict(1_000_000.002), Verdict::Exceeded);
         // A strict limit is passed only by more than the noise (1e-9 around zero).
         let above =
