@@ -2563,3 +2563,123 @@ fn the_projection_of_an_average() {
         assert_eq!(high == 100.0, clamped, "{measure}: {high}");
     }
 }
+
+/// §7, yearly changes: the baseline is the figure of the year before the period (an earlier one
+/// never serves), and a substitute is said; R = change / required change, only when the
+/// required change points the way the indicator should go; no R, and no "moving away", at a
+/// change of zero; nothing more is needed once the last year is in.
+#[test]
+fn the_rules_of_a_yearly_change() {
+    let band = "shape = \"yearly_change\"\nmin = -3\nmax = -2";
+    let plan = poverty_change(&[(2018, 20.0), (2020, 10.0), (2022, 8.0)], band);
+    let a = assess(&plan, the_target(&plan, "fall"), 2022);
+    assert_eq!(a.baseline, Some((2020, 10.0)));
+    assert!(!a
+        .reasons
+        .iter()
+        .any(|r| matches!(r, Reason::BaselineSubstitute { .. })));
+    // A fall of 1 a year against 2 required: R = 0.5.
+    assert!(close(a.ratio, 0.5, 1e-9), "{:?}", a.ratio);
+    assert_eq!(a.status, Status::OffTrack);
+    // No change at all: R = 0, not moving away.
+    let plan = poverty_change(&[(2020, 10.0), (2022, 10.0)], band);
+    let a = assess(&plan, the_target(&plan, "fall"), 2022);
+    assert!(close(a.ratio, 0.0, 1e-12));
+    assert!(!a.reasons.contains(&Reason::MovingAway));
+    // A substitute baseline is named, and the last year in leaves nothing to need.
+    let plan = poverty_change(&[(2022, 10.0), (2025, 4.0)], band);
+    let a = assess(&plan, the_target(&plan, "fall"), 2026);
+    assert!(!a.is_final);
+    assert!(a.reasons.contains(&Reason::BaselineSubstitute {
+        used: 2022,
+        plan: 2020
+    }));
+    assert_eq!(a.needed_rate, None);
+    assert!(!a
+        .reasons
+        .iter()
+        .any(|r| matches!(r, Reason::NeededFromLatest { .. })));
+    assert!(a
+        .reasons
+        .iter()
+        .any(|r| matches!(r, Reason::AwaitingFinal { due: 2025, .. })));
+    let a = assess(&plan, the_target(&plan, "fall"), 2025);
+    assert!(!a
+        .reasons
+        .iter()
+        .any(|r| matches!(r, Reason::AwaitingFinal { .. })));
+    // "A rise of at most 0.5 a year" on a lower-is-better level: the edge points the wrong way
+    // for a ratio; a rise of 1 misses it (off track, no R), a rise of 0.2 meets it (on track).
+    let cap = "shape = \"yearly_change\"\nmax = 0.5";
+    let plan = poverty_change(&[(2020, 10.0), (2022, 12.0)], cap);
+    let a = assess(&plan, the_target(&plan, "fall"), 2022);
+    assert_eq!((a.status, a.ratio), (Status::OffTrack, None));
+    let plan = poverty_change(&[(2020, 10.0), (2022, 10.4)], cap);
+    assert_eq!(
+        assess(&plan, the_target(&plan, "fall"), 2022).status,
+        Status::OnTrack
+    );
+    // "A fall of at most 0.5 a year" on a higher-is-better level: met by a fall of 0.2.
+    let mut body = indicator("forest", "%", "%", 1, "higher", "share");
+    body += &tgt(
+        "keep",
+        "forest",
+        r#"period = "2021-2025""#,
+        "shape = \"yearly_change\"\nmin = -0.5",
+        "ct",
+    );
+    body += &obs("forest", "year = 2020", 42.0, "official", "ct", "late", "");
+    body += &obs("forest", "year = 2022", 41.6, "official", "ct", "late", "");
+    let plan = load(&body);
+    let a = assess(&plan, the_target(&plan, "keep"), 2022);
+    assert_eq!((a.status, a.ratio), (Status::OnTrack, None));
+}
+
+/// The required path of a yearly change needs a baseline before the last year, and finite
+/// values.
+#[test]
+fn the_required_path_of_a_yearly_change() {
+    let band = "shape = \"yearly_change\"\nmin = -3\nmax = -2";
+    let plan = poverty_change(&[(2025, 4.0)], band);
+    assert!(required_path(&plan, the_target(&plan, "fall")).is_none());
+    let mut plan = poverty_change(&[(2020, 10.0), (2022, 8.0)], band);
+    assert!(required_path(&plan, the_target(&plan, "fall")).is_some());
+    plan.targets[0].shape = TargetShape::YearlyChange {
+        min: None,
+        max: Some(f64::MAX),
+    };
+    assert!(required_path(&plan, the_target(&plan, "fall")).is_none());
+}
+
+/// §7, every year of a yearly change: a range at either end widens the year's change by both
+/// ends, so a change that may or may not reach the edge cannot be judged.
+#[test]
+fn every_year_changes_with_ranges() {
+    let shape = "shape = \"yearly_change\"\nmax = -1";
+    // 10 → 8.5–9.2: a fall of 0.8 to 1.5, across the edge of 1.
+    let plan = every_year_plan(
+        shape,
+        &[(2020, "value = 10"), (2021, "min = 8.5\nmax = 9.2")],
+    );
+    assert_eq!(
+        assess(&plan, the_target(&plan, "cap"), 2021).status,
+        Status::NotAssessable
+    );
+    // 9.8–10.2 → 8.9: a fall of 0.9 to 1.3.
+    let plan = every_year_plan(
+        shape,
+        &[(2020, "min = 9.8\nmax = 10.2"), (2021, "value = 8.9")],
+    );
+    assert_eq!(
+        assess(&plan, the_target(&plan, "cap"), 2021).status,
+        Status::NotAssessable
+    );
+    // 9.8–10.2 → 8.5: a fall of 1.3 to 1.7, meeting it at both ends.
+    let plan = every_year_plan(
+        shape,
+        &[(2020, "min = 9.8\nmax = 10.2"), (2021, "value = 8.5")],
+    );
+    let a = assess(&plan, the_target(&plan, "cap"), 2021);
+    assert_eq!(a.status, Status::OnTrack);
+    assert_eq!(a.latest, Some((2021, 8.5 - 10.0)));
+}

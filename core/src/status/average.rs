@@ -528,11 +528,14 @@ pub(super) fn required_path(
     } else {
         combined.needed(mean, period.years() as usize, goal.edge)?
     };
+    if !needed.is_finite() {
+        return None;
+    }
     let path: Vec<(i32, f64)> = (period.first..=period.last)
         .filter(|y| !combined.years.contains(y))
         .map(|y| (y, needed))
         .collect();
-    (!path.is_empty() && needed.is_finite()).then_some(path)
+    (!path.is_empty()).then_some(path)
 }
 
 #[cfg(test)]
