@@ -2683,3 +2683,36 @@ fn every_year_changes_with_ranges() {
     assert_eq!(a.status, Status::OnTrack);
     assert_eq!(a.latest, Some((2021, 8.5 - 10.0)));
 }
+
+/// §7, every year: a period begun this year has no data yet; the status is provisional for
+/// want of figures only after the period.
+#[test]
+fn every_year_before_and_after_the_period() {
+    let cap = "shape = \"at_most\"\nvalue = 60";
+    let plan = every_year_plan(cap, &[]);
+    assert_eq!(assess(&plan, the_target(&plan, "cap"), 2021).status, Status::NoData);
+    assert_eq!(assess(&plan, the_target(&plan, "cap"), 2020).status, Status::NotAssessable);
+    let plan = every_year_plan(cap, &[(2021, "value = 40"), (2022, "value = 41")]);
+    let awaiting = |today: i32| {
+        assess(&plan, the_target(&plan, "cap"), today)
+            .reasons
+            .iter()
+            .any(|r| matches!(r, Reason::AwaitingFinal { due: 2025, latest: 2022 }))
+    };
+    assert!(!awaiting(2025) && awaiting(2026));
+}
+
+/// §5, met early: the status waits for the target year's figure only once that year is past.
+#[test]
+fn met_early_is_not_awaiting_before_the_deadline() {
+    let plan = per_capita(&[(2020, 5500.0), (2023, 6300.0)]);
+    let target = the_target(&plan, "pc-2025");
+    let awaiting = |today: i32| {
+        assess(&plan, target, today)
+            .reasons
+            .iter()
+            .any(|r| matches!(r, Reason::AwaitingFinal { .. }))
+    };
+    assert_eq!(assess(&plan, target, 2024).status, Status::Achieved);
+    assert!(!awaiting(2024) && !awaiting(2025) && awaiting(2026));
+}
