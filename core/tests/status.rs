@@ -2690,14 +2690,28 @@ fn every_year_changes_with_ranges() {
 fn every_year_before_and_after_the_period() {
     let cap = "shape = \"at_most\"\nvalue = 60";
     let plan = every_year_plan(cap, &[]);
-    assert_eq!(assess(&plan, the_target(&plan, "cap"), 2021).status, Status::NoData);
-    assert_eq!(assess(&plan, the_target(&plan, "cap"), 2020).status, Status::NotAssessable);
+    assert_eq!(
+        assess(&plan, the_target(&plan, "cap"), 2021).status,
+        Status::NoData
+    );
+    assert_eq!(
+        assess(&plan, the_target(&plan, "cap"), 2020).status,
+        Status::NotAssessable
+    );
     let plan = every_year_plan(cap, &[(2021, "value = 40"), (2022, "value = 41")]);
     let awaiting = |today: i32| {
         assess(&plan, the_target(&plan, "cap"), today)
             .reasons
             .iter()
-            .any(|r| matches!(r, Reason::AwaitingFinal { due: 2025, latest: 2022 }))
+            .any(|r| {
+                matches!(
+                    r,
+                    Reason::AwaitingFinal {
+                        due: 2025,
+                        latest: 2022
+                    }
+                )
+            })
     };
     assert!(!awaiting(2025) && awaiting(2026));
 }
@@ -2715,4 +2729,247 @@ fn met_early_is_not_awaiting_before_the_deadline() {
     };
     assert_eq!(assess(&plan, target, 2024).status, Status::Achieved);
     assert!(!awaiting(2024) && !awaiting(2025) && awaiting(2026));
+}
+
+/// Sample standard deviation, as docs/methodology.md §9 defines the fan.
+fn sample_sd(values: &[f64]) -> f64 {
+    let n = values.len() as f64;
+    let mean = values.iter().sum::<f64>() / n;
+    (values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0)).sqrt()
+}
+
+/// §9, levels: the compound pace from the baseline to the latest figure, fanned by ± one
+/// standard deviation of the yearly log changes, widening with the square root of the horizon;
+/// the first point is the latest figure itself. Every number recomputed here by hand.
+#[test]
+fn the_projection_of_a_level_by_hand() {
+    let plan = per_capita(&[
+        (2020, 5000.0),
+        (2021, 5250.0),
+        (2022, 5600.0),
+        (2023, 5800.0),
+    ]);
+    let p = projection(&plan, the_target(&plan, "pc-2025")).expect("a projection");
+    let g = (5800.0f64 / 5000.0).powf(1.0 / 3.0) - 1.0;
+    let sd = sample_sd(&[
+        (5250.0f64 / 5000.0).ln(),
+        (5600.0f64 / 5250.0).ln(),
+        (5800.0f64 / 5600.0).ln(),
+    ]);
+    assert_eq!(p.points.len(), 3);
+    assert_eq!(
+        (p.points[0].year, p.points[0].low, p.points[0].high),
+        (2023, 5800.0, 5800.0)
+    );
+    for (point, h) in p.points[1..].iter().zip([1.0f64, 2.0]) {
+        let central = 5800.0 * (1.0 + g).powf(h);
+        let width = sd * h.sqrt();
+        assert!((point.value - central).abs() < 1e-6, "{point:?}");
+        assert!(
+            (point.low - central * (-width).exp()).abs() < 1e-6,
+            "{point:?}"
+        );
+        assert!(
+            (point.high - central * width.exp()).abs() < 1e-6,
+            "{point:?}"
+        );
+    }
+    // The target year's own figure is in: nothing to project.
+    let plan = per_capita(&[(2020, 5000.0), (2021, 5250.0), (2025, 5800.0)]);
+    assert!(projection(&plan, the_target(&plan, "pc-2025")).is_none());
+}
+
+/// §9, counts: a straight line, ± one standard deviation of the yearly changes; a part-year
+/// latest figure is projected from the end of its month, and its own year is the first point.
+#[test]
+fn the_projection_of_a_count_by_hand() {
+    let plan = communes("shape = \"at_least\"\nvalue = 40");
+    let mut plan = plan;
+    // Judge against 2026, so that April 2025 is not the last year.
+    plan.targets[0].when = When::Year(2026);
+    let p = projection(&plan, the_target(&plan, "t")).expect("a projection");
+    // Times: 2020-12-24 → 2020.0 (December is the year's end), 2021, 2022, 2024-08 → 2023.667,
+    // 2025-04 → 2024.333.
+    let times = [
+        2020.0,
+        2021.0,
+        2022.0,
+        2023.0 + 8.0 / 12.0,
+        2024.0 + 4.0 / 12.0,
+    ];
+    let values = [6.0, 18.0, 24.0, 31.0, 36.0];
+    let steps: Vec<f64> = (1..5)
+        .map(|i| (values[i] - values[i - 1]) / (times[i] - times[i - 1]))
+        .collect();
+    let sd = sample_sd(&steps);
+    let pace = (36.0 - 6.0) / (times[4] - times[0]);
+    assert_eq!(
+        p.points.iter().map(|x| x.year).collect::<Vec<_>>(),
+        vec![2025, 2026]
+    );
+    for point in &p.points {
+        let h = f64::from(point.year) - times[4];
+        let central = 36.0 + pace * h;
+        assert!((point.value - central).abs() < 1e-9, "{point:?}");
+        assert!(
+            (point.low - (central - sd * h.sqrt())).abs() < 1e-9,
+            "{point:?}"
+        );
+        assert!(
+            (point.high - (central + sd * h.sqrt())).abs() < 1e-9,
+            "{point:?}"
+        );
+    }
+}
+
+/// §9: only pairs of positive figures give a log change; a pair of negative figures (whose
+/// ratio is positive) is left out of the fan too.
+#[test]
+fn the_fan_leaves_out_pairs_that_are_not_both_positive() {
+    let plan = per_capita(&[
+        (2018, 4000.0),
+        (2019, 5000.0),
+        (2020, 6000.0),
+        (2021, -1000.0),
+        (2022, -2000.0),
+        (2023, 7000.0),
+    ]);
+    let p = projection(&plan, the_target(&plan, "pc-2025")).expect("a projection");
+    let sd = sample_sd(&[(5000.0f64 / 4000.0).ln(), (6000.0f64 / 5000.0).ln()]);
+    let g = (7000.0f64 / 6000.0).powf(1.0 / 3.0) - 1.0;
+    let central = 7000.0 * (1.0 + g);
+    assert!(
+        (p.points[1].high - central * sd.exp()).abs() < 1e-6,
+        "{:?}",
+        p.points[1]
+    );
+}
+
+/// A projection or a required path is drawn over at most 200 years (a guard for plans built
+/// in code), and a required path needs its baseline before the target year.
+#[test]
+fn projections_and_paths_stop_at_two_hundred_years() {
+    let mut plan = communes("shape = \"at_least\"\nvalue = 40");
+    for (due, expected) in [(2225, true), (2226, false)] {
+        plan.targets[0].when = When::Year(due);
+        assert_eq!(
+            projection(&plan, the_target(&plan, "t")).is_some(),
+            expected,
+            "{due}"
+        );
+    }
+    for (due, expected) in [(2220, true), (2221, false)] {
+        plan.targets[0].when = When::Year(due);
+        assert_eq!(
+            required_path(&plan, the_target(&plan, "t")).is_some(),
+            expected,
+            "{due}"
+        );
+    }
+    let plan = per_capita(&[(2025, 6000.0)]);
+    assert!(required_path(&plan, the_target(&plan, "pc-2025")).is_none());
+}
+
+/// §5: no change at all is R = 0, slow, not moving away; a fall is.
+#[test]
+fn a_flat_series_is_not_moving_away() {
+    let plan = per_capita(&[(2020, 5500.0), (2023, 5500.0)]);
+    let a = assess(&plan, the_target(&plan, "pc-2025"), 2023);
+    assert!(close(a.ratio, 0.0, 1e-12));
+    assert!(!a.reasons.contains(&Reason::MovingAway), "{:?}", a.reasons);
+    let plan = per_capita(&[(2020, 5500.0), (2023, 5400.0)]);
+    let a = assess(&plan, the_target(&plan, "pc-2025"), 2023);
+    assert!(a.reasons.contains(&Reason::MovingAway));
+}
+
+/// §7, totals: no figure of the territory up to the year considered is no data (figures of
+/// another territory or of later years do not count); a hedge that cannot show the result
+/// leaves it open; a total that misses says so.
+#[test]
+fn period_totals_what_counts() {
+    let base = |figure: &str| {
+        let mut body = indicator("inv", "nghìn tỷ đồng", "trillion VND", 0, "higher", "level");
+        body += &tgt(
+            "t",
+            "inv",
+            r#"period = "2021-2025""#,
+            "shape = \"at_least\"\nvalue = 286",
+            "ct",
+        );
+        body += figure;
+        load(&body)
+    };
+    let other = base(&obs(
+        "inv",
+        r#"period = "2021-2025""#,
+        300.0,
+        "official",
+        "ct-new",
+        "late",
+        "",
+    ));
+    assert_eq!(
+        assess(&other, the_target(&other, "t"), 2026).status,
+        Status::NoData
+    );
+    let later = base(&obs(
+        "inv",
+        "year = 2027",
+        70.0,
+        "official",
+        "ct",
+        "late",
+        "",
+    ));
+    assert_eq!(
+        assess(&later, the_target(&later, "t"), 2026).status,
+        Status::NoData
+    );
+    let hedged = base(&obs(
+        "inv",
+        r#"period = "2021-2025""#,
+        300.0,
+        "official",
+        "ct",
+        "late",
+        "qualifier = \"under\"",
+    ));
+    let a = assess(&hedged, the_target(&hedged, "t"), 2026);
+    assert_eq!((a.status, a.is_final), (Status::NotAssessable, false));
+    let missed = base(&obs(
+        "inv",
+        r#"period = "2021-2025""#,
+        250.0,
+        "official",
+        "ct",
+        "late",
+        "",
+    ));
+    let a = assess(&missed, the_target(&missed, "t"), 2026);
+    assert_eq!((a.status, a.is_final), (Status::OffTrack, true));
+    assert!(a.reasons.iter().any(|r| matches!(r, Reason::Missed { .. })));
+    assert!(!a.reasons.iter().any(|r| matches!(r, Reason::Met { .. })));
+}
+
+/// §5, past the deadline without the target year's full figure (a part-year count of that year
+/// included), the status is provisional and says so.
+#[test]
+fn a_part_year_figure_of_the_due_year_awaits_the_full_year() {
+    let plan = communes("shape = \"at_least\"\nvalue = 24");
+    let a = assess(&plan, the_target(&plan, "t"), 2026);
+    assert!(a.reasons.contains(&Reason::AwaitingFinal {
+        due: 2025,
+        latest: 2025
+    }));
+    let plan = communes("shape = \"at_least\"\nvalue = 40");
+    let a = assess(&plan, the_target(&plan, "t"), 2026);
+    assert_eq!(a.status, Status::OnTrack);
+    assert!(a.reasons.contains(&Reason::AwaitingFinal {
+        due: 2025,
+        latest: 2025
+    }));
+    assert!(!assess(&plan, the_target(&plan, "t"), 2025)
+        .reasons
+        .iter()
+        .any(|r| matches!(r, Reason::AwaitingFinal { .. })));
 }

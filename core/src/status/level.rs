@@ -64,7 +64,9 @@ pub(super) fn assess(cx: &Cx, a: &mut Assessment, due: i32) {
                     .last()
                     .map_or(latest.year, |p| p.year);
                 a.reasons.push(Reason::MetEarly { since, due });
-                if cx.today > due && latest.year < due {
+                // Not final (an earlier year, or part of the due year): past the deadline, the
+                // due year's figure is awaited.
+                if cx.today > due {
                     a.reasons.push(Reason::AwaitingFinal {
                         due,
                         latest: latest.year,
@@ -89,7 +91,8 @@ pub(super) fn assess(cx: &Cx, a: &mut Assessment, due: i32) {
             if let Some(baseline) = trend(cx, a, &points, latest, due) {
                 used.insert(0, baseline);
             }
-            if cx.today > due && latest.year < due {
+            // Not final here either: past the deadline, the due year's figure is awaited.
+            if cx.today > due {
                 a.reasons.push(Reason::AwaitingFinal {
                     due,
                     latest: latest.year,
@@ -242,11 +245,7 @@ pub(super) fn assess_total(cx: &Cx, a: &mut Assessment, period: Period) {
             });
         }
     }
-    let point = Point {
-        time: f64::from(period.last),
-        ..series::point(figure, period.last)
-    };
-    if let Some(reason) = hedge_reason(&point, reading) {
+    if let Some(reason) = hedge_reason(&series::point(figure, period.last), reading) {
         a.reasons.push(reason);
     }
     a.reasons.extend(series::caveats(cx.plan, &[figure]));
