@@ -2973,3 +2973,40 @@ fn a_part_year_figure_of_the_due_year_awaits_the_full_year() {
         .iter()
         .any(|r| matches!(r, Reason::AwaitingFinal { .. })));
 }
+
+/// §5, step 2: the baseline is the figure nearest the plan's baseline year among those before
+/// the latest, the earlier on a tie.
+#[test]
+fn the_baseline_is_the_nearest_earlier_figure() {
+    let plan = per_capita(&[
+        (2017, 4000.0),
+        (2019, 4500.0),
+        (2022, 5200.0),
+        (2024, 5600.0),
+    ]);
+    let a = assess(&plan, the_target(&plan, "pc-2025"), 2024);
+    assert_eq!(a.baseline, Some((2019, 4500.0)));
+    let plan = per_capita(&[(2018, 4000.0), (2022, 5200.0), (2024, 5600.0)]);
+    let a = assess(&plan, the_target(&plan, "pc-2025"), 2024);
+    assert_eq!(
+        a.baseline,
+        Some((2018, 4000.0)),
+        "a tie goes to the earlier year"
+    );
+}
+
+/// §9: the required path runs at the constant compound pace from the baseline to the edge.
+#[test]
+fn the_required_path_of_a_level_by_hand() {
+    let plan = per_capita(&[(2021, 5000.0), (2023, 5400.0)]);
+    let path = required_path(&plan, the_target(&plan, "pc-2025")).expect("a path");
+    let g = (6200.0f64 / 5000.0).powf(1.0 / 4.0) - 1.0;
+    assert_eq!(path.len(), 5);
+    for (year, value) in path {
+        let expected = 5000.0 * (1.0 + g).powf(f64::from(year - 2021));
+        assert!(
+            (value - expected).abs() < 1e-6,
+            "{year}: {value} vs {expected}"
+        );
+    }
+}
