@@ -3010,3 +3010,88 @@ fn the_required_path_of_a_level_by_hand() {
         );
     }
 }
+
+/// §3 and §6 in words: an "about" figure inside an average is approximate; the English average
+/// names its mean and counts years; what the remaining years need reads as growth for a rate,
+/// as a level for anything else, and as an allowance under a ceiling.
+#[test]
+fn averages_in_words() {
+    let plan = rate_plan(
+        "shape = \"average\"\nmin = 7",
+        r#"period = "2021-2025""#,
+        &[
+            (2021, "value = 6\nqualifier = \"about\""),
+            (2022, "value = 8"),
+        ],
+    );
+    let a = assess(&plan, the_target(&plan, "t"), 2022);
+    assert!(a.reasons.iter().any(|r| matches!(
+        r,
+        Reason::Hedged {
+            year: 2021,
+            effect: HedgeEffect::Approximate,
+            ..
+        }
+    )));
+    let en = texts(&plan, the_target(&plan, "t"), 2022, Lang::En);
+    assert!(
+        en[0].starts_with("Average over 2021–2022 (2 years, geometric mean): "),
+        "{}",
+        en[0]
+    );
+    let vi = texts(&plan, the_target(&plan, "t"), 2022, Lang::Vi);
+    assert!(vi[1].starts_with("Cần tăng bình quân "), "{}", vi[1]);
+
+    let one = rate_plan(
+        "shape = \"average\"\nmin = 7",
+        r#"period = "2021-2025""#,
+        &[(2021, "value = 6")],
+    );
+    let en = texts(&one, the_target(&one, "t"), 2021, Lang::En);
+    assert!(
+        en[0].starts_with("Average over 2021 (1 year, geometric mean): "),
+        "{}",
+        en[0]
+    );
+
+    let mut body = indicator("s", "%", "%", 1, "lower", "share");
+    body += &tgt(
+        "t",
+        "s",
+        r#"period = "2021-2025""#,
+        "shape = \"average\"\nmax = 10",
+        "ct",
+    );
+    body += &obs("s", "year = 2021", 8.0, "official", "ct", "late", "");
+    let plan = load(&body);
+    let vi = texts(&plan, the_target(&plan, "t"), 2021, Lang::Vi);
+    assert_eq!(
+        vi[1],
+        "Các năm 2022–2025 có thể bình quân tối đa 10,5\u{a0}% mà cả giai đoạn 2021–2025 vẫn không quá bình quân 10\u{a0}%."
+    );
+    body += &obs("s", "year = 2022", 9.0, "official", "ct", "late", "");
+    body += &obs("s", "year = 2023", 9.0, "official", "ct", "late", "");
+    body += &obs("s", "year = 2024", 9.0, "official", "ct", "late", "");
+    let plan = load(&body);
+    let vi = texts(&plan, the_target(&plan, "t"), 2024, Lang::Vi);
+    assert_eq!(
+        vi[1],
+        "Năm 2025 có thể bình quân tối đa 15,0\u{a0}% mà cả giai đoạn 2021–2025 vẫn không quá bình quân 10\u{a0}%."
+    );
+    let mut body = indicator("s", "%", "%", 1, "higher", "share");
+    body += &tgt(
+        "t",
+        "s",
+        r#"period = "2021-2025""#,
+        "shape = \"average\"\nmin = 10",
+        "ct",
+    );
+    body += &obs("s", "year = 2021", 8.0, "official", "ct", "late", "");
+    let plan = load(&body);
+    let vi = texts(&plan, the_target(&plan, "t"), 2021, Lang::Vi);
+    assert!(
+        vi[1].starts_with("Cần đạt bình quân 10,5\u{a0}% trong các năm 2022–2025"),
+        "{}",
+        vi[1]
+    );
+}

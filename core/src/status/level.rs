@@ -399,7 +399,8 @@ fn advance(method: Method, value: f64, rate: f64, years: f64) -> f64 {
 fn bounded(measure: Measure, value: f64) -> (f64, bool) {
     match measure {
         Measure::Share if value > 100.0 => (100.0, true),
-        Measure::Share | Measure::Count if value < 0.0 => (0.0, false),
+        // `<=`, so that a −0 lands on 0 and is never written "−0".
+        Measure::Share | Measure::Count if value <= 0.0 => (0.0, false),
         _ => (value, false),
     }
 }
@@ -464,4 +465,47 @@ pub(super) fn hedge_direction(point: &Point, sense: Sense) -> Option<Reason> {
         qualifier,
         effect,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// §5: no rate over no time (or an unending one); a compound rate only between positive
+    /// figures — two negatives have a positive ratio, but no growth rate.
+    #[test]
+    fn rates_need_time_and_for_compound_growth_positive_figures() {
+        assert_eq!(rate(Method::Linear, 1.0, 2.0, 0.0), None);
+        assert_eq!(rate(Method::Linear, 1.0, 2.0, -1.0), None);
+        assert_eq!(rate(Method::Linear, 1.0, 2.0, f64::INFINITY), None);
+        assert_eq!(rate(Method::Compound, 4.0, 5.0, 0.0), None);
+        assert_eq!(rate(Method::Compound, 4.0, 1.0, 0.0), None);
+        assert_eq!(rate(Method::Linear, 1.0, 3.0, 2.0), Some(1.0));
+        assert_eq!(
+            rate(Method::Compound, 100.0, 121.0, 2.0).map(|r| (r * 1e9).round()),
+            Some(1e8)
+        );
+        assert_eq!(rate(Method::Compound, 0.0, 5.0, 1.0), None);
+        assert_eq!(rate(Method::Compound, 5.0, 0.0, 1.0), None);
+        assert_eq!(rate(Method::Compound, -5.0, -10.0, 1.0), None);
+        assert_eq!(rate(Method::Compound, 5.0, 5.0, 1.0), Some(0.0));
+        assert_eq!(
+            advance(Method::Compound, 100.0, 0.1, 2.0),
+            100.0 * 1.1f64.powi(2)
+        );
+        assert_eq!(advance(Method::Linear, 100.0, 3.0, 2.0), 106.0);
+    }
+
+    /// A projected share stays within 0–100 and says when the ceiling was hit (not when it was
+    /// reached exactly); a count does not go below zero; a level is left alone.
+    #[test]
+    fn projections_stay_within_what_the_measure_allows() {
+        assert_eq!(bounded(Measure::Share, 100.5), (100.0, true));
+        assert_eq!(bounded(Measure::Share, 100.0), (100.0, false));
+        assert_eq!(bounded(Measure::Share, -1.0), (0.0, false));
+        assert_eq!(bounded(Measure::Count, -1.0), (0.0, false));
+        assert!(bounded(Measure::Count, -0.0).0.is_sign_positive());
+        assert_eq!(bounded(Measure::Level, -1.0), (-1.0, false));
+        assert_eq!(bounded(Measure::Ratio, 150.0), (150.0, false));
+    }
 }

@@ -395,13 +395,14 @@ impl Reason {
             Reason::NeededAverage {
                 years,
                 period,
-                method,
                 rate,
                 edge: e,
                 ceiling: false,
+                ..
             } => {
                 let span = years_text(years);
-                let growth = *method == Method::GeometricMean || indicator.measure == Measure::Rate;
+                // A rate is averaged geometrically (its mean is a growth); anything else is a level.
+                let growth = indicator.measure == Measure::Rate;
                 if vi {
                     let which = if years.len() == 1 {
                         format!("năm {span}")
@@ -1084,6 +1085,61 @@ fn month_text(date: PartialDate, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn share() -> Indicator {
+        Indicator {
+            id: "poor".into(),
+            name: Text::new("Hộ nghèo", "Poor households"),
+            unit: Text::new("%", "%"),
+            decimals: 2,
+            direction: crate::plan::Direction::Lower,
+            measure: Measure::Share,
+            task_area: None,
+            definition: None,
+            headline: false,
+        }
+    }
+
+    /// Every form of a yearly-change target in words (docs/data-format.md, `yearly_change`).
+    #[test]
+    fn yearly_changes_in_words() {
+        let i = share();
+        let en = |min, max| describe_change(min, max, &i, Lang::En);
+        let pp = " percentage points a year";
+        assert_eq!(en(Some(-1.5), Some(-1.0)), format!("a fall of 1–1.5{pp}"));
+        assert_eq!(en(Some(-1.0), Some(0.0)), format!("a fall of 0–1{pp}"));
+        assert_eq!(en(Some(1.0), Some(2.0)), format!("a rise of 1–2{pp}"));
+        assert_eq!(en(Some(0.0), Some(2.0)), format!("a rise of 0–2{pp}"));
+        assert_eq!(
+            en(Some(-1.0), Some(1.0)),
+            format!("a change from a fall of 1 to a rise of 1{pp}")
+        );
+        assert_eq!(en(None, Some(-1.0)), format!("a fall of at least 1{pp}"));
+        assert_eq!(en(None, Some(0.5)), format!("a rise of at most 0.5{pp}"));
+        assert_eq!(en(Some(1.0), None), format!("a rise of at least 1{pp}"));
+        assert_eq!(en(Some(-0.5), None), format!("a fall of at most 0.5{pp}"));
+        assert_eq!(en(None, None), "");
+        assert_eq!(
+            describe_change(Some(-1.5), Some(-1.0), &i, Lang::Vi),
+            "giảm 1–1,5 điểm phần trăm mỗi năm"
+        );
+    }
+
+    /// A range in words, with its middle when a trend or an average uses it.
+    #[test]
+    fn ranges_in_words() {
+        let i = share();
+        let r = Reason::RangeFigure {
+            year: 2025,
+            low: 36.0,
+            high: 37.0,
+            effect: RangeEffect::Middle,
+        };
+        assert_eq!(
+            r.text(&i, Lang::En),
+            "The 2025 figure was published as a range, 36.00–37.00\u{a0}%; trends and averages use its middle, 36.50\u{a0}%."
+        );
+    }
 
     #[test]
     fn year_lists_collapse_runs() {
