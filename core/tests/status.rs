@@ -3095,3 +3095,139 @@ fn averages_in_words() {
         vi[1]
     );
 }
+
+/// §3 in English: one year is "the figure … is", several "the figures … are".
+#[test]
+fn english_caveats_agree_in_number() {
+    let plan = rate_plan(
+        "shape = \"average\"\nmin = 7",
+        r#"period = "2021-2025""#,
+        &[(2021, "value = 6")],
+    );
+    let mut plan = plan;
+    plan.observations[0].kind = ObservationKind::Reported;
+    let en = texts(&plan, the_target(&plan, "t"), 2021, Lang::En);
+    assert!(en.iter().any(|t| t == "The 2021 figure was reported without saying whether it is an estimate or official."), "{en:?}");
+    let mut second = plan.observations[0].clone();
+    second.when = When::Year(2022);
+    second.line = 999;
+    plan.observations.push(second);
+    let en = texts(&plan, the_target(&plan, "t"), 2022, Lang::En);
+    assert!(en.iter().any(|t| t == "The 2021–2022 figures were reported without saying whether they are estimates or official."), "{en:?}");
+}
+
+/// §1: a card counts the indicator's other targets in the period.
+#[test]
+fn a_card_counts_the_other_targets() {
+    use chitieu_core::status::scorecard;
+    let mut body = indicator("g", "%", "%", 1, "higher", "level");
+    body += &tgt(
+        "a",
+        "g",
+        "year = 2025",
+        "shape = \"at_least\"\nvalue = 5",
+        "ct",
+    );
+    body += &tgt(
+        "b",
+        "g",
+        "year = 2024",
+        "shape = \"at_least\"\nvalue = 4",
+        "ct",
+    );
+    body += &tgt(
+        "c",
+        "g",
+        "year = 2030",
+        "shape = \"at_least\"\nvalue = 9",
+        "ct",
+    );
+    let plan = load(&body);
+    let cards = scorecard(
+        &plan,
+        Some(Period {
+            first: 2021,
+            last: 2025,
+        }),
+        2026,
+    );
+    assert_eq!(cards.len(), 1);
+    assert_eq!((cards[0].target.id.as_str(), cards[0].others), ("b", 1));
+    let cards = scorecard(&plan, None, 2026);
+    assert_eq!(cards[0].others, 2);
+}
+
+/// §2: an `as_of` in the January after its year is the year's full figure (a budget year's
+/// accounts close then); an `as_of` in December is the year's end too.
+#[test]
+fn an_as_of_in_the_january_after_is_the_full_year() {
+    for as_of in ["2026-01-31", "2025-12"] {
+        let mut body = indicator("disbursed", "%", "%", 0, "higher", "share");
+        body += &tgt(
+            "t",
+            "disbursed",
+            "year = 2025",
+            "shape = \"at_least\"\nvalue = 95",
+            "ct",
+        );
+        body += &obs(
+            "disbursed",
+            "year = 2025",
+            75.0,
+            "reported",
+            "ct",
+            "late",
+            &format!("as_of = \"{as_of}\""),
+        );
+        let plan = load(&body);
+        let a = assess(&plan, the_target(&plan, "t"), 2026);
+        assert_eq!((a.status, a.is_final), (Status::OffTrack, true), "{as_of}");
+        assert!(
+            !a.reasons
+                .iter()
+                .any(|r| matches!(r, Reason::PartYear { .. })),
+            "{as_of}"
+        );
+    }
+}
+
+/// §2: a target's series method is that of its own territory's latest figure up to the year
+/// considered: another territory's, or a later figure's, method does not set it, and another
+/// territory's period figure never counts.
+#[test]
+fn the_series_method_is_the_target_territorys_own() {
+    let mut plan = rebased("");
+    // Only the old base for the target's territory; the new base for the merged city.
+    plan.observations.retain(|o| o.source != "after-rebasing");
+    let mut merged = plan.observations[0].clone();
+    merged.territory = "ct-new".into();
+    merged.method = Some("base-2020".into());
+    merged.line = 998;
+    plan.observations.push(merged);
+    let mut later = plan.observations[0].clone();
+    later.when = When::Year(2027);
+    later.method = Some("base-2020".into());
+    later.line = 999;
+    plan.observations.push(later);
+    let a = assess(&plan, the_target(&plan, "pc-2025"), 2025);
+    assert!(
+        !a.reasons
+            .iter()
+            .any(|r| matches!(r, Reason::OtherMethod { .. })),
+        "{:?}",
+        a.reasons
+    );
+
+    // A period figure of another territory is not an average of this one.
+    let mut plan = grdp_growth_plan();
+    plan.observations.retain(|o| o.territory == "ct-new");
+    let mut average = plan.observations[0].clone();
+    average.when = When::Period(Period {
+        first: 2021,
+        last: 2025,
+    });
+    average.value = 7.41;
+    plan.observations.push(average);
+    let a = assess(&plan, the_target(&plan, "growth-2021-2025"), 2026);
+    assert_eq!(a.status, Status::NoData, "{:?}", a.reasons);
+}

@@ -986,6 +986,7 @@ fn change(rate: f64, method: Method, indicator: &Indicator, lang: Lang) -> Strin
         ),
     };
     let zero = !amount.bytes().any(|b| (b'1'..=b'9').contains(&b));
+    // (A rate of exactly 0 is "no change" through `zero`, so `> 0` and `>= 0` read the same.)
     match (zero || !rate.is_finite(), rate > 0.0, vi) {
         (true, _, true) => "không đổi".to_string(),
         (true, _, false) => "no change".to_string(),
@@ -1123,6 +1124,43 @@ mod tests {
             describe_change(Some(-1.5), Some(-1.0), &i, Lang::Vi),
             "giảm 1–1,5 điểm phần trăm mỗi năm"
         );
+    }
+
+    /// A change in words: none when it rounds to zero, or is not a number at all.
+    #[test]
+    fn changes_in_words() {
+        let i = share();
+        assert_eq!(change(0.0, Method::Linear, &i, Lang::Vi), "không đổi");
+        assert_eq!(change(0.0001, Method::Linear, &i, Lang::En), "no change");
+        assert_eq!(change(f64::NAN, Method::Linear, &i, Lang::En), "no change");
+        assert_eq!(
+            change(-0.31, Method::Linear, &i, Lang::En),
+            "a fall of 0.310 percentage points a year"
+        );
+        assert_eq!(
+            change(2.9, Method::Compound, &i, Lang::Vi),
+            "tăng 2,9\u{a0}%/năm"
+        );
+        assert_eq!(change(-0.04, Method::Compound, &i, Lang::Vi), "không đổi");
+        assert_eq!(ratio_text(Some(f64::INFINITY), Lang::En), "");
+        assert_eq!(ratio_text(Some(0.814), Lang::Vi), " (tỷ số R = 0,81)");
+    }
+
+    /// A figure against a target: more decimals only where the displayed figure would look like
+    /// an edge it differs from (never for a figure equal to the edge, or within a billionth of
+    /// it), and at most six.
+    #[test]
+    fn figures_against_their_target() {
+        let i = share();
+        let exact = TargetShape::Exact(42.0);
+        assert_eq!(against(42.0, exact, &i, Lang::Vi), "42,00\u{a0}%");
+        assert_eq!(against(42.000_000_001, exact, &i, Lang::Vi), "42,00\u{a0}%");
+        assert_eq!(against(42.002, exact, &i, Lang::Vi), "42,002\u{a0}%");
+        assert_eq!(
+            against(42.000_000_1, exact, &i, Lang::Vi),
+            "42,000000\u{a0}%"
+        );
+        assert_eq!(against(41.9999, exact, &i, Lang::En), "41.9999\u{a0}%");
     }
 
     /// A range in words, with its middle when a trend or an average uses it.

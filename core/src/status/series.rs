@@ -32,11 +32,11 @@ impl Point<'_> {
 
 fn time_of(observation: &Observation, year: i32) -> f64 {
     match observation.as_of {
+        // December lands on the year's end; an `as_of` in the January after the year (a budget
+        // year's accounts) is a full-year figure.
         Some(date) if date.year == year => match date.month {
-            Some(month) if (1..12).contains(&month) => {
-                f64::from(year - 1) + f64::from(month) / 12.0
-            }
-            _ => f64::from(year),
+            Some(month) => f64::from(year - 1) + f64::from(month) / 12.0,
+            None => f64::from(year),
         },
         _ => f64::from(year),
     }
