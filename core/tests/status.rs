@@ -3231,3 +3231,75 @@ fn the_series_method_is_the_target_territorys_own() {
     let a = assess(&plan, the_target(&plan, "growth-2021-2025"), 2026);
     assert_eq!(a.status, Status::NoData, "{:?}", a.reasons);
 }
+
+/// §2, item 4: a published average counts for an average target only when it starts with the
+/// target's period and ends inside it, by the year considered.
+#[test]
+fn which_published_averages_count() {
+    let with_average = |period: &str, today: i32| {
+        let mut plan = grdp_growth_plan();
+        plan.observations
+            .retain(|o| o.territory == "ct" && o.when == When::Year(2021));
+        let mut average = plan.observations[0].clone();
+        average.when = When::Period(plan::lower::parse_period(period).expect("a period"));
+        average.value = 9.0;
+        average.line = 999;
+        plan.observations.push(average);
+        let a = assess(&plan, the_target(&plan, "growth-2021-2025"), today);
+        a.reasons
+            .iter()
+            .any(|r| matches!(r, Reason::PeriodReported { .. }))
+    };
+    assert!(with_average("2021-2023", 2024));
+    assert!(
+        !with_average("2019-2022", 2024),
+        "does not start with the period"
+    );
+    assert!(
+        !with_average("2021-2025", 2023),
+        "ends after the year considered"
+    );
+    assert!(!with_average("2021-2026", 2026), "ends after the period");
+}
+
+/// §2, items 2 and 6: a break's date is that of the break between the two territories, or of
+/// the method break of the target's own indicator — never of another break.
+#[test]
+fn a_series_break_reason_gives_the_right_date() {
+    let mut plan = grdp_growth_plan();
+    let template = plan.series_breaks[0].clone();
+    let mut first = template.clone();
+    first.after = "elsewhere".into();
+    first.date = plan::PartialDate::parse("2001-01-01").expect("date");
+    let mut second = template.clone();
+    second.before = "elsewhere".into();
+    second.after = "ct".into();
+    second.date = plan::PartialDate::parse("2002-01-01").expect("date");
+    plan.series_breaks.insert(0, second);
+    plan.series_breaks.insert(0, first);
+    let a = assess(&plan, the_target(&plan, "growth-2021-2025"), 2026);
+    let dates: Vec<String> = a
+        .reasons
+        .iter()
+        .filter_map(|r| match r {
+            Reason::OtherTerritory { break_date, .. } => break_date.map(|d| d.to_string()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(dates, vec!["2025-07-01".to_string()]);
+
+    let mut plan = rebased("");
+    let mut other = plan.series_breaks[0].clone();
+    other.indicators = vec!["something-else".into()];
+    other.date = plan::PartialDate::parse("2030-01-01").expect("date");
+    plan.series_breaks.insert(0, other);
+    let a = assess(&plan, the_target(&plan, "pc-2025"), 2024);
+    assert!(
+        a.reasons.iter().any(|r| matches!(
+            r,
+            Reason::OtherMethod { break_date: Some(date), .. } if date.to_string() == "2024-06-01"
+        )),
+        "{:?}",
+        a.reasons
+    );
+}
