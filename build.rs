@@ -24,6 +24,7 @@ fn main() {
         Err(err) if for_widget => fail(format!("cannot read the embedded plan {path}: {err}")),
         Err(err) => {
             println!("cargo:warning=cannot read the embedded plan {path}: {err}");
+            write_empty(&out);
             return;
         }
     };
@@ -60,6 +61,13 @@ fn main() {
         None if for_widget => fail(format!(
             "the embedded plan {path} is invalid (see the messages above)"
         )),
-        None => {}
+        // Natively the widget's components still compile (for `chitieu prerender`): an empty
+        // plan, which the decoder refuses with a message, keeps `chitieu check` buildable.
+        None => write_empty(&out),
     }
+}
+
+fn write_empty(out: &std::path::Path) {
+    let _ = std::fs::write(out.join("plan.bin"), []);
+    println!("cargo:rustc-env=CHITIEU_PLAN_VERSION=invalid");
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark: builds the release, serves it with two peer pages (Chart.js and Apache ECharts from
-# npm, drawing the same indicator and target band) on 127.0.0.1, and measures all three in the
-# same run in headless Chromium (bench/bench.mjs). Writes the table into bench/results.md.
+# npm, drawing the same indicator and target band) with nginx and the hosting configuration of
+# docs/hosting/nginx.conf (precompressed brotli/gzip, cache headers, strict CSP) on 127.0.0.1, and
+# measures them in the same run in headless Chromium, unthrottled, with 4x CPU throttling and on
+# two emulated networks (bench/bench.mjs). Writes the table into bench/results.md.
 #
 #   bash scripts/bench.sh                 (BENCH_RUNS=15 by default; more is fine, fewer is not)
 #
@@ -23,11 +25,26 @@ site="target/bench-site"
 rm -rf "$site"
 mkdir -p "$site/peers/vendor"
 cp -R dist/. "$site/"
-cp bench/peers/*.html bench/peers/*.js bench/peers/*.css "$site/peers/"
+cp bench/peers/*.html bench/peers/*.js bench/peers/*.css bench/peers/*.svg "$site/peers/"
 cp node_modules/chart.js/dist/chart.umd.min.js node_modules/echarts/dist/echarts.common.min.js "$site/peers/vendor/"
+# The peers get precompressed files too, as a host serving them would (dist/ has its own).
+node scripts/precompress.mjs "$site/peers" >/dev/null
 
-trap stop_dist_server EXIT
+# Two nginx servers on the same directory: chitieu with the hosting configuration as it is, and
+# the peer pages with the same configuration less the CSP header (ECharts sets inline styles for
+# its tooltip, which the strict policy forbids; chitieu is built for that policy, the peers not).
+peers_conf="target/bench-peers-nginx.conf"
+grep -v 'Content-Security-Policy' docs/hosting/nginx.conf >"$peers_conf"
+site_pid="" site_dir=""
+stop_servers() {
+  stop_dist_server
+  SERVER_PID="$site_pid" SERVER_DIR="$site_dir"
+  stop_dist_server
+}
+trap stop_servers EXIT
 trap 'exit 130' INT TERM
 start_dist_server 0 "$site"
-echo "bench: serving $site at $SERVER_URL (pid $SERVER_PID)"
-node bench/bench.mjs "$SERVER_URL" "$site"
+site_pid="$SERVER_PID" site_dir="$SERVER_DIR" site_url="$SERVER_URL"
+start_dist_server 0 "$site" "$peers_conf"
+echo "bench: nginx serving $site at $site_url (chitieu) and $SERVER_URL (peers, no CSP)"
+node bench/bench.mjs "$site_url" "$site" "$SERVER_URL"

@@ -14,7 +14,9 @@ linked or preloaded by index.html. Trunk has no such asset type, hence this hook
      hash of their content (cacheable for good, like Trunk's own files), and two
      <meta name="chitieu-more-glue|chitieu-more-wasm"> in index.html that boot.js reads.
 
-Then runs scripts/single_file.py, which inlines both modules into chitieu-offline.html.
+Then runs scripts/single_file.py, which inlines both modules into chitieu-offline.html, and
+last `chitieu prerender`: the native build of the widget's own components writes the first view
+into index.html, en.html and one compact page per indicator and language (src/cli/prerender.rs).
 """
 import hashlib
 import os
@@ -94,6 +96,20 @@ def main():
     import single_file  # noqa: E402  (after the second module is in place)
 
     single_file.main()
+    prerender(staging)
+
+
+def prerender(staging):
+    """Renders the first view into the pages with the native `chitieu` (debug profile: it only
+    renders, and the tests build the same). The release's size flags are for the wasm only: a
+    plain stable native build, sharing the tests' compiled dependencies."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("RUSTFLAGS", "RUSTC_BOOTSTRAP") and not k.startswith("CARGO_UNSTABLE_")
+           and not k.startswith("CARGO_BUILD_TARGET")}
+    command = ["cargo", "run", "--quiet", "--offline", "--bin", "chitieu", "--", "prerender", staging]
+    print("build_more: " + " ".join(command), flush=True)
+    if subprocess.run(command, cwd=ROOT, env=env).returncode != 0:
+        die("chitieu prerender failed")
 
 
 if __name__ == "__main__":

@@ -84,6 +84,10 @@ def main():
 
     html = re.sub(r'<script\b[^>]*\bsrc="([^"]*boot[^"]*\.js)"[^>]*></script>', boot, html)
 
+    # The guard of pre-rendered pages (static/guard.js) has nothing to guard here: this file is
+    # written before the pages are pre-rendered and carries no pre-rendered view.
+    html = re.sub(r'<script\b[^>]*\bsrc="[^"]*guard[^"]*\.js"[^>]*></script>\s*', "", html)
+
     for key, count in replaced.items():
         if count != 1:
             die(f"expected exactly one {key} reference in {index_path}, found {count}")

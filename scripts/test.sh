@@ -9,7 +9,10 @@
 #   6 e2e-selftest  the e2e harness fails on broken pages (negative controls)
 #   7 build         trunk build --release                                              (dist/)
 #   8 size-budget   brotli total of the first view's files <= the interim ceiling in tests/size-budget.mjs (goal 130,000 B)
-#   9 e2e           tests/e2e/*.test.mjs against dist/ served on 127.0.0.1
+#   9 e2e           tests/e2e/*.test.mjs in Chromium, against dist/ served by nginx on 127.0.0.1
+#                   (docs/hosting/nginx.conf: precompressed files, cache headers, strict CSP)
+#  10 e2e-firefox   the test files that export engines: [..., 'firefox'] (smoke, interaction,
+#                   stability) again in Firefox ESR, through WebDriver BiDi (puppeteer-core)
 #
 # The last line is "N passed, M failed": every test counted by a test layer, plus 1 for
 # each check layer (fmt, clippy, build). Exit status is non-zero if anything failed.
@@ -105,13 +108,13 @@ browser_test() {
     cargo test --target wasm32-unknown-unknown --test browser
 }
 
-e2e() {
+e2e() { # $1 = chromium | firefox
   # Runs in run_layer's pipeline subshell: the server is stopped by this subshell's own traps.
   trap stop_dist_server EXIT
   trap 'exit 130' INT TERM
   start_dist_server 0 || return 1
-  echo "e2e: serving dist/ at $SERVER_URL (pid $SERVER_PID)"
-  node tests/e2e/run.mjs "$SERVER_URL"
+  echo "e2e: serving dist/ with nginx at $SERVER_URL (pid $SERVER_PID)"
+  ENGINE="$1" node tests/e2e/run.mjs "$SERVER_URL"
 }
 
 run_layer fmt check cargo fmt --all --check
@@ -122,6 +125,7 @@ run_layer test-browser tests browser_test
 run_layer e2e-selftest tests node tests/e2e/selftest.mjs
 run_layer build check trunk_release_build
 run_layer size-budget tests node tests/size-budget.mjs dist
-run_layer e2e tests e2e
+run_layer e2e tests e2e chromium
+run_layer e2e-firefox tests e2e firefox
 
 finish 0

@@ -1,13 +1,13 @@
-//! wasm-bindgen-test in headless Chromium: the widget mounts, reads the embedded plan, paints
-//! the chart canvas, and answers the keyboard. Run by scripts/test.sh with
+//! wasm-bindgen-test in headless Chromium: the widget mounts, reads the embedded plan, draws
+//! the chart (inline SVG), and answers the keyboard. Run by scripts/test.sh with
 //! `cargo test --target wasm32-unknown-unknown --test browser`.
 #![cfg(target_arch = "wasm32")]
 
-use chitieu::web::app::App;
+use chitieu::web::app::{App, AppProps};
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, KeyboardEvent, KeyboardEventInit};
+use web_sys::{KeyboardEvent, KeyboardEventInit};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -30,19 +30,30 @@ fn mount() -> web_sys::Element {
         .expect("body")
         .append_child(&host)
         .expect("append");
-    yew::Renderer::<App>::with_root(host.clone()).render();
+    let props = AppProps {
+        query: Default::default(),
+        notices: Vec::new(),
+        today: chitieu_core::export::Day {
+            year: 2026,
+            month: 12,
+            day: 1,
+        },
+        prerendered: false,
+    };
+    yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
     host
 }
 
-async fn wait_for_draws(host: &web_sys::Element, at_least: u32) -> HtmlCanvasElement {
+/// Waits until the chart's stage has been painted `at_least` times; returns the stage.
+async fn wait_for_draws(host: &web_sys::Element, at_least: u32) -> web_sys::Element {
     for _ in 0..300 {
-        if let Some(canvas) = host.query_selector("canvas").ok().flatten() {
-            let draws: u32 = canvas
+        if let Some(stage) = host.query_selector(".chart-stage").ok().flatten() {
+            let draws: u32 = stage
                 .get_attribute("data-draws")
                 .and_then(|d| d.parse().ok())
                 .unwrap_or(0);
             if draws >= at_least {
-                return canvas.dyn_into().expect("a canvas");
+                return stage;
             }
         }
         yew::platform::time::sleep(Duration::from_millis(10)).await;
@@ -50,43 +61,27 @@ async fn wait_for_draws(host: &web_sys::Element, at_least: u32) -> HtmlCanvasEle
     panic!("the chart was not drawn {at_least} time(s) within 3 s");
 }
 
-fn painted_pixels(canvas: &HtmlCanvasElement) -> usize {
-    let context: CanvasRenderingContext2d = canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .expect("2d context")
-        .dyn_into()
-        .expect("2d");
-    let data = context
-        .get_image_data(
-            0.0,
-            0.0,
-            f64::from(canvas.width()),
-            f64::from(canvas.height()),
-        )
-        .expect("pixels")
-        .data();
-    let background = [data[0], data[1], data[2]];
-    data.chunks(4)
-        .filter(|px| [px[0], px[1], px[2]] != background)
-        .count()
+/// The chart's drawn marks: every SVG shape and text but the background rectangle.
+fn marks(stage: &web_sys::Element) -> u32 {
+    stage
+        .query_selector_all("svg.chart-svg polyline, svg.chart-svg circle, svg.chart-svg text, svg.chart-svg rect, svg.chart-svg path, svg.chart-svg polygon")
+        .map(|list| list.length().saturating_sub(1))
+        .unwrap_or(0)
 }
 
 #[wasm_bindgen_test]
 async fn the_widget_mounts_and_paints_the_chart() {
     let host = mount();
-    let canvas = wait_for_draws(&host, 1).await;
-    assert!(
-        canvas.width() > 300,
-        "canvas sized to its container: {}",
-        canvas.width()
-    );
-    let pixels = painted_pixels(&canvas);
-    assert!(
-        pixels > 1000,
-        "the chart has marks: {pixels} non-background pixels"
-    );
+    let stage = wait_for_draws(&host, 1).await;
+    let width = stage
+        .query_selector("svg.chart-svg")
+        .ok()
+        .flatten()
+        .map(|svg| svg.get_bounding_client_rect().width())
+        .unwrap_or(0.0);
+    assert!(width > 300.0, "chart sized to its container: {width}");
+    let marks = marks(&stage);
+    assert!(marks > 20, "the chart has marks: {marks}");
     let text = host.text_content().unwrap_or_default();
     assert!(text.contains("Cần Thơ"), "plan title shown");
     assert!(
@@ -112,8 +107,8 @@ async fn the_widget_mounts_and_paints_the_chart() {
 #[wasm_bindgen_test]
 async fn arrow_keys_move_the_focus_and_redraw() {
     let host = mount();
-    let canvas = wait_for_draws(&host, 1).await;
-    let before: u32 = canvas
+    let stage = wait_for_draws(&host, 1).await;
+    let before: u32 = stage
         .get_attribute("data-draws")
         .and_then(|d| d.parse().ok())
         .unwrap_or(0);
@@ -121,7 +116,12 @@ async fn arrow_keys_move_the_focus_and_redraw() {
     init.set_key("ArrowRight");
     init.set_bubbles(true);
     let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
-    canvas.dispatch_event(&event).expect("dispatch");
+    let plot = stage
+        .query_selector(".chart-plot")
+        .ok()
+        .flatten()
+        .expect("the focusable plot");
+    plot.dispatch_event(&event).expect("dispatch");
     wait_for_draws(&host, before + 1).await;
     let readout = host
         .query_selector(".readout")

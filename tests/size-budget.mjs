@@ -19,10 +19,10 @@ import { join } from 'node:path';
 import { brotli, gzip } from '../scripts/precompress.mjs';
 
 export const TARGET_BYTES = 130_000;
-export const BUDGET_BYTES = 180_000;
+export const BUDGET_BYTES = 215_000;
 // The same widget built with the plain standard library (CHITIEU_PLAIN_STD=1: rust-src missing,
 // see scripts/lib.sh) is about 20 KB larger; its own ceiling keeps the guard against growth.
-export const PLAIN_STD_BUDGET_BYTES = 200_000;
+export const PLAIN_STD_BUDGET_BYTES = 235_000;
 
 const args = process.argv.slice(2);
 const budgetFlag = args.indexOf('--budget');

@@ -86,6 +86,8 @@ pub enum TypeName {
     Table,
     TableArray,
     TextPair,
+    /// Two numbers `[numerator, denominator]` (a reference's ratio).
+    NumberPair,
 }
 
 /// The kinds of record a message can name.
@@ -99,6 +101,7 @@ pub enum RecordKind {
     Indicator,
     Target,
     Method,
+    Reference,
 }
 
 /// A limit on what a file may hold, so that no file can exhaust memory, the stack or time.
@@ -313,6 +316,32 @@ pub enum Problem {
         territory: String,
         year: i32,
     },
+    /// A derived value, or a reference's ratio, does not equal what its stated arithmetic gives.
+    ArithmeticMismatch {
+        value: f64,
+        computed: f64,
+    },
+    /// A `formula` whose input figure (same year, territory and source) is not in the file.
+    FormulaInputMissing {
+        indicator: String,
+        source: String,
+    },
+    /// `kind = "derived"` without a `formula`, or a `formula` on a published figure.
+    DerivedWithoutFormula,
+    FormulaNotDerived,
+    /// A derived value must carry its input's hedge ("khoảng", "trên"), no more, no less.
+    FormulaQualifier,
+    /// A formula divides by a reference value for another year.
+    ReferenceYear {
+        reference: String,
+        year: i32,
+        expected: i32,
+    },
+    /// A tally counts more targets than the document has.
+    TallyOverTotal {
+        counted: u32,
+        of: u32,
+    },
 }
 
 impl Problem {
@@ -379,6 +408,13 @@ impl Problem {
             Problem::TooPrecise { .. } => "too-precise",
             Problem::UnusedSource { .. } => "unused-source",
             Problem::TerritoryNotInTime { .. } => "territory-not-in-time",
+            Problem::ArithmeticMismatch { .. } => "arithmetic-mismatch",
+            Problem::FormulaInputMissing { .. } => "formula-input-missing",
+            Problem::DerivedWithoutFormula => "derived-without-formula",
+            Problem::FormulaNotDerived => "formula-not-derived",
+            Problem::FormulaQualifier => "formula-qualifier",
+            Problem::ReferenceYear { .. } => "reference-year",
+            Problem::TallyOverTotal { .. } => "tally-over-total",
         }
     }
 
@@ -766,6 +802,55 @@ impl Problem {
                 format!("địa bàn `{}` không tồn tại trong năm {year}", ascii(territory)),
                 format!("territory `{}` did not exist in {year}", ascii(territory)),
             ),
+            Problem::ArithmeticMismatch { value, computed } => pick(
+                format!("giá trị ghi {value} không khớp với phép tính đã nêu, cho ra {computed}"),
+                format!(
+                    "the value written, {value}, does not match its stated arithmetic, which gives {computed}"
+                ),
+            ),
+            Problem::FormulaInputMissing { indicator, source } => pick(
+                format!(
+                    "không có số liệu `{}` cùng năm, cùng địa bàn, cùng nguồn `{}` để tính",
+                    ascii(indicator),
+                    ascii(source)
+                ),
+                format!(
+                    "no `{}` figure of the same year and territory from source `{}` to compute from",
+                    ascii(indicator),
+                    ascii(source)
+                ),
+            ),
+            Problem::DerivedWithoutFormula => pick(
+                "số suy ra (`kind = \"derived\"`) cần có `formula` nói rõ cách tính".into(),
+                "a derived value (`kind = \"derived\"`) needs a `formula` saying how it is computed"
+                    .into(),
+            ),
+            Problem::FormulaNotDerived => pick(
+                "có `formula` thì `kind` phải là \"derived\"".into(),
+                "an observation with a `formula` must have `kind = \"derived\"`".into(),
+            ),
+            Problem::FormulaQualifier => pick(
+                "số suy ra phải mang đúng `qualifier` của số liệu đầu vào".into(),
+                "a derived value must carry exactly the `qualifier` of its input figure".into(),
+            ),
+            Problem::ReferenceYear {
+                reference,
+                year,
+                expected,
+            } => pick(
+                format!(
+                    "giá trị tham chiếu `{}` là của năm {year}, không phải năm {expected}",
+                    ascii(reference)
+                ),
+                format!(
+                    "reference `{}` is for {year}, not {expected}",
+                    ascii(reference)
+                ),
+            ),
+            Problem::TallyOverTotal { counted, of } => pick(
+                format!("đếm {counted} chỉ tiêu nhưng văn bản chỉ có {of}"),
+                format!("{counted} targets counted, but the document has only {of}"),
+            ),
         }
     }
 }
@@ -898,6 +983,8 @@ impl TypeName {
             (TypeName::TableArray, Lang::En) => "a list of tables",
             (TypeName::TextPair, Lang::Vi) => "một cặp văn bản { vi, en }",
             (TypeName::TextPair, Lang::En) => "a text pair { vi, en }",
+            (TypeName::NumberPair, Lang::Vi) => "hai số [tử số, mẫu số]",
+            (TypeName::NumberPair, Lang::En) => "two numbers [numerator, denominator]",
         }
     }
 }
@@ -921,6 +1008,8 @@ impl RecordKind {
             (RecordKind::Target, Lang::En) => "target",
             (RecordKind::Method, Lang::Vi) => "phương pháp",
             (RecordKind::Method, Lang::En) => "method",
+            (RecordKind::Reference, Lang::Vi) => "giá trị tham chiếu",
+            (RecordKind::Reference, Lang::En) => "reference",
         }
     }
 }

@@ -193,6 +193,9 @@ fn observation_row(
     if let Some(derived) = &observation.derived {
         notes.push(format!("{}: {}", t(Ui::Derived, lang), derived.get(lang)));
     }
+    if let Some(formula) = describe::formula(plan, observation, lang) {
+        notes.push(format!("{}: {formula}", t(Ui::Derived, lang)));
+    }
     let value = number(observation.value);
     let value_max = observation.upper.map(number).unwrap_or_default();
     let qualifier = match observation.qualifier {

@@ -230,9 +230,11 @@ pub fn kind_label(kind: crate::plan::ObservationKind, lang: Lang) -> &'static st
         (Preliminary, Lang::Vi) => "sơ bộ",
         (Estimate, Lang::Vi) => "ước tính",
         (Reported, Lang::Vi) => "số báo cáo",
+        (Derived, Lang::Vi) => "số suy ra",
         (Official, Lang::En) => "official",
         (Preliminary, Lang::En) => "preliminary",
         (Estimate, Lang::En) => "estimate",
         (Reported, Lang::En) => "reported",
+        (Derived, Lang::En) => "derived",
     }
 }

@@ -8,6 +8,7 @@ pub mod diagnostic;
 #[cfg(feature = "chart")]
 pub mod embed;
 pub mod export;
+pub mod history;
 pub mod i18n;
 pub mod number;
 pub mod order;
@@ -17,3 +18,6 @@ pub mod query;
 pub mod status;
 pub mod summary;
 pub mod text;
+pub mod verdict;
+#[cfg(feature = "chart")]
+pub mod view;

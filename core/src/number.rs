@@ -46,6 +46,19 @@ pub fn format_trimmed(value: f64, max_decimals: u8, lang: Lang) -> String {
     trimmed.strip_suffix(point).unwrap_or(trimmed).to_string()
 }
 
+/// A number followed by its unit as the press of both languages writes it: a percent sign
+/// sticks to the number ("7,23%", "7.23%/yr"), a word unit follows a no-break space
+/// ("104,6 triệu đồng"), so a line never breaks between them.
+pub fn with_unit(number: String, unit: &str) -> String {
+    if unit.is_empty() {
+        number
+    } else if unit.starts_with('%') {
+        format!("{number}{unit}")
+    } else {
+        format!("{number}\u{a0}{unit}")
+    }
+}
+
 /// A signed change, always with its sign: "+1,2" / "−0,4".
 pub fn format_signed(value: f64, decimals: u8, lang: Lang) -> String {
     let text = format_trimmed(value, decimals, lang);

@@ -5,12 +5,13 @@
 use crate::chart::ThemeName;
 use crate::text::Lang;
 
-pub const PARAMETERS: [&str; 8] = [
+pub const PARAMETERS: [&str; 9] = [
     "lang",
     "theme",
     "indicator",
     "period",
     "view",
+    "asof",
     "plan",
     "embed",
     "childId",
@@ -56,13 +57,18 @@ pub struct Query {
     pub embed: bool,
     /// The pym.js iframe id, kept so that a reload inside the frame still answers to it.
     pub child_id: Option<String>,
+    /// Show the plan as it stood on this day (`asof=2025-12-08`): only figures published by
+    /// then, statuses recomputed from them.
+    pub asof: Option<crate::plan::PartialDate>,
 }
 
 /// Something in the address the widget could not use.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Notice {
+    /// A name that is not ours but close to one of ours: most likely a typo of `suggestion`.
     UnknownParameter {
         name: String,
+        suggestion: &'static str,
     },
     BadValue {
         name: &'static str,
@@ -115,6 +121,16 @@ pub fn parse(query: &str) -> (Query, Vec<Notice>) {
                     notices.push(Notice::ForeignPlan { value });
                 }
             }
+            "asof" => match crate::plan::PartialDate::parse(&value)
+                .filter(|d| d.day.is_some() && (1900..=2200).contains(&d.year))
+            {
+                Some(date) => out.asof = Some(date),
+                None => notices.push(Notice::BadValue {
+                    name: "asof",
+                    value,
+                    allowed: vec!["YYYY-MM-DD".into()],
+                }),
+            },
             "view" => match View::from_code(&value) {
                 Some(view) => out.view = Some(view),
                 None => notices.push(Notice::BadValue {
@@ -134,12 +150,85 @@ pub fn parse(query: &str) -> (Query, Vec<Notice>) {
             },
             // The id a pym.js parent gives its iframe; echoed in height messages, never shown.
             "childId" => out.child_id = child_id(pair),
-            other => notices.push(Notice::UnknownParameter {
-                name: decode(other),
-            }),
+            other => {
+                let name = decode(other);
+                // Names the embedding and sharing ecosystem adds (pym.js, analytics, social
+                // sites) are not for us and not a mistake: ignored without a word. Any other
+                // name is only worth a notice when it looks like a slip for one of ours.
+                if !is_foreign_parameter(&name) {
+                    if let Some(suggestion) = closest_parameter(&name) {
+                        notices.push(Notice::UnknownParameter { name, suggestion });
+                    }
+                }
+            }
         }
     }
     (out, notices)
+}
+
+/// Parameters other software adds to a page's address: pym.js's own four (`initialWidth`,
+/// `childId`, `parentTitle`, `parentUrl`), campaign tags (`utm_*`, Matomo's `pk_*`/`mtm_*`,
+/// HubSpot's `hsa_*`) and the click ids of search engines, ad networks and social sites
+/// (Facebook, Google, Microsoft, Yandex, X, TikTok, LinkedIn, Mailchimp, Instagram, Zalo).
+pub fn is_foreign_parameter(name: &str) -> bool {
+    const EXACT: [&str; 22] = [
+        "initialWidth",
+        "childId",
+        "parentTitle",
+        "parentUrl",
+        "fbclid",
+        "gclid",
+        "gclsrc",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "yclid",
+        "twclid",
+        "ttclid",
+        "li_fat_id",
+        "mc_cid",
+        "mc_eid",
+        "_ga",
+        "_gl",
+        "igshid",
+        "zarsrc",
+        "ref_src",
+    ];
+    const PREFIXES: [&str; 4] = ["utm_", "pk_", "mtm_", "hsa_"];
+    EXACT.contains(&name) || PREFIXES.iter().any(|p| name.starts_with(p))
+}
+
+/// One of our parameter names that `name` is most likely a slip for: the same name in other
+/// letter case, or one at most two edits away (`indicater`, `lng`, `perod`). Short names need
+/// a closer match, so that `v` or `id` are not taken for `view` or `lang`.
+pub fn closest_parameter(name: &str) -> Option<&'static str> {
+    let lower = name.to_lowercase();
+    let limit = if lower.chars().count() <= 3 { 1 } else { 2 };
+    PARAMETERS
+        .iter()
+        .filter(|p| **p != "childId")
+        .map(|p| (edit_distance(&lower, &p.to_lowercase()), *p))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, p)| p)
+}
+
+/// Levenshtein distance over characters; names are short, so the quadratic table is cheap, and
+/// very long names are cut first so that an address cannot make it slow.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().take(40).collect();
+    let b: Vec<char> = b.chars().take(40).collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut current = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        previous = current;
+    }
+    previous[b.len()]
 }
 
 /// The `childId` a pym.js parent puts in its iframe's address, which the embedded page repeats
@@ -190,6 +279,9 @@ pub fn to_string(query: &Query) -> String {
     }
     if let Some(view) = query.view.filter(|v| *v != View::Scorecard) {
         parts.push(format!("view={}", view.code()));
+    }
+    if let Some(date) = query.asof {
+        parts.push(format!("asof={date}"));
     }
     if let Some(plan) = &query.plan {
         parts.push(format!("plan={}", encode(plan)));
@@ -251,21 +343,60 @@ mod tests {
 
     #[test]
     fn reads_known_parameters_and_reports_the_rest() {
-        let (query, notices) = parse("?lang=en&theme=dark&indicator=grdp_growth&colour=red&lang2");
+        let (query, notices) =
+            parse("?lang=en&theme=dark&indicator=grdp_growth&colour=red&lang2&Indicatr=x");
         assert_eq!(query.lang, Some(Lang::En));
         assert_eq!(query.theme, Some(ThemeName::Dark));
         assert_eq!(query.indicator.as_deref(), Some("grdp_growth"));
+        // `colour` is nobody's slip: ignored. `lang2` and `Indicatr` are near ours.
         assert_eq!(
             notices,
             vec![
                 Notice::UnknownParameter {
-                    name: "colour".into()
+                    name: "lang2".into(),
+                    suggestion: "lang",
                 },
                 Notice::UnknownParameter {
-                    name: "lang2".into()
+                    name: "Indicatr".into(),
+                    suggestion: "indicator",
                 }
             ]
         );
+    }
+
+    #[test]
+    fn what_pym_analytics_and_social_sites_add_is_ignored_silently() {
+        // The address pym.js 1.3.2's `pym.Parent` gives its iframe, plus a shared link's tags.
+        let (query, notices) = parse(
+            "?indicator=grdp_growth&embed=1&initialWidth=600&childId=chitieu-1\
+             &parentTitle=B%C3%A1o&parentUrl=https%3A%2F%2Fnews.example%2Fa\
+             &utm_source=zalo&utm_medium=social&fbclid=IwAR0&gclid=Cj0&zarsrc=30&_gl=1",
+        );
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(query.indicator.as_deref(), Some("grdp_growth"));
+        assert!(query.embed);
+        assert_eq!(query.child_id.as_deref(), Some("chitieu-1"));
+        // Our own parameters with a bad value are still named.
+        let (_, notices) = parse("?utm_campaign=x&lang=de");
+        assert!(matches!(
+            &notices[..],
+            [Notice::BadValue { name: "lang", .. }]
+        ));
+    }
+
+    #[test]
+    fn slips_are_matched_to_the_nearest_parameter_only_when_close() {
+        assert_eq!(closest_parameter("indicater"), Some("indicator"));
+        assert_eq!(closest_parameter("INDICATOR"), Some("indicator"));
+        assert_eq!(closest_parameter("perod"), Some("period"));
+        assert_eq!(closest_parameter("lng"), Some("lang"));
+        assert_eq!(closest_parameter("them"), Some("theme"));
+        assert_eq!(closest_parameter("embedd"), Some("embed"));
+        assert_eq!(closest_parameter("v"), None);
+        assert_eq!(closest_parameter("id"), None);
+        assert_eq!(closest_parameter("page"), None);
+        assert_eq!(closest_parameter("colour"), None);
+        assert_eq!(closest_parameter(&"x".repeat(10_000)), None);
     }
 
     #[test]

@@ -1,116 +1,104 @@
-//! One generated sentence per chart, in Vietnamese and English: where the series starts and
-//! ends, the target, the projection, the status and why. It is the chart's text alternative:
-//! the canvas points at it with `aria-describedby`.
+//! The chart's text alternative, one short paragraph in Vietnamese or English: what each line
+//! shows (one territory at a time, never compared across a series break), then the finding.
+//! The chart points at it with `aria-describedby`; the SVG download carries it as its <desc>.
 
 use crate::describe;
-use crate::i18n::kind_label;
-use crate::plan::{Indicator, Plan, Target, When};
-use crate::status;
+use crate::plan::{Indicator, Observation, Plan};
 use crate::text::Lang;
 
-pub fn indicator(
-    plan: &Plan,
-    indicator: &Indicator,
-    primary: Option<&Target>,
-    lang: Lang,
-    today: i32,
-) -> String {
-    let vi = lang == Lang::Vi;
+/// `headline` is the panel's finding (`view::panel`), appended as the last sentence.
+pub fn indicator(plan: &Plan, indicator: &Indicator, headline: &str, lang: Lang) -> String {
     let mut parts: Vec<String> = Vec::new();
+    let unit = indicator.unit.get(lang);
+    parts.push(if unit.is_empty() {
+        format!("{}.", indicator.name.get(lang))
+    } else {
+        format!("{} ({unit}).", indicator.name.get(lang))
+    });
     let series = plan.headline_series(&indicator.id);
-    let name = indicator.name.get(lang);
-    match (series.first(), series.last()) {
-        (Some(first), Some(last)) if series.len() > 1 => {
-            let (from, to, broken) = if vi {
-                (
-                    "từ",
-                    "đến",
-                    "; chuỗi số liệu gián đoạn do thay đổi địa giới",
-                )
-            } else {
-                (
-                    "from",
-                    "to",
-                    "; the series breaks where the boundaries changed",
-                )
-            };
-            let broken = if first.territory != last.territory {
-                broken
-            } else {
-                ""
-            };
-            parts.push(format!(
-                "{name}: {from} {} ({}) {to} {} ({}, {}){broken}.",
-                describe::observation(indicator, first, lang),
-                first.when,
-                describe::observation(indicator, last, lang),
-                last.when,
-                kind_label(last.kind, lang),
-            ));
+    let mut territories: Vec<&str> = Vec::new();
+    for o in &series {
+        if !territories.contains(&o.territory.as_str()) {
+            territories.push(&o.territory);
         }
-        (Some(only), _) => parts.push(format!(
-            "{name}: {} ({}, {}).",
-            describe::observation(indicator, only, lang),
-            only.when,
-            kind_label(only.kind, lang)
-        )),
-        _ => parts.push(if vi {
-            format!("{name}: chưa có số liệu.")
-        } else {
-            format!("{name}: no data yet.")
-        }),
     }
-    if let Some(target) = primary {
-        let document = plan
-            .document(&target.document)
-            .map_or(target.document.as_str(), |d| d.number.as_str());
-        let assessment = status::assess(plan, target, today);
-        parts.push(if vi {
-            format!(
-                "Chỉ tiêu: {} theo {document}.",
-                describe::target(indicator, target, lang)
-            )
-        } else {
-            format!(
-                "Target: {} set by {document}.",
-                describe::target(indicator, target, lang)
-            )
+    for territory in territories {
+        let points: Vec<&&Observation> =
+            series.iter().filter(|o| o.territory == territory).collect();
+        let name = describe::territory_short(plan, territory, lang);
+        parts.push(line(indicator, &name, &points, lang));
+    }
+    if series.is_empty() {
+        parts.push(match lang {
+            Lang::Vi => "Chưa có số liệu.".to_string(),
+            Lang::En => "No figures yet.".to_string(),
         });
-        if let Some(projected) = assessment.projected {
-            let year = target.when.end_year();
-            parts.push(if vi {
-                format!(
-                    "Theo xu hướng hiện nay, năm {year} ước đạt {}.",
-                    describe::value(indicator, projected, None, lang)
-                )
+    }
+    if !headline.is_empty() {
+        parts.push(headline.to_string());
+    }
+    parts.join(" ")
+}
+
+/// "Cần Thơ (cũ), 2019–2024: từ 7,84% (2019) đến 6,2% (2024); thấp nhất 1,02% (2021)."
+fn line(indicator: &Indicator, territory: &str, points: &[&&Observation], lang: Lang) -> String {
+    let v = |o: &Observation| describe::observation(indicator, o, lang);
+    match points {
+        [] => String::new(),
+        [only] => match lang {
+            Lang::Vi => format!("{territory}: {} năm {}.", v(only), only.when),
+            Lang::En => format!("{territory}: {} in {}.", v(only), only.when),
+        },
+        [first, .., last] => {
+            let low = points
+                .iter()
+                .min_by(|a, b| a.value.total_cmp(&b.value))
+                .expect("two or more points");
+            let high = points
+                .iter()
+                .max_by(|a, b| a.value.total_cmp(&b.value))
+                .expect("two or more points");
+            let ends_are_extremes = [low.line, high.line]
+                .iter()
+                .all(|l| *l == first.line || *l == last.line);
+            let extremes = if ends_are_extremes {
+                String::new()
             } else {
-                format!(
-                    "On the current trend, {year} would reach {}.",
-                    describe::value(indicator, projected, None, lang)
-                )
-            });
+                match lang {
+                    Lang::Vi => format!(
+                        "; thấp nhất {} ({}), cao nhất {} ({})",
+                        v(low),
+                        low.when,
+                        v(high),
+                        high.when
+                    ),
+                    Lang::En => format!(
+                        "; lowest {} ({}), highest {} ({})",
+                        v(low),
+                        low.when,
+                        v(high),
+                        high.when
+                    ),
+                }
+            };
+            match lang {
+                Lang::Vi => format!(
+                    "{territory}, {} năm: từ {} ({}) đến {} ({}){extremes}.",
+                    points.len(),
+                    v(first),
+                    first.when,
+                    v(last),
+                    last.when
+                ),
+                Lang::En => format!(
+                    "{territory}, {} years: from {} ({}) to {} ({}){extremes}.",
+                    points.len(),
+                    v(first),
+                    first.when,
+                    v(last),
+                    last.when
+                ),
+            }
         }
-        let why = assessment
-            .reasons
-            .first()
-            .map(|r| r.text(indicator, lang))
-            .unwrap_or_default();
-        parts.push(if vi {
-            format!("Đánh giá: {}. {why}", assessment.status.label(lang))
-        } else {
-            format!("Status: {}. {why}", assessment.status.label(lang))
-        });
     }
-    let periods = plan
-        .observations_of(&indicator.id)
-        .filter(|o| matches!(o.when, When::Period(_)))
-        .count();
-    if periods > 0 {
-        parts.push(if vi {
-            format!("Có thêm {periods} số bình quân/tổng cả giai đoạn trong bảng.")
-        } else {
-            format!("The table also has {periods} period averages or totals.")
-        });
-    }
-    parts.join(" ").trim().to_string()
 }

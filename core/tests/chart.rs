@@ -1,20 +1,62 @@
-//! Snapshot tests of the chart drawing: the same code that paints the canvas renders SVG here,
-//! and the SVG is compared with the committed file in `tests/snapshots/`. Run with
-//! `UPDATE_SNAPSHOTS=1 cargo test -p chitieu-core --test chart` to accept a reviewed change.
+//! Chart tests: snapshots of the drawing (the SVG the page and the downloads show, compared with
+//! the committed files in `tests/snapshots/`; run with `UPDATE_SNAPSHOTS=1 cargo test -p
+//! chitieu-core --test chart` to accept a reviewed change), the comparison rules of
+//! `indicator_chart`, and the label-placement pass over every chart of every plan in the
+//! repository at every width the widget is shown.
 
-use chitieu_core::chart::{self, Layers, Theme, ThemeName};
-use chitieu_core::plan;
+use chitieu_core::chart::{
+    self, ChartSpec, LabelRole, Layers, Rect, Role, Swatch, Theme, ThemeName,
+};
+use chitieu_core::plan::{self, Period, Plan};
+use chitieu_core::status::{self, Footing};
 use chitieu_core::text::Lang;
 use std::path::PathBuf;
 
-fn fixture(name: &str) -> plan::Plan {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/fixtures/plans")
-        .join(name);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let (loaded, diagnostics) = plan::load(name, &text);
+/// The year the fixtures are read in (a fixed "today": never the clock).
+const TODAY: i32 = 2026;
+
+fn load(path: &PathBuf) -> Plan {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let (loaded, diagnostics) = plan::load(&path.display().to_string(), &text);
     assert!(diagnostics.iter().all(|d| !d.is_error()), "{diagnostics:?}");
-    loaded.unwrap_or_else(|| panic!("{name} did not load"))
+    loaded.unwrap_or_else(|| panic!("{} did not load", path.display()))
+}
+
+fn fixture(name: &str) -> Plan {
+    load(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../tests/fixtures/plans")
+            .join(name),
+    )
+}
+
+/// The Can Tho plan and every fixture plan.
+fn every_plan() -> Vec<(String, Plan)> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files = vec![root.join("data/can-tho.toml")];
+    let mut fixtures: Vec<PathBuf> = std::fs::read_dir(root.join("tests/fixtures/plans"))
+        .expect("fixtures")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    fixtures.sort();
+    files.extend(fixtures);
+    assert!(
+        files.len() >= 3,
+        "the Can Tho plan and at least two fixtures"
+    );
+    files
+        .iter()
+        .map(|p| {
+            (
+                p.file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned(),
+                load(p),
+            )
+        })
+        .collect()
 }
 
 /// Compares with the committed snapshot, or writes it when UPDATE_SNAPSHOTS is set.
@@ -64,88 +106,179 @@ fn assert_inside(svg: &str, width: f64, height: f64) {
     }
 }
 
-fn render(
-    plan: &plan::Plan,
-    indicator: &str,
-    lang: Lang,
-    theme: ThemeName,
-    width: u32,
-    height: u32,
-) -> String {
-    let spec = chart::build(
-        plan,
-        indicator,
-        None,
-        lang,
-        Vec::new(),
-        Vec::new(),
-        Layers::ALL,
-    )
-    .unwrap_or_else(|| panic!("no chart for {indicator}"));
-    let svg = chart::to_svg(&spec, width, height, &Theme::get(theme), None);
+fn spec(plan: &Plan, indicator: &str, period: Option<Period>, lang: Lang) -> ChartSpec {
+    chart::indicator_chart(plan, indicator, period, lang, Layers::DEFAULT, TODAY)
+        .unwrap_or_else(|| panic!("no chart for {indicator}"))
+}
+
+fn first_period(plan: &Plan) -> Option<Period> {
+    plan.meta.periods.first().copied()
+}
+
+fn render(spec: &ChartSpec, theme: ThemeName, width: u32, height: u32) -> String {
+    let svg = chart::to_svg(spec, width, height, &Theme::get(theme), None);
     assert_inside(&svg, f64::from(width), f64::from(height));
     svg
 }
 
 #[test]
-fn rate_with_average_band_negative_year_and_series_break() {
+fn rate_against_an_average_band_compares_the_average_so_far() {
     let plan = fixture("chart-cases.toml");
-    let svg = render(&plan, "growth", Lang::Vi, ThemeName::Light, 640, 320);
+    let spec = spec(&plan, "growth", first_period(&plan), Lang::Vi);
+    assert_eq!(spec.footing, Footing::Average);
+    assert_eq!(spec.unit, "%/năm");
+    let average = spec
+        .series
+        .iter()
+        .find(|s| matches!(s.role, Role::Average(_)))
+        .expect("an average line");
+    // The average so far, by the status's own mean: (Π(1 + g/100))^(1/m) − 1.
+    let geometric = |values: &[f64]| {
+        (values.iter().map(|g| 1.0 + g / 100.0).product::<f64>()).powf(1.0 / values.len() as f64)
+            * 100.0
+            - 100.0
+    };
+    let values: Vec<f64> = average.points.iter().map(|p| p.value).collect();
+    let expected = [
+        geometric(&[-2.79]),
+        geometric(&[-2.79, 12.64]),
+        geometric(&[-2.79, 12.64, 5.75]),
+        geometric(&[-2.79, 12.64, 5.75, 7.12]),
+    ];
+    assert_eq!(values.len(), 4);
+    for (got, want) in values.iter().zip(expected) {
+        assert!((got - want).abs() < 1e-9, "{got} ≠ {want}");
+    }
+    let target = plan.targets_of("growth").next().expect("target");
+    let assessment = status::assess(&plan, target, TODAY);
+    assert_eq!(assessment.observed_rate, values.last().copied());
+    // The yearly values are context, the merged city's one figure its own colour.
+    let yearly: Vec<_> = spec
+        .series
+        .iter()
+        .filter(|s| s.role == Role::Yearly)
+        .collect();
+    assert_eq!(yearly.len(), 2);
+    assert_ne!(yearly[0].colour, yearly[1].colour);
+    // The required path and the projection are averages too: from the average so far to the
+    // band's edge in 2025, never the 14-odd % the last year alone would need.
+    let last = *values.last().expect("a value");
+    assert_eq!(spec.required.first(), Some(&(2024, last)));
+    let (year, end) = *spec.required.last().expect("required");
+    assert_eq!((year, end), (2025, 7.5));
+    assert!(spec.needed.is_some_and(|n| n > 14.0), "{:?}", spec.needed);
+    assert!(spec
+        .projection
+        .iter()
+        .all(|(_, c, lo, hi)| lo <= c && c <= hi));
+    assert_eq!(spec.projection.first().map(|p| p.1), Some(last));
+    let legend = chart::legend(&spec, Lang::Vi);
+    let texts: Vec<&str> = legend.iter().map(|e| e.label.as_str()).collect();
     assert!(
-        svg.contains("−2,79") || svg.contains("7,5–8"),
-        "vi number format in labels"
+        texts.iter().any(|t| t.contains("bình quân 2021–2024: 5,")),
+        "{texts:?}"
     );
-    assert!(svg.contains("1/7/2025"), "series break is labelled");
+    assert!(texts.iter().any(|t| t.contains("số từng năm")), "{texts:?}");
+    assert!(
+        texts.iter().any(|t| t.contains("năm 2025 cần 1")),
+        "{texts:?}"
+    );
+    // The end value, in words where there is room, the number alone where there is not.
+    let wide = chart::layout(&spec, 1000.0, chart::height_for(1000.0));
+    let narrow = chart::layout(&spec, 360.0, chart::height_for(360.0));
+    let end = |l: &chart::Layout| {
+        l.labels
+            .iter()
+            .find(|x| matches!(x.role, LabelRole::End(_)))
+            .map(|x| x.text.clone())
+    };
+    assert_eq!(end(&wide).as_deref(), Some("TB 2021–24: 5,53%"));
+    assert_eq!(end(&narrow).as_deref(), Some("5,53%"));
+    let svg = render(&spec, ThemeName::Light, 640, 320);
     check_snapshot("growth-vi-light", &svg);
 }
 
 #[test]
 fn level_with_range_target_in_english_dark() {
     let plan = fixture("chart-cases.toml");
-    let svg = render(&plan, "per-capita", Lang::En, ThemeName::Dark, 640, 320);
+    let spec = spec(&plan, "per-capita", first_period(&plan), Lang::En);
+    assert_eq!(spec.footing, Footing::Yearly);
+    assert!(spec.series.iter().all(|s| s.role == Role::Actual));
+    let svg = render(&spec, ThemeName::Dark, 640, 320);
     assert!(svg.contains("145–160"));
+    assert!(
+        svg.contains("million VND"),
+        "the unit at the top of the axis"
+    );
     check_snapshot("per-capita-en-dark", &svg);
 }
 
 #[test]
-fn share_lower_is_better_with_two_targets_narrow() {
+fn share_lower_is_better_narrow_in_contrast() {
     let plan = fixture("chart-cases.toml");
-    let svg = render(&plan, "poor", Lang::Vi, ThemeName::Contrast, 320, 220);
+    let spec = spec(&plan, "poor", None, Lang::Vi);
+    let svg = render(&spec, ThemeName::Contrast, 320, 220);
     check_snapshot("poor-vi-contrast-narrow", &svg);
 }
 
 #[test]
-fn count_with_two_competing_targets() {
+fn other_targets_on_demand() {
     let plan = fixture("chart-cases.toml");
-    let svg = render(&plan, "communes", Lang::Vi, ThemeName::Light, 480, 280);
-    assert!(
-        svg.contains("\n24\n") && svg.contains("\n28\n"),
-        "both targets are labelled"
-    );
+    let lead_only = spec(&plan, "communes", first_period(&plan), Lang::Vi);
+    let all = chart::indicator_chart(
+        &plan,
+        "communes",
+        first_period(&plan),
+        Lang::Vi,
+        Layers::ALL,
+        TODAY,
+    )
+    .expect("chart");
+    assert_eq!(lead_only.targets.len(), 1);
+    assert!(lead_only.targets[0].lead);
+    assert!(all.targets.len() > 1);
+    assert_eq!(all.targets.iter().filter(|t| t.lead).count(), 1);
+    let svg = render(&all, ThemeName::Light, 480, 280);
     check_snapshot("communes-vi-light", &svg);
+    // Shown or not, every target drawn is in the legend with its document and territory.
+    let legend = chart::legend(&all, Lang::Vi);
+    for mark in &all.targets {
+        let entry = legend
+            .iter()
+            .find(|e| e.label == mark.legend)
+            .expect("a legend entry per target");
+        assert!(entry.label.contains(&mark.document) && entry.label.contains(&mark.territory));
+        assert!(matches!(
+            entry.swatch,
+            Swatch::Band { .. } | Swatch::Threshold { .. }
+        ));
+    }
 }
 
 #[test]
-fn focus_ring_and_value_label() {
+fn focus_overlay_has_the_same_view_box_and_the_value() {
     let plan = fixture("chart-cases.toml");
-    let spec = chart::build(
-        &plan,
-        "growth",
-        None,
-        Lang::En,
-        Vec::new(),
-        Vec::new(),
-        Layers::ALL,
-    )
-    .expect("chart");
+    let spec = spec(&plan, "per-capita", None, Lang::En);
     let placed = chart::layout(&spec, 640.0, 320.0);
     let focus = placed.nearest(placed.points[1].x, placed.points[1].y, 20.0);
     assert_eq!(focus, Some(1));
-    let svg = chart::to_svg(&spec, 640, 320, &Theme::get(ThemeName::Light), focus);
-    assert!(
-        svg.contains("\n12.64\n"),
-        "focused value is labelled in English format"
-    );
+    let theme = Theme::get(ThemeName::Light);
+    let page = chart::render_svg(&spec, &placed, &theme);
+    let overlay = chart::render_focus_svg(&spec, &placed, &theme, 1);
+    for svg in [&page, &overlay] {
+        let head = &svg[..svg.find('>').expect("root")];
+        assert!(head.contains("viewBox=\"0 0 640 320\""), "{head}");
+        assert!(
+            !head.contains("width=") && !head.contains("height="),
+            "{head}"
+        );
+        assert!(!svg.contains("style="), "no style attribute (strict CSP)");
+    }
+    assert!(overlay.contains("\n2023: 94.1\n"), "{overlay}");
+    assert!(!overlay.contains("<polyline"), "the overlay draws no chart");
+    assert!(!page.contains("2023: 94.1"));
+    let label = placed.focus_label(&spec, 1).expect("label");
+    assert!(label.rect.right <= 640.0 && label.rect.left >= 0.0);
 }
 
 #[test]
@@ -153,129 +286,68 @@ fn hidden_layers_are_not_drawn() {
     let plan = fixture("chart-cases.toml");
     let layers = Layers {
         targets: false,
-        ..Layers::ALL
+        ..Layers::DEFAULT
     };
-    let spec = chart::build(
-        &plan,
-        "per-capita",
-        None,
-        Lang::En,
-        Vec::new(),
-        Vec::new(),
-        layers,
-    )
-    .expect("chart");
+    let spec =
+        chart::indicator_chart(&plan, "per-capita", None, Lang::En, layers, TODAY).expect("chart");
     let svg = chart::to_svg(&spec, 640, 320, &Theme::get(ThemeName::Light), None);
     assert!(!svg.contains("145–160"));
+    assert!(chart::legend(&spec, Lang::En)
+        .iter()
+        .filter(|e| matches!(e.swatch, Swatch::Band { .. }))
+        .all(|e| !e.shown));
 }
 
-/// Every indicator of every plan we ship or test with draws without a panic, inside its box,
-/// with marks: nothing in the engine is tied to Can Tho.
 #[test]
-fn every_indicator_of_every_plan_renders() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let mut files = vec![root.join("data/can-tho.toml")];
-    let mut fixtures: Vec<PathBuf> = std::fs::read_dir(root.join("tests/fixtures/plans"))
-        .expect("fixtures")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    fixtures.sort();
-    files.extend(fixtures);
-    assert!(
-        files.len() >= 3,
-        "the Can Tho plan and at least two fixtures"
-    );
-    let mut charts = 0;
-    for path in files {
-        let text = std::fs::read_to_string(&path).expect("plan text");
-        let (loaded, diagnostics) = plan::load(&path.display().to_string(), &text);
-        let plan =
-            loaded.unwrap_or_else(|| panic!("{} did not load: {diagnostics:?}", path.display()));
-        for indicator in &plan.indicators {
-            for (lang, theme, width) in [
-                (Lang::Vi, ThemeName::Light, 360),
-                (Lang::En, ThemeName::Dark, 1000),
-            ] {
-                let spec = chart::build(
-                    &plan,
-                    &indicator.id,
-                    None,
-                    lang,
-                    Vec::new(),
-                    Vec::new(),
-                    Layers::ALL,
-                )
-                .unwrap_or_else(|| panic!("{}: no chart for {}", path.display(), indicator.id));
-                let svg = chart::to_svg(&spec, width, 260, &Theme::get(theme), None);
-                assert_inside(&svg, f64::from(width), 260.0);
-                assert!(
-                    svg.contains("<polyline") && svg.contains("<text"),
-                    "{}: {} has no marks",
-                    path.display(),
-                    indicator.id
-                );
-                charts += 1;
-            }
-        }
+fn layers_travel_as_bits() {
+    for bits in 0..32 {
+        assert_eq!(chart::Layers::from_bits(bits).to_bits(), bits);
     }
-    assert!(charts > 80, "rendered {charts} charts");
+    assert_eq!(Layers::default(), Layers::DEFAULT);
+    // A page that knows only the first four layers (bits 1–8, all on: 15) asks for the default.
+    assert_eq!(Layers::from_bits(15), Layers::DEFAULT);
+    assert_eq!(Layers::from_bits(31), Layers::ALL);
 }
 
-/// The chart as the widget shows it: targets of one period, the required path and the
-/// projection from the status arithmetic, for a level and for a rate.
+/// The chart as the widget shows it for a level: the required path from the baseline and the
+/// projection from the status arithmetic.
 #[test]
-fn required_path_and_projection_from_the_status_arithmetic() {
+fn required_path_and_projection_of_a_level() {
     let plan = fixture("chart-cases.toml");
-    for (indicator, name) in [
-        ("per-capita", "per-capita-required-projection"),
-        ("growth", "growth-required-projection"),
-    ] {
-        let target = plan.targets_of(indicator).next().expect("a target");
-        let required = chitieu_core::status::required_path(&plan, target).unwrap_or_default();
-        let projection = chitieu_core::status::projection(&plan, target)
-            .map(|p| p.tuples())
-            .unwrap_or_default();
-        assert!(!required.is_empty(), "{indicator}: a required path");
-        let period = plan.meta.periods.first().copied();
-        let spec = chart::build(
-            &plan,
-            indicator,
-            period,
-            Lang::Vi,
-            required,
-            projection,
-            Layers::ALL,
-        )
-        .expect("chart");
-        let svg = chart::to_svg(&spec, 640, 320, &Theme::get(ThemeName::Light), None);
-        assert_inside(&svg, 640.0, 320.0);
-        assert!(
-            svg.contains("#8250DF"),
-            "{indicator}: the required path is drawn in its colour"
-        );
-        check_snapshot(name, &svg);
-    }
+    let spec = spec(&plan, "per-capita", first_period(&plan), Lang::Vi);
+    let target = plan.targets_of("per-capita").next().expect("a target");
+    assert_eq!(
+        spec.required,
+        status::required_path(&plan, target).unwrap_or_default()
+    );
+    assert!(!spec.required.is_empty());
+    let svg = render(&spec, ThemeName::Light, 640, 320);
+    assert!(
+        svg.contains("#8250DF"),
+        "the required path is drawn in its colour"
+    );
+    check_snapshot("per-capita-required-projection", &svg);
+    let growth = self::spec(&plan, "growth", first_period(&plan), Lang::Vi);
+    check_snapshot(
+        "growth-required-projection",
+        &render(
+            &growth,
+            ThemeName::Light,
+            360,
+            chart::height_for(360.0) as u32,
+        ),
+    );
 }
 
 /// The SVG download: the same drawing inside a figure with title, subtitle, legend, source and
 /// version, every word drawn as primitive text, and the SVG well formed.
 #[test]
-fn svg_figure_carries_title_source_and_version() {
+fn svg_figure_carries_title_legend_source_and_version() {
     let plan = fixture("chart-cases.toml");
     let version = plan::version("a plan text");
     for (lang, width) in [(Lang::Vi, 640u32), (Lang::En, 320u32)] {
         let indicator = plan.indicator("growth").expect("indicator");
-        let spec = chart::build(
-            &plan,
-            "growth",
-            None,
-            lang,
-            vec![(2021, 7.5), (2025, 7.5)],
-            vec![(2025, 7.0, 6.0, 8.0)],
-            Layers::ALL,
-        )
-        .expect("chart");
+        let spec = spec(&plan, "growth", first_period(&plan), lang);
         let caption = chitieu_core::export::caption(&plan, indicator, None, lang, &version);
         let svg = chart::figure::to_svg(
             &spec,
@@ -300,8 +372,15 @@ fn svg_figure_carries_title_source_and_version() {
                 line.0
             );
         }
+        // The figure's legend is the chart's legend: every entry drawn is written out.
+        let shown: Vec<String> = chart::legend(&spec, lang)
+            .into_iter()
+            .filter(|e| e.shown)
+            .map(|e| e.label)
+            .collect();
+        let written: Vec<String> = layout.legend.iter().map(|e| e.lines.join(" ")).collect();
+        assert_eq!(shown, written);
         assert!(svg.contains(&version), "the version is printed");
-        assert!(layout.footer.iter().any(|(l, _)| l.contains(&version)));
         assert_eq!(svg.matches("<text").count(), svg.matches("</text>").count());
         assert!(svg.trim_end().ends_with("</svg>"));
         if lang == Lang::Vi {
@@ -316,22 +395,14 @@ fn svg_figure_carries_title_source_and_version() {
 fn focus_indices_agree_between_spec_and_layout() {
     let plan = fixture("chart-cases.toml");
     for layers in [
-        Layers::ALL,
+        Layers::DEFAULT,
         Layers {
             actuals: false,
-            ..Layers::ALL
+            ..Layers::DEFAULT
         },
     ] {
-        let spec = chart::build(
-            &plan,
-            "growth",
-            None,
-            Lang::Vi,
-            Vec::new(),
-            Vec::new(),
-            layers,
-        )
-        .expect("chart");
+        let spec =
+            chart::indicator_chart(&plan, "growth", None, Lang::Vi, layers, TODAY).expect("chart");
         let placed = chart::layout(&spec, 640.0, 320.0);
         assert_eq!(placed.points.len(), spec.point_order().count());
         for (focus, p) in placed.points.iter().enumerate() {
@@ -341,29 +412,455 @@ fn focus_indices_agree_between_spec_and_layout() {
     }
 }
 
-/// The chart's text alternative names the first and last figures, the break, the target and
-/// the status, in each language.
+/// The chart's text alternative describes each territory's line on its own (never a figure of
+/// one compared with a figure of the other across the series break), then the finding.
 #[test]
-fn summary_sentence_in_both_languages() {
+fn summary_describes_each_territory_apart_then_the_finding() {
     let plan = fixture("chart-cases.toml");
-    let indicator = plan.indicator("growth").expect("indicator");
-    let target = plan.targets_of("growth").next();
-    let vi = chitieu_core::summary::indicator(&plan, indicator, target, Lang::Vi, 2026);
-    let en = chitieu_core::summary::indicator(&plan, indicator, target, Lang::En, 2026);
+    for (lang, finding) in [(Lang::Vi, "chỉ tiêu"), (Lang::En, "target")] {
+        let panel = chitieu_core::view::panel(
+            &plan,
+            "growth",
+            None,
+            lang,
+            chitieu_core::chart::Layers::ALL,
+            2026,
+        )
+        .expect("panel");
+        let text = &panel.summary;
+        let territories: Vec<String> = plan
+            .territories
+            .iter()
+            .map(|t| chitieu_core::describe::territory_short(&plan, &t.id, lang))
+            .collect();
+        let mentioned = territories
+            .iter()
+            .filter(|t| text.contains(t.as_str()))
+            .count();
+        assert!(mentioned >= 2, "{text}");
+        // One sentence per territory: no sentence names both.
+        for sentence in text.split(". ") {
+            let both = territories
+                .iter()
+                .filter(|t| sentence.contains(t.as_str()))
+                .count();
+            assert!(both <= 1, "compares across the break: {sentence}");
+        }
+        assert!(text.ends_with(&panel.headline), "{text}");
+        assert!(panel.headline.contains(finding), "{}", panel.headline);
+    }
+}
+
+/// The average so far a chart draws ends on the very number the status compares: for every
+/// target judged on an average in every plan, as of every year from 2019 to 2031.
+#[test]
+fn running_average_ends_on_the_assessed_average() {
+    let mut checked = 0;
+    for (name, plan) in every_plan() {
+        for target in &plan.targets {
+            if status::footing(&plan, target) != Footing::Average {
+                continue;
+            }
+            for today in 2019..=2031 {
+                let assessment = status::assess(&plan, target, today);
+                let running = status::running_average(&plan, target, today);
+                let last = running.as_ref().and_then(|r| r.points.last());
+                match (assessment.observed_rate, last) {
+                    (Some(observed), Some(point))
+                        if assessment.is_final
+                            || assessment.ratio.is_some()
+                            || assessment.method.is_some() =>
+                    {
+                        // A single-year target before its year is judged on a trailing mean of
+                        // earlier years, which is no average of its period.
+                        if target.when.start_year() == target.when.end_year()
+                            && point.year != target.when.end_year()
+                        {
+                            continue;
+                        }
+                        assert!(
+                            (observed - point.value).abs() < 1e-9,
+                            "{name} {} as of {today}: {observed} ≠ {}",
+                            target.id,
+                            point.value
+                        );
+                        checked += 1;
+                        let r = running.as_ref().expect("running");
+                        if let Some((year, value)) = r.required.last() {
+                            assert_eq!(*year, r.period.last);
+                            assert!(
+                                (*value - assessment.required_rate.unwrap_or(f64::NAN)).abs()
+                                    < 1e-9
+                            );
+                        }
+                    }
+                    (None, Some(point)) => {
+                        panic!(
+                            "{name} {}: a running average {point:?} the status has not",
+                            target.id
+                        )
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    assert!(checked > 50, "checked {checked}");
+}
+
+/// For the communes counts of 2021–2025, met before their deadline, no projection is drawn:
+/// a trend carried past a target already met misleads (36 communes cannot become 40).
+#[test]
+fn no_projection_once_the_lead_target_is_met() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let plan = load(&root.join("data/can-tho.toml"));
+    let period = Some(Period {
+        first: 2021,
+        last: 2025,
+    });
+    for id in ["communes_advanced_ntm", "communes_model_ntm"] {
+        let leads = chart::leads(&plan, id, period, TODAY);
+        let focus = leads.focus.expect("a lead target");
+        let met = status::assess(&plan, focus, TODAY).status.is_met();
+        let spec = spec(&plan, id, period, Lang::Vi);
+        assert!(!met || spec.projection.is_empty(), "{id}");
+        assert!(
+            met || status::projection(&plan, focus).is_none() || !spec.projection.is_empty(),
+            "{id}: a projection when unmet"
+        );
+    }
+}
+
+/// A series-break rule only where the chart has figures on both sides of it.
+#[test]
+fn break_rule_only_with_figures_on_both_sides() {
+    for (name, plan) in every_plan() {
+        for indicator in &plan.indicators {
+            let spec = spec(&plan, &indicator.id, None, Lang::Vi);
+            for mark in &spec.breaks {
+                let years = || {
+                    spec.series
+                        .iter()
+                        .flat_map(|s| s.points.iter().map(|p| p.year))
+                };
+                assert!(
+                    years().any(|y| f64::from(y) < mark.at)
+                        && years().any(|y| f64::from(y) > mark.at),
+                    "{name} {}: a break with figures on one side only",
+                    indicator.id
+                );
+            }
+            assert_eq!(spec.shows_break(), !spec.breaks.is_empty());
+        }
+    }
+}
+
+/// Every mark drawn is in the legend, with a swatch of its kind.
+#[test]
+fn every_mark_has_a_legend_entry() {
+    for (name, plan) in every_plan() {
+        let mut periods: Vec<Option<Period>> = vec![None];
+        periods.extend(plan.meta.periods.iter().copied().map(Some));
+        for indicator in &plan.indicators {
+            for period in &periods {
+                for lang in Lang::ALL {
+                    let spec = chart::indicator_chart(
+                        &plan,
+                        &indicator.id,
+                        *period,
+                        lang,
+                        Layers::ALL,
+                        TODAY,
+                    )
+                    .expect("chart");
+                    let legend = chart::legend(&spec, lang);
+                    let has = |f: &dyn Fn(&Swatch) -> bool| legend.iter().any(|e| f(&e.swatch));
+                    let context = format!("{name} {} {period:?}", indicator.id);
+                    for s in spec.series.iter().filter(|s| !s.points.is_empty()) {
+                        let ink = spec.ink(s);
+                        assert!(
+                            has(&|w| *w == Swatch::Line(ink) || *w == Swatch::Yearly(ink)),
+                            "{context}: series {}",
+                            s.label
+                        );
+                    }
+                    let points = || spec.series.iter().flat_map(|s| &s.points);
+                    if points().any(|p| p.is_final()) {
+                        assert!(has(&|w| *w == Swatch::Dot { filled: true }), "{context}");
+                    }
+                    if points().any(|p| !p.is_final()) {
+                        assert!(has(&|w| *w == Swatch::Dot { filled: false }), "{context}");
+                    }
+                    let bands = legend
+                        .iter()
+                        .filter(|e| {
+                            matches!(e.swatch, Swatch::Band { .. } | Swatch::Threshold { .. })
+                        })
+                        .count();
+                    assert_eq!(bands, spec.targets.len(), "{context}");
+                    assert_eq!(
+                        has(&|w| *w == Swatch::Required),
+                        !spec.required.is_empty(),
+                        "{context}"
+                    );
+                    assert_eq!(
+                        has(&|w| *w == Swatch::Projection),
+                        !spec.projection.is_empty(),
+                        "{context}"
+                    );
+                    assert_eq!(
+                        legend.iter().filter(|e| e.swatch == Swatch::Break).count(),
+                        spec.breaks.len(),
+                        "{context}"
+                    );
+                    for entry in &legend {
+                        assert!(!entry.label.is_empty(), "{context}");
+                        if lang == Lang::En {
+                            assert!(
+                                !entry.label.contains("Cần Thơ"),
+                                "{context}: Vietnamese in English: {}",
+                                entry.label
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The label-placement pass, for every chart of every plan in the repository (every indicator,
+/// every period and all of them, both languages, the default layers and every layer on), at
+/// every width the widget is shown and at the page's and the compact embed's heights: no two
+/// texts overlap, every text is inside the picture, and every label but the axis texts is
+/// inside the data area (right of the y axis, above the x axis). The focus label of every
+/// point stays inside the picture.
+#[test]
+fn no_text_overlaps_at_any_width() {
+    let mut charts = 0;
+    let mut dropped = 0;
+    let mut labels = 0;
+    for (name, plan) in every_plan() {
+        let mut periods: Vec<Option<Period>> = vec![None];
+        periods.extend(plan.meta.periods.iter().copied().map(Some));
+        for indicator in &plan.indicators {
+            for period in &periods {
+                for lang in Lang::ALL {
+                    for layers in [Layers::DEFAULT, Layers::ALL] {
+                        let spec = chart::indicator_chart(
+                            &plan,
+                            &indicator.id,
+                            *period,
+                            lang,
+                            layers,
+                            TODAY,
+                        )
+                        .expect("chart");
+                        for width in [320.0, 360.0, 600.0, 1000.0, 1400.0] {
+                            for height in
+                                [chart::height_for(width), chart::height_for_compact(width)]
+                            {
+                                let placed = chart::layout(&spec, width, height);
+                                let context = format!(
+                                    "{name} {} {period:?} {lang:?} {width}×{height} other targets {}",
+                                    indicator.id, layers.other_targets
+                                );
+                                check_texts(&placed, &context);
+                                charts += 1;
+                                labels += placed.labels.len();
+                                dropped += placed.dropped.len();
+                                if layers == Layers::DEFAULT {
+                                    for focus in 0..placed.points.len() {
+                                        let label = placed
+                                            .focus_label(&spec, focus)
+                                            .unwrap_or_else(|| panic!("{context}: no focus label"));
+                                        let picture = Rect {
+                                            left: 0.0,
+                                            top: 0.0,
+                                            right: width,
+                                            bottom: height,
+                                        };
+                                        assert!(
+                                            label.rect.inside(&picture),
+                                            "{context}: focus label {:?} outside",
+                                            label.text
+                                        );
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(charts > 5000, "laid out {charts} charts");
+    eprintln!("{charts} charts, {labels} texts placed, {dropped} labels dropped");
+}
+
+fn check_texts(placed: &chart::Layout, context: &str) {
+    let picture = Rect {
+        left: 0.0,
+        top: 0.0,
+        right: placed.width,
+        bottom: placed.height,
+    };
+    let (left, _, _, bottom) = placed.frame;
+    let data = Rect {
+        left,
+        top: 0.0,
+        right: placed.width,
+        bottom,
+    };
+    for (i, a) in placed.labels.iter().enumerate() {
+        assert!(
+            a.rect.inside(&picture),
+            "{context}: {:?} {:?} outside the picture: {:?}",
+            a.role,
+            a.text,
+            a.rect
+        );
+        assert!(
+            a.role.is_axis() || a.rect.inside(&data),
+            "{context}: {:?} {:?} outside the plot: {:?}",
+            a.role,
+            a.text,
+            a.rect
+        );
+        assert!(a.role != LabelRole::Focus);
+        for b in &placed.labels[i + 1..] {
+            assert!(
+                !a.rect.intersects(&b.rect),
+                "{context}: {:?} {:?} overlaps {:?} {:?}",
+                a.role,
+                a.text,
+                b.role,
+                b.text
+            );
+        }
+    }
+}
+
+/// Writes the charts a reviewer looks at as SVG files into the directory named by
+/// `CHART_REVIEW_DIR` (run with `--ignored`).
+#[test]
+#[ignore]
+fn review_gallery() {
+    let Some(dir) = std::env::var_os("CHART_REVIEW_DIR") else {
+        return;
+    };
+    let dir = PathBuf::from(dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let plan = load(&root.join("data/can-tho.toml"));
+    let p2125 = Some(Period {
+        first: 2021,
+        last: 2025,
+    });
+    let cases: Vec<(&str, Option<Period>, &str)> = vec![
+        ("grdp_growth", p2125, "2125"),
+        ("grdp_growth", None, "all"),
+        ("grdp_per_capita_vnd", p2125, "2125"),
+        ("share_agri", p2125, "2125"),
+        ("share_agri", None, "all"),
+        ("communes_advanced_ntm", p2125, "2125"),
+        ("poor_household_rate", p2125, "2125"),
+        ("poor_household_rate", None, "all"),
+        ("social_investment_total", None, "all"),
+    ];
+    // The compact embed at 320 px, with the focus overlay on the last point laid over it, and
+    // the legend swatches as the page shows them.
+    for (id, period, tag) in &cases {
+        for lang in Lang::ALL {
+            let spec = chart::indicator_chart(&plan, id, *period, lang, Layers::DEFAULT, TODAY)
+                .expect("chart");
+            let width = 320.0;
+            let placed = chart::layout(&spec, width, chart::height_for_compact(width));
+            let theme = Theme::get(ThemeName::Light);
+            let base = chart::render_svg(&spec, &placed, &theme);
+            let focus = placed.points.len().saturating_sub(1);
+            let overlay = chart::render_focus_svg(&spec, &placed, &theme, focus);
+            let file = format!("compact-{id}-{tag}-{}-320", lang.code());
+            std::fs::write(
+                dir.join(format!("{file}.html")),
+                format!(
+                    "<!doctype html><meta charset=utf-8><style>body{{margin:0}}div{{position:relative;width:320px}}svg{{display:block;width:320px}}svg+svg{{position:absolute;left:0;top:0}}li svg{{display:inline;width:22px;height:14px}}</style><div>{base}{overlay}</div><ul>{}</ul>",
+                    chart::legend(&spec, lang)
+                        .iter()
+                        .map(|e| format!("<li>{} {}</li>", chart::swatch_svg(e.swatch, &theme), e.label))
+                        .collect::<String>()
+                ),
+            )
+            .expect("write");
+        }
+    }
+    for (id, period, tag) in cases {
+        for lang in Lang::ALL {
+            for layers in [Layers::DEFAULT, Layers::ALL] {
+                let spec =
+                    chart::indicator_chart(&plan, id, period, lang, layers, TODAY).expect("chart");
+                for width in [360.0, 600.0, 1280.0] {
+                    let placed = chart::layout(&spec, width, chart::height_for(width));
+                    let svg = chart::render_svg(&spec, &placed, &Theme::get(ThemeName::Light));
+                    let more = if layers.other_targets { "-more" } else { "" };
+                    let file = format!("{id}-{tag}-{}-{width}{more}.svg", lang.code());
+                    std::fs::write(dir.join(&file), svg).expect("write");
+                    let legend: Vec<String> = chart::legend(&spec, lang)
+                        .into_iter()
+                        .filter(|e| e.shown)
+                        .map(|e| format!("{:?}: {}", e.swatch, e.label))
+                        .collect();
+                    // The text boxes, in drawing order, for a check against a browser's own
+                    // measurements of the same SVG.
+                    let boxes: Vec<String> = placed
+                        .labels
+                        .iter()
+                        .map(|l| {
+                            format!(
+                                "[{},{},{},{},{}]",
+                                l.rect.left, l.rect.top, l.rect.right, l.rect.bottom, l.size
+                            )
+                        })
+                        .collect();
+                    std::fs::write(
+                        dir.join(format!("{file}.boxes.json")),
+                        format!("[{}]", boxes.join(",")),
+                    )
+                    .expect("write");
+                    std::fs::write(
+                        dir.join(format!("{file}.legend.txt")),
+                        format!("{}\ndropped: {:?}\n", legend.join("\n"), placed.dropped),
+                    )
+                    .expect("write");
+                }
+            }
+        }
+    }
+}
+
+/// The readout of a point of the average so far gives that average and the years it covers,
+/// not the yearly figure it last took in.
+#[test]
+fn readout_of_an_average_point_is_the_average() {
+    let plan = fixture("chart-cases.toml");
+    let spec = spec(&plan, "growth", first_period(&plan), Lang::Vi);
+    let focus = spec
+        .point_order()
+        .position(|(s, i)| {
+            matches!(spec.series[s].role, Role::Average(_)) && i + 1 == spec.series[s].points.len()
+        })
+        .expect("the average's last point");
+    let readout = chitieu_core::view::readout(&plan, &spec, focus, Lang::Vi).expect("readout");
+    assert_eq!(readout.value, "5,53%");
     assert!(
-        vi.starts_with("Tăng trưởng: từ −2,79\u{a0}% (2021) đến 7,23\u{a0}% (2025, ước tính); chuỗi số liệu gián đoạn do thay đổi địa giới."),
-        "{vi}"
+        readout.meta.starts_with("2021–2024 (bình quân)"),
+        "{}",
+        readout.meta
     );
     assert!(
-        en.starts_with("Growth: from −2.79\u{a0}% (2021) to 7.23\u{a0}% (2025, estimate); the series breaks where the boundaries changed."),
-        "{en}"
+        readout.sentence.starts_with("2021–2024 (bình quân), "),
+        "{}",
+        readout.sentence
     );
-    assert!(
-        vi.contains("Chỉ tiêu: 7,5–8") && vi.contains("Đánh giá:"),
-        "{vi}"
-    );
-    assert!(
-        en.contains("Target: 7.5–8") && en.contains("Status:"),
-        "{en}"
-    );
+    assert!(!readout.sentence.contains("7,12"), "{}", readout.sentence);
 }

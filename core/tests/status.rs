@@ -224,15 +224,15 @@ fn growth_average_needed_in_2025() {
     let en = texts(&plan, target, 2026, Lang::En);
     assert_eq!(
         vi[0],
-        "Bình quân 2021–2024 (4 năm, trung bình nhân): 5,53\u{a0}%/năm; chỉ tiêu bình quân 7,5–8\u{a0}%/năm (tỷ số R = 0,74)."
+        "Bình quân 2021–2024 (4 năm, trung bình nhân): 5,53%/năm; chỉ tiêu bình quân 7,5–8%/năm (tỷ số R = 0,74)."
     );
     assert_eq!(
         vi[1],
-        "Cần tăng bình quân 15,74\u{a0}%/năm trong năm 2025 để cả giai đoạn 2021–2025 đạt bình quân 7,5\u{a0}%/năm."
+        "Cần tăng bình quân 15,74%/năm trong năm 2025 để cả giai đoạn 2021–2025 đạt bình quân 7,5%/năm."
     );
     assert_eq!(
         en[1],
-        "An average of 15.74\u{a0}%/yr is needed in 2025 for 2021–2025 to average 7.5\u{a0}%/yr."
+        "An average of 15.74%/yr is needed in 2025 for 2021–2025 to average 7.5%/yr."
     );
     assert!(vi.contains(&"Dựa trên số ước tính (2021–2024), chưa phải số chính thức.".to_string()));
     assert_eq!(
@@ -261,7 +261,7 @@ fn growth_average_midway_spreads_the_need_over_the_remaining_years() {
     let vi = texts(&plan, target, 2023, Lang::Vi);
     assert_eq!(
         vi[1],
-        "Cần tăng bình quân 11,35\u{a0}%/năm trong các năm 2024–2025 để cả giai đoạn 2021–2025 đạt bình quân 7,5\u{a0}%/năm."
+        "Cần tăng bình quân 11,35%/năm trong các năm 2024–2025 để cả giai đoạn 2021–2025 đạt bình quân 7,5%/năm."
     );
     let path = required_path(&plan, target).expect("path");
     assert_eq!(
@@ -348,7 +348,7 @@ fn growth_band_edges_when_the_period_is_complete() {
     assert_eq!(status, Status::OffTrack);
     assert_eq!(
         texts(&plan, the_target(&plan, "t"), 2026, Lang::Vi)[0],
-        "Bình quân 2021–2025: 7,496\u{a0}%/năm, không đạt chỉ tiêu bình quân 7,5–8\u{a0}%/năm."
+        "Bình quân 2021–2025: 7,496%/năm, không đạt chỉ tiêu bình quân 7,5–8%/năm."
     );
     // Five years of exactly 7.5 % average 7.5 % despite floating-point noise in the mean.
     assert_eq!(five_years([7.5; 5], band, "higher").1, Status::Achieved);
@@ -362,7 +362,7 @@ fn growth_band_edges_when_the_period_is_complete() {
     let vi = texts(&plan, the_target(&plan, "t"), 2026, Lang::Vi);
     assert_eq!(
         vi[0],
-        "Bình quân 2021–2025: 6,69\u{a0}%/năm, không đạt chỉ tiêu bình quân 7,5–8\u{a0}%/năm."
+        "Bình quân 2021–2025: 6,69%/năm, không đạt chỉ tiêu bình quân 7,5–8%/năm."
     );
     assert_eq!(a.label(Lang::Vi), "Không đạt");
     // "At least" averages (no max) can be exceeded.
@@ -425,7 +425,7 @@ fn a_published_period_average_wins_unless_the_years_are_more_final() {
     );
     assert!(close(a.needed_rate, 14.6547, 0.0005), "{:?}", a.needed_rate);
     let vi = texts(&plan, the_target(&plan, "t"), 2026, Lang::Vi);
-    assert!(vi.contains(&"Dùng số bình quân 2021–2023 đã công bố (5,34\u{a0}%/năm) thay cho số tính từ từng năm (5,01\u{a0}%/năm).".to_string()), "{vi:#?}");
+    assert!(vi.contains(&"Dùng số bình quân 2021–2023 đã công bố (5,34%/năm) thay cho số tính từ từng năm (5,01%/năm).".to_string()), "{vi:#?}");
 
     // Official yearly figures for every covered year beat an estimated average.
     let mut body = indicator("g", "%/năm", "%/yr", 2, "higher", "rate");
@@ -546,7 +546,7 @@ fn level_range_uses_the_cagr_ratio_against_the_lower_edge() {
     let vi = texts(&plan, target, 2024, Lang::Vi);
     assert_eq!(
         vi[0],
-        "Từ 5.500\u{a0}USD/người năm 2020 đến 6.000\u{a0}USD/người năm 2023: bình quân tăng 2,9\u{a0}%/năm; để đạt 6.200\u{a0}USD/người vào năm 2025 cần tăng 2,4\u{a0}%/năm (tỷ số R = 1,21)."
+        "Từ 5.500\u{a0}USD/người năm 2020 đến 6.000\u{a0}USD/người năm 2023: bình quân tăng 2,9%/năm; để đạt 6.200\u{a0}USD/người vào năm 2025 cần tăng 2,4%/năm (tỷ số R = 1,21)."
     );
     assert_eq!(
         vi[1],
@@ -555,11 +555,11 @@ fn level_range_uses_the_cagr_ratio_against_the_lower_edge() {
     let en = texts(&plan, target, 2024, Lang::En);
     assert_eq!(
         en[0],
-        "From 5,500\u{a0}USD/person in 2020 to 6,000\u{a0}USD/person in 2023: a rise of 2.9\u{a0}% a year on average; reaching 6,200\u{a0}USD/person by 2025 needs a rise of 2.4\u{a0}% a year (ratio R = 1.21)."
+        "From 5,500\u{a0}USD/person in 2020 to 6,000\u{a0}USD/person in 2023: a rise of 2.9% a year on average; reaching 6,200\u{a0}USD/person by 2025 needs a rise of 2.4% a year (ratio R = 1.21)."
     );
     assert_eq!(
         en[2],
-        "From 2023, reaching 6,200\u{a0}USD/person by 2025 needs a rise of 1.7\u{a0}% a year."
+        "From 2023, reaching 6,200\u{a0}USD/person by 2025 needs a rise of 1.7% a year."
     );
 }
 
@@ -756,19 +756,13 @@ fn poverty_below_half_a_percent_met_early() {
         due: 2025
     }));
     let vi = texts(&plan, target, 2024, Lang::Vi);
-    assert_eq!(
-        vi[0],
-        "Năm 2023: 0,21\u{a0}%, đạt chỉ tiêu dưới 0,5\u{a0}%."
-    );
+    assert_eq!(vi[0], "Năm 2023: 0,21%, đạt chỉ tiêu dưới 0,5%.");
     assert_eq!(
         vi[1],
         "Đã đạt từ năm 2023, trước hạn 2025; số liệu các năm sau vẫn có thể thay đổi kết quả."
     );
     let en = texts(&plan, target, 2024, Lang::En);
-    assert_eq!(
-        en[0],
-        "In 2023: 0.21\u{a0}%, meeting the target of below 0.5\u{a0}%."
-    );
+    assert_eq!(en[0], "In 2023: 0.21%, meeting the target of below 0.5%.");
     // The merged city's 0.74 % is not this target's figure.
     assert!(a
         .reasons
@@ -791,7 +785,7 @@ fn essentially_none_with_threshold_zero_uses_a_straight_line() {
     let vi = texts(&plan, target, 2024, Lang::Vi);
     assert_eq!(
         vi[0],
-        "Từ 1,40\u{a0}% năm 2020 đến 0,21\u{a0}% năm 2023: bình quân giảm 0,397 điểm phần trăm mỗi năm; để đạt 0\u{a0}% vào năm 2030 cần giảm 0,140 điểm phần trăm mỗi năm (tỷ số R = 2,83)."
+        "Từ 1,40% năm 2020 đến 0,21% năm 2023: bình quân giảm 0,397 điểm phần trăm mỗi năm; để đạt 0% vào năm 2030 cần giảm 0,140 điểm phần trăm mỗi năm (tỷ số R = 2,83)."
     );
     // Met at the threshold only.
     let mut body = indicator("poor", "%", "%", 2, "lower", "share");
@@ -899,9 +893,9 @@ fn health_insurance_over_92_4_is_treated_conservatively() {
         effect: HedgeEffect::Conservative
     }));
     let vi = texts(&plan, target, 2026, Lang::Vi);
-    assert!(vi.contains(&"Nguồn chỉ ghi «trên 92,4\u{a0}%» cho năm 2023; đánh giá dùng đúng mức 92,4\u{a0}%, nên thực tế có thể tốt hơn.".to_string()), "{vi:#?}");
+    assert!(vi.contains(&"Nguồn chỉ ghi «trên 92,4%» cho năm 2023; đánh giá dùng đúng mức 92,4%, nên thực tế có thể tốt hơn.".to_string()), "{vi:#?}");
     let en = texts(&plan, target, 2026, Lang::En);
-    assert!(en.contains(&"The source gives only “over 92.4\u{a0}%” for 2023; the assessment uses 92.4\u{a0}% itself, so the real position may be better.".to_string()));
+    assert!(en.contains(&"The source gives only “over 92.4%” for 2023; the assessment uses 92.4% itself, so the real position may be better.".to_string()));
 }
 
 #[test]
@@ -1002,9 +996,7 @@ fn share_projection_is_bounded_by_100() {
         .all(|p| p.value <= 100.0 && p.high <= 100.0 && p.low >= 0.0));
     let vi = texts(&plan, target, 2024, Lang::Vi);
     assert!(
-        vi.contains(
-            &"Nếu giữ nhịp này, năm 2030 đạt khoảng 100,0\u{a0}% (tối đa 100\u{a0}%).".to_string()
-        ),
+        vi.contains(&"Nếu giữ nhịp này, năm 2030 đạt khoảng 100,0% (tối đa 100%).".to_string()),
         "{vi:#?}"
     );
 }
@@ -1258,7 +1250,7 @@ fn share_averaged_over_a_period_uses_the_arithmetic_mean() {
     assert!(close(a.needed_rate, 12.0, 1e-9));
     assert_eq!(a.status, Status::OnTrack);
     let vi = texts(&plan, the_target(&plan, "t"), 2024, Lang::Vi);
-    assert_eq!(vi[1], "Cần đạt bình quân 12,0\u{a0}% GRDP trong các năm 2024–2025 để cả giai đoạn 2021–2025 đạt bình quân 12\u{a0}% GRDP.");
+    assert_eq!(vi[1], "Cần đạt bình quân 12,0% GRDP trong các năm 2024–2025 để cả giai đoạn 2021–2025 đạt bình quân 12% GRDP.");
 }
 
 // ---------------------------------------------------------------- tally, labels, thresholds
@@ -1347,6 +1339,7 @@ fn push(plan: &mut Plan, indicator: &str, year: i32, value: f64) {
         as_of: None,
         qualifier: None,
         derived: None,
+        formula: None,
         note: None,
         line,
     });
@@ -1467,7 +1460,7 @@ fn a_hedge_away_from_a_missed_target_makes_the_trend_optimistic() {
     let a = assess(&plan, target, 2024);
     assert_eq!(a.status, Status::OnTrack);
     let en = texts(&plan, target, 2024, Lang::En);
-    assert!(en.contains(&"The source gives only “under 94.0\u{a0}%” for 2023; the real figure is further from the target than 94.0\u{a0}%.".to_string()), "{en:#?}");
+    assert!(en.contains(&"The source gives only “under 94.0%” for 2023; the real figure is further from the target than 94.0%.".to_string()), "{en:#?}");
     assert!(
         en.contains(&"Based on preliminary figures (2023), not yet official figures.".to_string())
     );
@@ -1550,7 +1543,7 @@ fn the_national_plan_scores_as_its_own_review() {
     );
     assert_eq!(
         vi[1],
-        "Từ năm 2023, cần giảm 0,950 điểm phần trăm mỗi năm để đạt 1,03\u{a0}% vào năm 2025."
+        "Từ năm 2023, cần giảm 0,950 điểm phần trăm mỗi năm để đạt 1,03% vào năm 2025."
     );
 
     // The deficit: an arithmetic average of one year under a ceiling.
@@ -1567,7 +1560,7 @@ fn the_national_plan_scores_as_its_own_review() {
     );
     assert_eq!(
         en[1],
-        "2022–2025 can average at most 4.00\u{a0}% of GDP for 2021–2025 to stay within an average of 3.7\u{a0}% of GDP."
+        "2022–2025 can average at most 4.00% of GDP for 2021–2025 to stay within an average of 3.7% of GDP."
     );
 
     // Public debt: each year with a figure meets the cap, the 2025 range at both ends.
@@ -1589,7 +1582,7 @@ fn the_national_plan_scores_as_its_own_review() {
     );
     assert_eq!(
         en[0],
-        "In 2025: 45.0\u{a0}%, meeting the target of about 45\u{a0}% (44.5–45.5\u{a0}%)."
+        "In 2025: 45.0%, meeting the target of about 45% (44.5–45.5%)."
     );
 }
 
@@ -1641,7 +1634,7 @@ fn decimals_never_change_a_verdict() {
     );
     assert_eq!(
         texts(&plan, the_target(&plan, "t"), 2026, Lang::Vi)[0],
-        "Năm 2025: 42,02\u{a0}%, vượt chỉ tiêu 42\u{a0}%."
+        "Năm 2025: 42,02%, vượt chỉ tiêu 42%."
     );
 }
 
@@ -2333,7 +2326,7 @@ fn an_average_needs_two_years_and_says_when_it_goes_beyond() {
     assert_eq!(status, Status::Exceeded);
     assert_eq!(
         texts(&plan, the_target(&plan, "t"), 2026, Lang::Vi)[0],
-        "Bình quân 2021–2025: 8,01\u{a0}%/năm, vượt chỉ tiêu bình quân 7,5–8\u{a0}%/năm."
+        "Bình quân 2021–2025: 8,01%/năm, vượt chỉ tiêu bình quân 7,5–8%/năm."
     );
     // A one-year period: the figure of that year, not an average.
     let mut body = indicator("g", "%/năm", "%/yr", 2, "higher", "rate");
@@ -3067,7 +3060,7 @@ fn averages_in_words() {
     let vi = texts(&plan, the_target(&plan, "t"), 2021, Lang::Vi);
     assert_eq!(
         vi[1],
-        "Các năm 2022–2025 có thể bình quân tối đa 10,5\u{a0}% mà cả giai đoạn 2021–2025 vẫn không quá bình quân 10\u{a0}%."
+        "Các năm 2022–2025 có thể bình quân tối đa 10,5% mà cả giai đoạn 2021–2025 vẫn không quá bình quân 10%."
     );
     body += &obs("s", "year = 2022", 9.0, "official", "ct", "late", "");
     body += &obs("s", "year = 2023", 9.0, "official", "ct", "late", "");
@@ -3076,7 +3069,7 @@ fn averages_in_words() {
     let vi = texts(&plan, the_target(&plan, "t"), 2024, Lang::Vi);
     assert_eq!(
         vi[1],
-        "Năm 2025 có thể bình quân tối đa 15,0\u{a0}% mà cả giai đoạn 2021–2025 vẫn không quá bình quân 10\u{a0}%."
+        "Năm 2025 có thể bình quân tối đa 15,0% mà cả giai đoạn 2021–2025 vẫn không quá bình quân 10%."
     );
     let mut body = indicator("s", "%", "%", 1, "higher", "share");
     body += &tgt(
@@ -3090,7 +3083,7 @@ fn averages_in_words() {
     let plan = load(&body);
     let vi = texts(&plan, the_target(&plan, "t"), 2021, Lang::Vi);
     assert!(
-        vi[1].starts_with("Cần đạt bình quân 10,5\u{a0}% trong các năm 2022–2025"),
+        vi[1].starts_with("Cần đạt bình quân 10,5% trong các năm 2022–2025"),
         "{}",
         vi[1]
     );
@@ -3302,4 +3295,39 @@ fn a_series_break_reason_gives_the_right_date() {
         "{:?}",
         a.reasons
     );
+}
+
+#[test]
+fn a_latest_figure_more_than_two_years_old_is_named_old() {
+    // pc-2025 evaluated in 2025: a 2022 figure is three years old, a 2023 figure two.
+    let stale = |figures: &[(i32, f64)], today: i32| {
+        let plan = per_capita(figures);
+        let a = assess(&plan, the_target(&plan, "pc-2025"), today);
+        a.reasons
+            .iter()
+            .find(|r| matches!(r, Reason::Stale { .. }))
+            .cloned()
+    };
+    assert_eq!(
+        stale(&[(2020, 5500.0), (2022, 5800.0)], 2026),
+        Some(Reason::Stale {
+            latest: 2022,
+            evaluated: 2025
+        }),
+        "the evaluation year is the target year once it has passed"
+    );
+    assert_eq!(stale(&[(2020, 5500.0), (2023, 5800.0)], 2026), None);
+    assert_eq!(stale(&[(2020, 5500.0), (2022, 5800.0)], 2024), None);
+    // No figure at all: nothing is old, the status says there is none.
+    assert_eq!(stale(&[], 2026), None);
+
+    let plan = per_capita(&[(2020, 5500.0), (2022, 5800.0)]);
+    let vi = texts(&plan, the_target(&plan, "pc-2025"), 2026, Lang::Vi);
+    assert!(vi.contains(
+        &"Số liệu mới nhất là của năm 2022, cũ hơn năm đánh giá 2025 tới 3 năm.".to_string()
+    ));
+    let en = texts(&plan, the_target(&plan, "pc-2025"), 2026, Lang::En);
+    assert!(en.contains(
+        &"The latest figure is for 2022, 3 years before 2025, the year assessed.".to_string()
+    ));
 }

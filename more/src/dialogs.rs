@@ -10,7 +10,6 @@ use crate::Dataset;
 use chitieu_core::chart::{self, figure, Theme};
 use chitieu_core::export;
 use chitieu_core::i18n::{t, Ui};
-use chitieu_core::status;
 use chitieu_core::text::Lang;
 use std::rc::Rc;
 use web_sys::HtmlDialogElement;
@@ -81,27 +80,20 @@ fn make(props: &Request, dataset: &Dataset, file: Download) -> Result<String, St
             Ok(file)
         }
         Download::Png | Download::Svg => {
-            let primary = status::primary_target(plan, &indicator.id, props.period, today);
-            let required = primary
-                .and_then(|t| status::required_path(plan, t))
-                .unwrap_or_default();
-            let projection = primary
-                .and_then(|t| status::projection(plan, t))
-                .map(|p| p.tuples())
-                .unwrap_or_default();
-            let spec = chart::build(
+            // The chart the page shows, by the one function every surface calls.
+            let spec = chart::indicator_chart(
                 plan,
                 &indicator.id,
                 props.period,
                 lang,
-                required,
-                projection,
                 props.layers,
+                today,
             )
             .ok_or_else(|| indicator.id.clone())?;
             let caption = export::caption(plan, indicator, props.period, lang, version);
             let width = props.chart_width;
-            let chart_height = chart::height_for(width);
+            // Whole pixels, so that the PNG and the SVG of one chart have the same proportions.
+            let chart_height = chart::height_for(width).round();
             let theme = Theme::get(props.theme);
             if file == Download::Png {
                 let file = name("png", false);

@@ -25,7 +25,7 @@ impl PartialEq for EmbedDialogProps {
 }
 
 /// The embed code for the page as it is now (the app keeps the address in step with the view).
-fn current_code(lang: Lang, title: &str) -> String {
+fn current_code(lang: Lang, title: &str, indicator: &str) -> String {
     let Some(window) = web_sys::window() else {
         return String::new();
     };
@@ -35,7 +35,7 @@ fn current_code(lang: Lang, title: &str) -> String {
         location.origin().unwrap_or_default(),
         location.pathname().unwrap_or_default()
     );
-    let urls = embed::urls(&page, &location.search().unwrap_or_default());
+    let urls = embed::urls(&page, &location.search().unwrap_or_default(), indicator);
     let frame_title = format!(
         "{} — {}: {}",
         t(Ui::AppName, lang),
@@ -57,7 +57,8 @@ pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
     let textarea = use_node_ref();
     let code = use_memo((), {
         let title = props.request.title.clone();
-        move |_| current_code(lang, &title)
+        let indicator = props.request.indicator.clone();
+        move |_| current_code(lang, &title, &indicator)
     });
     let status = use_state(|| None::<Ui>);
 

@@ -69,13 +69,9 @@ impl Request {
             None | Some("") => None,
             Some(code) => Some(lower::parse_period(code).ok_or_else(|| bad("period"))?),
         };
-        let bits = field(object, "layers").as_f64().unwrap_or(15.0) as u32;
-        let layers = Layers {
-            actuals: bits & 1 != 0,
-            targets: bits & 2 != 0,
-            required: bits & 4 != 0,
-            projection: bits & 8 != 0,
-        };
+        let layers = field(object, "layers")
+            .as_f64()
+            .map_or(Layers::DEFAULT, |bits| Layers::from_bits(bits as u32));
         let accessed = text(object, "accessed")
             .and_then(|date| PartialDate::parse(&date))
             .and_then(|date| {

@@ -5,6 +5,8 @@
 //! of it that comes from a file (its name, a key, a name, a reason quoting a name) goes through
 //! `text::escape_invisible`: a plan file cannot send a control byte to the terminal.
 
+mod prerender;
+
 use chitieu_core::plan::{self, PartialDate};
 use chitieu_core::text::{escape_invisible, Lang};
 use std::io::Write;
@@ -17,6 +19,9 @@ Cách dùng / usage:
   chitieu check [--lang vi|en] FILE...   kiểm tra tệp / validate files (exit 1 on any error)
   chitieu status [--lang vi|en] [--year YYYY] FILE
                                          đánh giá từng chỉ tiêu / every target's status and reasons
+  chitieu prerender [--today YYYY-MM-DD] DIR
+                                         viết sẵn trang xem đầu vào bản dựng / write the first
+                                         view into the built pages (DIR/index.html)
   chitieu help                           hướng dẫn này / this help
 ";
 
@@ -24,6 +29,7 @@ pub fn run(args: &[String], out: &mut impl Write, err: &mut impl Write) -> ExitC
     match args.first().map(String::as_str) {
         Some("check") => check(&args[1..], out, err),
         Some("status") => status(&args[1..], out, err),
+        Some("prerender") => prerender::run(&args[1..], out, err),
         Some("help" | "--help" | "-h") => {
             let _ = write!(out, "{USAGE}");
             ExitCode::SUCCESS

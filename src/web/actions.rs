@@ -37,21 +37,30 @@ fn today() -> Day {
     }
 }
 
-/// The page's address without view state (language, theme, indicator): what a citation names.
-fn dataset_url(path: Option<&str>) -> String {
-    let Some(location) = web_sys::window().map(|w| w.location()) else {
-        return String::new();
-    };
+/// The address a citation names: the indicator's own page (its indicator and, for a plan loaded
+/// at run time, that plan; not the language, theme or view). `absolute` prefixes the page's
+/// origin and path, which only the browser knows; pre-rendered pages carry the relative form.
+fn citation_url(indicator: &str, path: Option<&str>, absolute: bool) -> String {
     let query = Query {
+        indicator: Some(indicator.to_string()),
         plan: path.map(str::to_string),
         ..Query::default()
     };
-    format!(
-        "{}{}{}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default(),
-        query::to_string(&query)
-    )
+    let here = if absolute {
+        web_sys::window()
+            .map(|w| w.location())
+            .map(|l| {
+                format!(
+                    "{}{}",
+                    l.origin().unwrap_or_default(),
+                    l.pathname().unwrap_or_default()
+                )
+            })
+            .unwrap_or_default()
+    } else {
+        String::new()
+    };
+    format!("{here}{}", query::to_string(&query))
 }
 
 /// The chart's width on screen (the downloads are drawn at the size the reader sees).
@@ -59,7 +68,7 @@ fn chart_width() -> f64 {
     web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| {
-            d.query_selector("#indicator-panel .chart-canvas")
+            d.query_selector("#indicator-panel .chart-stage")
                 .ok()
                 .flatten()
         })
@@ -85,7 +94,7 @@ fn part_status(part: &Part, lang: Lang) -> Html {
             <p class="part-loading" role="status">{ t(Ui::PartLoading, lang) }</p>
         },
         Part::Failed(problem) => html! {
-            <p class="part-failed" role="alert">{ t(Ui::PartFailed, lang) }{ ": " }{ problem.clone() }</p>
+            <p class="part-failed" role="alert">{ format!("{}: {problem}", t(Ui::PartFailed, lang)) }</p>
         },
     }
 }
@@ -142,6 +151,9 @@ pub struct ExportBarProps {
     pub layers: Layers,
     /// The chart's summary sentence, written into the SVG's description.
     pub summary: AttrValue,
+    /// The day the page was rendered for: the print citation's access date until the browser's
+    /// own clock replaces it.
+    pub today: Day,
 }
 
 #[function_component]
@@ -149,6 +161,14 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
     let dataset = use_context::<Rc<Dataset>>();
     let part = use_state(|| Part::Idle);
     let lang = props.lang;
+    // The print-only citation: rendered with the relative address and the page's day (what a
+    // pre-rendered page can know), then given the absolute address and today by the browser. It
+    // is not shown on screen, so the change is never seen.
+    let absolute = use_state(|| false);
+    {
+        let absolute = absolute.clone();
+        use_effect_with((), move |_| absolute.set(true));
+    }
     // Printing shows the tables even when their <details> is closed: CSS does it where
     // `::details-content` is supported; this opens them everywhere else.
     use_effect_with((), |_| {
@@ -178,11 +198,7 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
         let props = props.clone();
         let dataset = dataset.clone();
         Rc::new(move || {
-            let layers = props.layers;
-            let bits = u32::from(layers.actuals)
-                | u32::from(layers.targets) << 1
-                | u32::from(layers.required) << 2
-                | u32::from(layers.projection) << 3;
+            let bits = props.layers.to_bits();
             let period = props
                 .period
                 .map(|p| format!("{}-{}", p.first, p.last))
@@ -195,7 +211,10 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
                 .set("layers", f64::from(bits))
                 .set("summary", props.summary.as_str())
                 .set("chartWidth", chart_width())
-                .set("citationUrl", dataset_url(dataset.path.as_deref()));
+                .set(
+                    "citationUrl",
+                    citation_url(&props.indicator, dataset.path.as_deref(), true),
+                );
             if let Some(text) = &dataset.text {
                 request = request.set("planText", &**text);
             }
@@ -209,8 +228,8 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
     let citation = export::citation(
         &props.plan,
         &dataset.version,
-        today(),
-        &dataset_url(dataset.path.as_deref()),
+        if *absolute { today() } else { props.today },
+        &citation_url(&props.indicator, dataset.path.as_deref(), *absolute),
         lang,
     );
     html! {
@@ -222,7 +241,7 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
                     request("cite"), part.clone()) }
             </div>
             { part_status(&part, lang) }
-            <p class="print-citation">{ t(Ui::Cite, lang) }{ ": " }{ citation }</p>
+            <p class="print-citation">{ format!("{}: {citation}", t(Ui::Cite, lang)) }</p>
         </>
     }
 }
@@ -233,17 +252,22 @@ pub struct EmbedButtonProps {
     pub theme: ThemeName,
     /// The plan's (short) title, for the iframe's accessible name.
     pub title: AttrValue,
+    /// The indicator the page shows (the plan's default when the address names none): the
+    /// frame is its compact page.
+    pub indicator: AttrValue,
 }
 
 #[function_component]
 pub fn EmbedButton(props: &EmbedButtonProps) -> Html {
     let part = use_state(|| Part::Idle);
     let (lang, theme, title) = (props.lang, props.theme, props.title.clone());
+    let indicator = props.indicator.clone();
     let request: Rc<dyn Fn() -> more::Request> = Rc::new(move || {
         more::Request::new("embed")
             .set("lang", lang.code())
             .set("theme", theme.code())
             .set("title", title.as_str())
+            .set("indicator", indicator.as_str())
     });
     html! {
         <>

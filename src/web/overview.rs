@@ -1,15 +1,13 @@
-//! The scorecard: the plan's goal and vision, totals per plan period, one card per headline
-//! target (status as symbol and words, latest value against target, a sparkline), and the task
-//! areas with their indicators.
+//! The overview: the finding first (headline and tally), then the status strip — one row per
+//! indicator, where its comparable figure stands against its target on one shared axis — then
+//! the indicators that cannot be placed, and the goal, vision and task areas folded.
+//! Everything shown comes from `view::overview`.
 
-use super::app::current_year;
+use super::panel::badge;
 use super::plan_source::PlanRef;
-use chitieu_core::chart::sparkline;
-use chitieu_core::describe;
-use chitieu_core::i18n::{t, Ui};
-use chitieu_core::plan::{Period, StatementKind, When};
-use chitieu_core::status::{self, Status};
+use chitieu_core::plan::Period;
 use chitieu_core::text::Lang;
+use chitieu_core::view::{self, overview::Track, Action, Outcome};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -17,188 +15,194 @@ pub struct OverviewProps {
     pub plan: PlanRef,
     pub lang: Lang,
     pub period: Option<Period>,
-    pub on_select: Callback<String>,
+    pub today: i32,
+    /// The indicator the panel shows: its row is marked.
+    pub selected: Option<AttrValue>,
+    pub dispatch: Callback<Action>,
+}
+
+/// "60%": a position on the strip's axis, as an SVG length.
+fn pct(x: f64) -> String {
+    format!("{x:.1}%")
 }
 
 #[function_component]
 pub fn Overview(props: &OverviewProps) -> Html {
-    let plan = &props.plan;
     let lang = props.lang;
-    let today = current_year();
-
-    let statements = plan.statements.iter().map(|statement| {
-        let heading = match statement.kind {
-            StatementKind::Goal => t(Ui::Goal, lang),
-            StatementKind::Vision => t(Ui::Vision, lang),
-        };
-        html! {
-            <div class={classes!("statement", format!("statement-{}", if statement.kind == StatementKind::Goal { "goal" } else { "vision" }))}>
-                <h3>{ heading }{ " " }{ statement.year }</h3>
-                <p>{ statement.text.get(lang) }</p>
-            </div>
-        }
-    });
-
-    let cards = status::scorecard(plan, props.period, today);
-    let tally = status::tally_cards(&cards);
-    let period_label = props
-        .period
-        .map_or_else(|| t(Ui::AllPeriods, lang).to_string(), |p| p.to_string());
-    let render_card = |card: &status::Card| {
-        let indicator = card.indicator;
-        let target = card.target;
-        let assessment = &card.assessment;
-        // The figure as published, with its hedge ("trên 92,4 %"), not only the number scored.
-        let latest = assessment.latest.map(|(year, value)| {
-            let published = plan.headline_series(&indicator.id).into_iter().find(|o| {
-                o.when == When::Year(year) && o.territory == target.territory && o.value == value
-            });
-            let shown = published.map_or_else(
-                || describe::value(indicator, value, None, lang),
-                |o| describe::observation(indicator, o, lang),
-            );
-            format!("{year}: {shown}")
-        });
-        let series: Vec<(i32, f64, usize)> = plan
-            .headline_series(&indicator.id)
-            .iter()
-            .filter_map(|o| match o.when {
-                When::Year(year) => {
-                    Some((year, o.value, usize::from(o.territory != target.territory)))
-                }
-                When::Period(_) => None,
-            })
-            .collect();
-        let spark = sparkline::path(&series, 96.0, 28.0);
-        let on_select = props.on_select.clone();
-        let id = indicator.id.clone();
-        let onclick = Callback::from(move |_| {
-            on_select.emit(id.clone());
+    let model = use_memo(
+        (props.plan.clone(), props.period, lang, props.today),
+        |(plan, period, lang, today)| view::overview(plan, *period, *lang, *today),
+    );
+    let select = |id: String| {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Action::SelectIndicator(id.clone()));
+            // On a narrow screen the panel is below the strip: bring it into view.
             if let Some(panel) = web_sys::window()
                 .and_then(|w| w.document())
                 .and_then(|d| d.get_element_by_id("indicator-panel"))
             {
-                panel.scroll_into_view();
+                let narrow = web_sys::window()
+                    .and_then(|w| w.match_media("(max-width: 999px)").ok().flatten())
+                    .is_some_and(|m| m.matches());
+                if narrow {
+                    panel.scroll_into_view();
+                }
             }
-        });
-        let document = plan
-            .document(&target.document)
-            .map_or(target.document.as_str(), |d| d.number.as_str());
-        let more = match (card.others, lang) {
-            (0, _) => String::new(),
-            (n, Lang::Vi) => format!(" · +{n} chỉ tiêu khác"),
-            (n, Lang::En) => format!(" · +{n} other target{}", if n == 1 { "" } else { "s" }),
-        };
+        })
+    };
+    let (short, beyond) = match lang {
+        Lang::Vi => ("← chưa đạt", "đạt, vượt →"),
+        Lang::En => ("← short of target", "met, beyond →"),
+    };
+    let rows = model.rows.iter().map(|row| {
+        let selected = props.selected.as_deref() == Some(row.indicator.as_str());
+        let Track { value, band_end, clipped } = row.track;
+        let zone_end = band_end.unwrap_or(100.0);
         html! {
-            <li class={classes!("card", format!("status-{}", assessment.status.code()))} data-status={assessment.status.code()}>
-                <button type="button" class="card-button" {onclick}>
-                    <span class="card-name">{ indicator.name.get(lang) }</span>
-                    <span class="card-target">
-                        <span class="label">{ t(Ui::TargetHeader, lang) }{ ": " }</span>
-                        { describe::target(indicator, target, lang) }
-                        <span class="card-document">{ format!(" — {document}{more}") }</span>
+            <li data-status={row.badge.outcome.code()} class={classes!("strip-row", format!("status-{}", row.badge.outcome.code()), selected.then_some("selected"))}>
+                <button type="button" class="strip-button" aria-pressed={selected.to_string()}
+                    onclick={select(row.indicator.clone())}>
+                    <span class="strip-name">{ row.name.clone() }</span>
+                    <svg class="strip-track" width="100%" height="22" aria-hidden="true" focusable="false">
+                        <rect class="zone" x={pct(Track::EDGE)} y="4" width={pct(100.0 - Track::EDGE)} height="14" />
+                        if band_end.is_some() {
+                            <rect class="band" x={pct(Track::EDGE)} y="4" width={pct(zone_end - Track::EDGE)} height="14" />
+                        }
+                        <line class="edge" x1={pct(Track::EDGE)} x2={pct(Track::EDGE)} y1="1" y2="21" />
+                        <line class="stem" x1={pct(Track::EDGE)} x2={pct(value)} y1="11" y2="11" />
+                        <circle class={classes!("dot", clipped.then_some("clipped"))} cx={pct(value)} cy="11" r="6" />
+                    </svg>
+                    <span class="strip-line">
+                        { badge(&row.badge) }
+                        <span class="strip-figure"><strong>{ row.value.clone() }</strong>{ format!(" {}", row.value_note) }</span>
+                        <span class="strip-target">
+                            { format!("{}{}", match lang { Lang::Vi => "chỉ tiêu ", Lang::En => "target " }, row.target) }
+                        </span>
                     </span>
-                    <span class="card-latest">
-                        <span class="label">{ t(Ui::LatestValue, lang) }{ ": " }</span>
-                        { latest.unwrap_or_else(|| t(Ui::NoData, lang).to_string()) }
-                    </span>
-                    <span class="card-status">
-                        <span class="status-symbol" aria-hidden="true">{ assessment.status.symbol() }</span>
-                        { assessment.label(lang) }
-                    </span>
-                    if !spark.is_empty() {
-                        <svg class="sparkline" viewBox="0 0 96 28" width="96" height="28" aria-hidden="true" focusable="false">
-                            <path d={spark} />
-                        </svg>
-                    }
                 </button>
             </li>
         }
-    };
-    let headline_cards: Vec<Html> = cards
-        .iter()
-        .filter(|c| c.indicator.headline)
-        .map(render_card)
-        .collect();
-    let other_cards: Vec<Html> = cards
-        .iter()
-        .filter(|c| !c.indicator.headline)
-        .map(render_card)
-        .collect();
-
-    let task_areas = plan.task_areas.iter().map(|area| {
-        let linked: Vec<Html> = plan
-            .indicators
-            .iter()
-            .filter(|i| i.task_area.as_deref() == Some(area.id.as_str()))
-            .map(|indicator| {
-                let on_select = props.on_select.clone();
-                let id = indicator.id.clone();
-                html! {
-                    <li><button type="button" class="link-button" onclick={Callback::from(move |_| on_select.emit(id.clone()))}>
-                        { indicator.name.get(lang) }
-                    </button></li>
-                }
-            })
-            .collect();
-        html! {
-            <li class="task-area">
-                <span class="task-number">{ area.number }</span>
-                <div>
-                    <p class="task-title">{ area.title.get(lang) }</p>
-                    if !linked.is_empty() {
-                        <ul class="task-indicators">{ for linked }</ul>
-                    }
-                </div>
-            </li>
-        }
     });
-
-    html! {
-        <section class="overview" aria-labelledby="overview-title">
-            <h2 id="overview-title">{ t(Ui::Overview, lang) }</h2>
-            if !plan.statements.is_empty() {
-                <div class="statements">{ for statements }</div>
-            }
-            <p class="tally" data-total={tally.total().to_string()}>
-                <strong>{ format!("{period_label}: ") }</strong>
-                { if tally.total() == 0 { t(Ui::NoData, lang).to_string() } else { tally.summary(lang) } }
-                <span class="tally-note">{ match lang {
-                    Lang::Vi => format!(" — {} chỉ tiêu, mỗi chỉ tiêu đánh giá theo chỉ tiêu chính của giai đoạn.", tally.total()),
-                    Lang::En => format!(" — {} indicators, each scored on its lead target for the period.", tally.total()),
-                } }</span>
+    let line = |line: &Option<view::overview::Line>, class: &'static str| match line {
+        Some(line) => html! {
+            <p class={classes!("indicator-line", class)}>
+                { format!("{} ", line.lead) }
+                { for line.items.iter().enumerate().map(|(i, (id, name))| html! {
+                    <>
+                        if i > 0 { { ", " } }
+                        <button type="button" class="link-button" onclick={select(id.clone())}>{ name.clone() }</button>
+                    </>
+                }) }
+                { "." }
             </p>
-            <h3>{ t(Ui::HeadlineTargets, lang) }</h3>
-            <ul class="cards">{ for headline_cards }</ul>
-            if !other_cards.is_empty() {
-                <h3>{ t(Ui::OtherIndicators, lang) }</h3>
-                <ul class="cards cards-other">{ for other_cards }</ul>
+        },
+        None => Html::default(),
+    };
+    let total = model.total.max(1) as f64;
+    html! {
+        <section class="overview" aria-labelledby="overview-headline">
+            <h2 id="overview-headline" class="headline">{ model.headline.clone() }</h2>
+            if !model.dek.is_empty() {
+                <p class="dek">{ model.dek.clone() }</p>
             }
-            <StatusKey {lang} />
-            if !plan.task_areas.is_empty() {
+            if let Some(note) = &model.provisional {
+                <p class="provisional-note">{ note.clone() }</p>
+            }
+            if !model.tally.is_empty() {
+                <div class="tally" data-total={model.total.to_string()}>
+                    <svg class="tally-bar" width="100%" height="14" aria-hidden="true" focusable="false">
+                        { for {
+                            let mut at = 0.0;
+                            model.tally.iter().map(move |(outcome, n)| {
+                                let width = *n as f64 / total * 100.0;
+                                let x = at;
+                                at += width;
+                                html! { <rect class={format!("status-{}", outcome.code())} x={pct(x)} y="0" width={pct(width)} height="14" /> }
+                            }).collect::<Vec<_>>()
+                        } }
+                    </svg>
+                    <ul class="tally-key">
+                        { for model.tally.iter().map(|(outcome, n)| html! {
+                            <li class={format!("status-{}", outcome.code())} data-status={outcome.code()} data-count={n.to_string()}>
+                                <span class="status-symbol" aria-hidden="true">{ outcome.symbol() }</span>
+                                { format!("{} {}", n, outcome.label(lang).to_lowercase()) }
+                            </li>
+                        }) }
+                    </ul>
+                </div>
+            }
+            if !model.rows.is_empty() {
+                <div class="strip">
+                    <p class="strip-help">{ match lang {
+                        Lang::Vi => "Mỗi dòng là một chỉ tiêu: chấm là số so sánh được mới nhất, vạch đứng là mức chỉ tiêu, vùng tô là vùng đạt. Bấm vào một dòng để xem biểu đồ.",
+                        Lang::En => "Each row is one target: the dot is the latest comparable figure, the upright line the target level, the shaded zone where the target is met. Choose a row to see its chart.",
+                    } }</p>
+                    <p class="strip-axis" aria-hidden="true"><span>{ short }</span><span>{ beyond }</span></p>
+                    <ol class="strip-rows">{ for rows }</ol>
+                </div>
+            }
+            if !model.official.is_empty() {
+                <section class="official" aria-labelledby="official-title">
+                    <h3 id="official-title">{ match lang { Lang::Vi => "Thành phố tự đánh giá", Lang::En => "The city's own count" } }</h3>
+                    <ul>
+                        { for model.official.iter().map(|o| html! {
+                            <li>
+                                <p class="official-report">
+                                    { format!("{}: ", o.report) }<strong>{ o.counted.clone() }</strong>
+                                    if let Some(source) = &o.source {
+                                        { " · " }<a href={source.url.clone()} rel="noopener noreferrer" target="_blank">{ source.short.clone() }</a>
+                                    }
+                                </p>
+                                <p class="official-computed">{ o.computed.clone() }</p>
+                            </li>
+                        }) }
+                    </ul>
+                </section>
+            }
+            { line(&model.unjudged, "unjudged") }
+            { line(&model.no_data, "no-data") }
+            <details class="status-key">
+                <summary>{ match lang { Lang::Vi => "Ý nghĩa các đánh giá", Lang::En => "What the statuses mean" } }</summary>
+                <ul>
+                    { for Outcome::ALL.iter().map(|o| html! {
+                        <li class={format!("status-{}", o.code())}>
+                            <span class="badge"><span class="status-symbol" aria-hidden="true">{ o.symbol() }</span>{ o.label(lang) }</span>
+                            { format!(": {}", o.meaning(lang)) }
+                        </li>
+                    }) }
+                </ul>
+            </details>
+            if !model.statements.is_empty() {
+                <details class="statements">
+                    <summary>{ match lang { Lang::Vi => "Mục tiêu và tầm nhìn", Lang::En => "Goal and vision" } }</summary>
+                    { for model.statements.iter().map(|s| html! {
+                        <div class="statement"><h3>{ s.heading.clone() }</h3><p>{ s.text.clone() }</p></div>
+                    }) }
+                </details>
+            }
+            if !model.task_areas.is_empty() {
                 <details class="task-areas">
-                    <summary>{ t(Ui::TaskAreas, lang) }{ format!(" ({})", plan.task_areas.len()) }</summary>
-                    <ol>{ for task_areas }</ol>
+                    <summary>{ format!("{} ({})", match lang { Lang::Vi => "Nhiệm vụ, giải pháp", Lang::En => "Task areas" }, model.task_areas.len()) }</summary>
+                    <ol>
+                        { for model.task_areas.iter().map(|area| html! {
+                            <li class="task-area">
+                                <span class="task-number">{ area.number }</span>
+                                <div>
+                                    <p class="task-title">{ area.title.clone() }</p>
+                                    if !area.indicators.is_empty() {
+                                        <ul class="task-indicators">
+                                            { for area.indicators.iter().map(|(id, name)| html! {
+                                                <li><button type="button" class="link-button" onclick={select(id.clone())}>{ name.clone() }</button></li>
+                                            }) }
+                                        </ul>
+                                    }
+                                </div>
+                            </li>
+                        }) }
+                    </ol>
                 </details>
             }
         </section>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct StatusKeyProps {
-    lang: Lang,
-}
-
-#[function_component]
-fn StatusKey(props: &StatusKeyProps) -> Html {
-    html! {
-        <ul class="status-key" aria-label={t(Ui::Status, props.lang)}>
-            { for Status::ALL.iter().map(|s| html! {
-                <li class={format!("status-{}", s.code())}>
-                    <span class="status-symbol" aria-hidden="true">{ s.symbol() }</span>{ s.label(props.lang) }
-                </li>
-            }) }
-        </ul>
     }
 }

@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 pub const EMBEDDED_NAME: &str = "data/can-tho.toml";
-const EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/plan.bin"));
+pub const EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/plan.bin"));
 /// The content hash of data/can-tho.toml as written (`plan::version`), computed by build.rs.
 const EMBEDDED_VERSION: &str = env!("CHITIEU_PLAN_VERSION");
 

@@ -1,7 +1,7 @@
 // The build works on a page served with a strict Content Security Policy (no inline script or
 // style, no eval; only WebAssembly compilation allowed), with no violation reported, and inside a
 // sandboxed iframe under the same policy.
-import { canvasInk, checks, limitList, serveDir, startServer, waitForFirstChart } from './lib.mjs';
+import { chartInk, checks, limitList, serveDir, startServer, waitForFirstChart } from './lib.mjs';
 
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
@@ -26,13 +26,13 @@ export default {
       const c = checks();
       c.check('the CSP header is really sent', response.headers()['content-security-policy'] === STRICT_CSP);
       const drawn = await c.attempt('first chart under the strict CSP', () => waitForFirstChart(page, 15000, log));
-      const ink = await canvasInk(page);
-      c.check('the chart has ink', ink.some((x) => x.ink > 1000), JSON.stringify(ink));
+      const ink = await chartInk(page);
+      c.check('the chart has ink', ink.some((x) => x.ink > 20), JSON.stringify(ink));
       if (drawn) {
         // Exercise the parts that touch styles at run time: theme, language, hover, the dialog.
         await page.locator('.theme-select select').selectOption('dark');
         await page.locator('.lang-switch button[lang="en"]').click();
-        const box = await page.locator('canvas').first().boundingBox();
+        const box = await page.locator('.chart-plot').first().boundingBox();
         if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
         // The dialog comes from the second wasm module: its import and instantiation run
         // under the same policy.
@@ -67,8 +67,8 @@ export default {
       const c = checks();
       const frame = await (await page.$('#f')).contentFrame();
       await c.attempt('first chart in the sandboxed frame', () => waitForFirstChart(frame, 15000));
-      const ink = await canvasInk(frame);
-      c.check('the framed chart has ink', ink.some((x) => x.ink > 1000), JSON.stringify(ink));
+      const ink = await chartInk(frame);
+      c.check('the framed chart has ink', ink.some((x) => x.ink > 20), JSON.stringify(ink));
       const violations = await frame.evaluate(() => window.__cspViolations).catch((e) => [String(e)]);
       c.check('0 securitypolicyviolation events in the frame', violations.length === 0, limitList(violations));
       c.check('no console errors', log.consoleErrors.length === 0, limitList(log.consoleErrors));

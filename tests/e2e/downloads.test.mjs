@@ -43,7 +43,7 @@ function checkCsv(c, what, bytes, { title, version }) {
   c.check(`${what}: every row has ${COLUMNS.length} fields`, ragged.length === 0, limitList(ragged.map((r) => JSON.stringify(r))));
   const observations = body.filter((r) => r[0] === 'observation');
   c.check(`${what}: values are numbers`, observations.every((r) => r[4] !== '' && Number.isFinite(Number(r[4]))), limitList(observations.filter((r) => !Number.isFinite(Number(r[4]))).map((r) => r[4])));
-  c.check(`${what}: every observation has a kind and a source URL`, observations.every((r) => ['official', 'preliminary', 'estimate', 'reported'].includes(r[8]) && /^https?:\/\//.test(r[14])), '');
+  c.check(`${what}: every observation has a kind and a source URL`, observations.every((r) => ['official', 'preliminary', 'estimate', 'reported', 'derived'].includes(r[8]) && /^https?:\/\//.test(r[14])), '');
   c.check(`${what}: every target has a status`, body.filter((r) => r[0] === 'target').every((r) => r[19] !== ''), '');
   return body;
 }
@@ -60,7 +60,7 @@ export default {
     const planTitle = (await page.locator('.masthead h1').innerText()).trim();
     const observationRows = await page.locator('.data-table table:not(.targets-table) tbody tr').count();
     const targetRows = await page.locator('.targets-table tbody tr').count();
-    const canvasWidth = await page.$eval('.chart-canvas', (e) => e.clientWidth);
+    const canvasWidth = await page.$eval('.chart-stage', (e) => e.clientWidth);
 
     await page.click('.export-downloads');
     // The dialogs are in the second wasm module, fetched on this first click.
@@ -177,12 +177,13 @@ export default {
       const d = new Date();
       return { vi: `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`, year: d.getFullYear(), day: d.getDate() };
     });
-    const address = new URL(url).origin + new URL(url).pathname;
+    // The indicator's own address: its indicator, not the page's theme, language or view.
+    const address = `${new URL(url).origin}${new URL(url).pathname}?indicator=grdp_growth`;
     const vi = await page.locator('#cite-dialog .citation[lang="vi"]').innerText();
     const en = await page.locator('#cite-dialog .citation[lang="en"]').innerText();
     c.check('Vietnamese citation', vi.startsWith(`Ban biên tập chitieu (${today.year}).`) && vi.includes(`Phiên bản dữ liệu ${version}`) && vi.includes(`Truy cập ngày ${today.vi}, ${address}`), JSON.stringify(vi));
     c.check('English citation', en.startsWith(`chitieu editors (${today.year}).`) && en.includes(`Data version ${version}`) && en.includes(`Accessed ${today.day} `) && en.endsWith(address), JSON.stringify(en));
-    c.check('the address leaves out view state (theme, indicator)', !/theme=|indicator=/.test(vi), JSON.stringify(vi));
+    c.check('the address names the indicator and leaves out view state (theme, language)', /indicator=grdp_growth/.test(vi) && !/theme=|lang=/.test(vi), JSON.stringify(vi));
     await page.locator('#cite-dialog .cite-copy').click();
     const copied = await page.waitForFunction(() => /Đã chép/.test(document.querySelector('#cite-dialog .cite-status')?.textContent || ''), null, { timeout: 5000 }).then(() => true, () => false);
     c.check('"Sao chép" reports the copy', copied);

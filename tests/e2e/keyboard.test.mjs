@@ -1,5 +1,5 @@
 // Keyboard only: Tab from the top of the page reaches the language switch, the theme select, the
-// period buttons, the scorecard (Enter picks an indicator), the indicator select, the chart
+// period buttons, the status strip (Enter picks an indicator), the indicator select, the chart
 // (arrow keys step through the points and announce each), the legend toggles, the Downloads
 // and Cite buttons (Enter and Space open their dialogs, Escape closes them, focus returns) and
 // the tables; every stop shows a focus outline; and Tab goes on past the last control (no trap).
@@ -20,9 +20,9 @@ function focused(page) {
         e.closest('.lang-switch') ? 'lang' :
         e.closest('.theme-select') ? 'theme' :
         e.closest('.period-switch') ? 'period' :
-        e.closest('.card') ? 'card' :
+        e.closest('.strip-row') ? 'card' :
         e.closest('.indicator-select') ? 'indicator-select' :
-        classes.includes('chart-canvas') ? 'chart' :
+        classes.includes('chart-plot') ? 'chart' :
         classes.includes('legend-toggle') ? 'legend' :
         classes.includes('export-downloads') ? 'downloads' :
         classes.includes('export-cite') ? 'cite' :
@@ -55,16 +55,17 @@ export default {
     const seen = [];
     await page.evaluate(() => document.activeElement?.blur());
 
-    const order = ['lang', 'theme', 'period', 'card', 'indicator-select', 'chart', 'legend', 'downloads', 'cite', 'table'];
-    for (const key of order.slice(0, 4)) {
+    // The theme and the embed code are the reader's tools at the foot of the page.
+    const order = ['lang', 'period', 'card', 'indicator-select', 'chart', 'legend', 'downloads', 'cite', 'table', 'theme'];
+    for (const key of order.slice(0, 3)) {
       c.check(`Tab reaches ${key}`, !!(await tabTo(page, (f) => f.key === key, 80, seen)), seen.slice(-3).map((f) => f.key).join(' → '));
     }
     // Enter on a scorecard card picks its indicator: the next card with figures that is not the
     // indicator already shown.
     const before = await page.locator('#indicator-title').innerText();
     const other = () => page.evaluate((shown) => {
-      const card = document.activeElement.closest('.card');
-      const name = card?.querySelector('.card-name')?.textContent ?? '';
+      const card = document.activeElement.closest('.strip-row');
+      const name = card?.querySelector('.strip-name')?.textContent ?? '';
       return card && card.dataset.status !== 'no_data' && !shown.startsWith(name) ? name : null;
     }, before);
     let cardName = await other();
@@ -92,7 +93,7 @@ export default {
     c.check('ArrowRight moves to another point, Home back to the first', announced[1] !== announced[0] && announced[4] === announced[0], JSON.stringify(announced));
     c.check('the focused point is labelled with its source', /Nguồn|Source/.test(announced[1]), JSON.stringify(announced[1]));
 
-    // Legend toggles: Space switches a layer off and on.
+    // Legend toggles (the chart's key, below it): Space switches a layer off and on.
     const legend = await tabTo(page, (f) => f.key === 'legend', 5, seen);
     if (c.check('Tab reaches the legend', !!legend)) {
       const pressed = () => page.evaluate(() => document.activeElement.getAttribute('aria-pressed'));
@@ -128,6 +129,7 @@ export default {
     }
 
     c.check('Tab reaches the data tables', !!(await tabTo(page, (f) => f.key === 'table', 20, seen)), seen.slice(-3).map((f) => f.key).join(' → '));
+    c.check('Tab reaches the theme, at the foot of the page', !!(await tabTo(page, (f) => f.key === 'theme', 30, seen)), seen.slice(-3).map((f) => f.key).join(' → '));
 
     // No trap: Tab carries on past the last control, out of the page, and round to the top.
     const out = await tabTo(page, (f) => f.kind === 'body' || f.key === 'lang', 300, seen);
@@ -138,7 +140,7 @@ export default {
     c.check('every focus stop shows a focus outline', hidden.length === 0, hidden.slice(0, 5).map((f) => `${f.key}:${f.text} (${f.outline})`).join(' | '));
     const firstIndex = (key) => stops.findIndex((f) => f.key === key);
     const positions = order.map(firstIndex);
-    c.check('focus order follows the page: language, theme, period, cards, select, chart, legend, downloads, cite, tables', positions.every((p, i) => p >= 0 && (i === 0 || p > positions[i - 1])), JSON.stringify(Object.fromEntries(order.map((k, i) => [k, positions[i]]))));
+    c.check('focus order follows the page: language, period, strip rows, select, chart, legend, downloads, cite, tables, theme', positions.every((p, i) => p >= 0 && (i === 0 || p > positions[i - 1])), JSON.stringify(Object.fromEntries(order.map((k, i) => [k, positions[i]]))));
     c.throwIfFailed();
   },
 
@@ -149,7 +151,7 @@ export default {
       const page = await context.newPage();
       await page.goto(url, { waitUntil: 'load' });
       await waitForFirstChart(page, 15000);
-      await page.locator('.card-button').nth(1).click();
+      await page.locator('.strip-button').nth(1).click();
       await page.click('.export-downloads');
       await page.waitForSelector('#downloads-dialog[open]', { timeout: 10000 });
       const state = await page.evaluate(() => ({

@@ -18,8 +18,18 @@ export const CHROMIUM_ARGS = [
 /** The performance mark the app sets after it has painted its first chart. */
 export const FIRST_CHART_MARK = 'chitieu:first-chart';
 
-export async function launchBrowser() {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+/**
+ * Debian's Chromium, headless. Playwright adds `--hide-scrollbars` to headless Chromium, so a page
+ * never shows a classic scrollbar and never loses width to one; `{ scrollbars: true }` leaves that
+ * flag out, and pages get the 15 px scrollbars of a desktop Chromium on Linux or Windows.
+ */
+export async function launchBrowser({ scrollbars = false } = {}) {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    ignoreDefaultArgs: scrollbars ? ['--hide-scrollbars'] : [],
+  });
 }
 
 /** Requests that never leave the page (not network requests). */
@@ -78,7 +88,8 @@ export async function waitForFirstChart(page, timeoutMs = 20000, log = null) {
     state = await page
       .evaluate((mark) => ({
         mark: performance.getEntriesByName(mark).length,
-        canvases: [...document.querySelectorAll('canvas')].map((c) => c.dataset.draws ?? null),
+        // The chart is inline SVG in a .chart-stage that counts its paints in data-draws.
+        canvases: [...document.querySelectorAll('.chart-stage, canvas')].map((c) => c.dataset.draws ?? null),
         // chitieu builds its tables right after the first chart (not in the first paint); tests
         // look at the whole panel, so wait for them too where there is a panel.
         tablesPending: Boolean(document.querySelector('#indicator-panel')) && performance.getEntriesByName('chitieu:tables').length === 0,
@@ -98,6 +109,28 @@ export async function waitForFirstChart(page, timeoutMs = 20000, log = null) {
     }
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * For every chart (inline SVG): its box size, data-draws, and `ink`, the number of drawn marks
+ * (lines, shapes, texts) other than the background rectangle.
+ */
+export async function chartInk(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.chart-stage')].map((stage, index) => {
+      const svg = stage.querySelector('svg.chart-svg');
+      const box = svg ? svg.getBoundingClientRect() : { width: 0, height: 0 };
+      const marks = svg ? svg.querySelectorAll('polyline, path, circle, polygon, line, text, rect') : [];
+      return {
+        index,
+        width: Math.round(box.width),
+        height: Math.round(box.height),
+        draws: stage.dataset.draws ?? null,
+        ink: Math.max(0, marks.length - 1),
+        texts: svg ? [...svg.querySelectorAll('text')].map((t) => t.textContent.trim()) : [],
+      };
+    }),
+  );
 }
 
 /**
@@ -327,4 +360,55 @@ export function planVersion(text) {
     hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
   }
   return hash.toString(16).padStart(16, '0');
+}
+
+/**
+ * Compares two PNG screenshots pixel by pixel in a fresh page (decoded by the browser itself,
+ * no image library): { same, differing, maxDelta, box } where `differing` counts pixels whose
+ * channels differ by more than `tolerance` levels and `box` bounds them.
+ */
+export async function comparePngs(browser, a, b, tolerance = 0) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    return await page.evaluate(
+      async ({ a, b, tolerance }) => {
+        const load = (src) => new Promise((resolve, reject) => {
+          const img = new Image();
+          img.onload = () => resolve(img);
+          img.onerror = reject;
+          img.src = `data:image/png;base64,${src}`;
+        });
+        const [ia, ib] = await Promise.all([load(a), load(b)]);
+        if (ia.width !== ib.width || ia.height !== ib.height) return { same: false, differing: -1, maxDelta: 255, box: null };
+        const pixels = (img) => {
+          const canvas = document.createElement('canvas');
+          canvas.width = img.width;
+          canvas.height = img.height;
+          const g = canvas.getContext('2d');
+          g.drawImage(img, 0, 0);
+          return g.getImageData(0, 0, img.width, img.height).data;
+        };
+        const pa = pixels(ia);
+        const pb = pixels(ib);
+        let differing = 0;
+        let maxDelta = 0;
+        let box = null;
+        for (let i = 0; i < pa.length; i += 4) {
+          const delta = Math.max(Math.abs(pa[i] - pb[i]), Math.abs(pa[i + 1] - pb[i + 1]), Math.abs(pa[i + 2] - pb[i + 2]), Math.abs(pa[i + 3] - pb[i + 3]));
+          maxDelta = Math.max(maxDelta, delta);
+          if (delta > tolerance) {
+            differing++;
+            const x = (i / 4) % ia.width;
+            const y = Math.floor(i / 4 / ia.width);
+            box = box ? { x0: Math.min(box.x0, x), y0: Math.min(box.y0, y), x1: Math.max(box.x1, x), y1: Math.max(box.y1, y) } : { x0: x, y0: y, x1: x, y1: y };
+          }
+        }
+        return { same: differing === 0, differing, maxDelta, box };
+      },
+      { a: a.toString('base64'), b: b.toString('base64'), tolerance },
+    );
+  } finally {
+    await context.close();
+  }
 }

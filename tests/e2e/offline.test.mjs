@@ -4,7 +4,7 @@ import { copyFile, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { canvasInk, checks, limitList, serveDir, waitFor, waitForFirstChart } from './lib.mjs';
+import { chartInk, checks, limitList, serveDir, waitFor, waitForFirstChart } from './lib.mjs';
 
 export const SINGLE_FILE = 'chitieu-offline.html';
 
@@ -49,8 +49,8 @@ export default {
       const { page, log } = await openPage(`${pathToFileURL(file).href}?lang=en`);
       const c = checks();
       await c.attempt('first chart from file://', () => waitForFirstChart(page, 15000, log));
-      const ink = await canvasInk(page);
-      c.check('the chart has ink', ink.some((x) => x.ink > 1000), JSON.stringify(ink));
+      const ink = await chartInk(page);
+      c.check('the chart has ink', ink.some((x) => x.ink > 20), JSON.stringify(ink));
       // The second wasm module (the dialogs) is inside the file too.
       await page.locator('.export-downloads').click();
       const opened = await page.waitForSelector('#downloads-dialog[open]', { timeout: 10000 }).then(() => true, () => false);
@@ -94,8 +94,8 @@ export default {
       const before = log.pageErrors.length;
       await c.attempt('reload with the network cut', () => page.reload({ waitUntil: 'load', timeout: 10000 }));
       await c.attempt('first chart after the offline reload', () => waitForFirstChart(page, 10000));
-      const ink = await canvasInk(page);
-      c.check('the chart has ink', ink.some((x) => x.ink > 1000), JSON.stringify(ink));
+      const ink = await chartInk(page);
+      c.check('the chart has ink', ink.some((x) => x.ink > 20), JSON.stringify(ink));
       const lang = await page.evaluate(() => document.documentElement.lang);
       c.check('the address is still honoured offline (lang=en)', lang === 'en', lang);
       // The service worker keeps the second module too, though this visit never opened it.

@@ -7,7 +7,7 @@ import { checks, waitForFirstChart } from './lib.mjs';
 const HIDDEN = ['.controls', '.period-switch', '.legend', '.indicator-select', '.export-bar', '.modal', '.task-areas'];
 const SHOWN = [
   '.summary',
-  '.chart-canvas',
+  'svg.chart-svg',
   '.targets',
   '.data-table table:not(.targets-table) tbody tr',
   '.targets-table tbody tr',

@@ -1,10 +1,10 @@
-// The chart canvas paints only when something it shows changes: not while the page sits idle,
-// not when the pointer moves within the same point's reach, not when the window changes only
-// its height; once when its box gets wider or narrower, and its bitmap is resized only then.
-// Counts draws (the canvas's data-draws attribute); no timing is asserted.
+// The chart paints only when something it shows changes: not while the page sits idle, not when
+// the pointer moves within the same point's reach, not when the window changes only its height;
+// once when its box gets clearly wider or narrower, and its drawing (viewBox) is laid out anew
+// only then. Counts draws (the chart stage's data-draws attribute); no timing is asserted.
 import { checks, waitForFirstChart } from './lib.mjs';
 
-const CANVAS = 'canvas.chart-canvas';
+const STAGE = '.chart-stage';
 
 export default async function redraw({ openPage, url }) {
   const { page, log } = await openPage(url, { viewport: { width: 1280, height: 800 } });
@@ -13,8 +13,9 @@ export default async function redraw({ openPage, url }) {
   const state = () =>
     page.evaluate((sel) => {
       const el = document.querySelector(sel);
-      return { draws: Number(el.dataset.draws), width: el.width, height: el.height };
-    }, CANVAS);
+      const box = el.querySelector('svg.chart-svg')?.viewBox.baseVal;
+      return { draws: Number(el.dataset.draws), width: box?.width ?? 0, height: box?.height ?? 0 };
+    }, STAGE);
   const settle = () => page.waitForTimeout(400);
 
   await settle();
@@ -32,9 +33,9 @@ export default async function redraw({ openPage, url }) {
     marks['chitieu:tables'] > marks['chitieu:first-chart'], JSON.stringify(marks));
   c.check('the tables are there by now', (await page.locator('.data-table table tbody tr').count()) > 0);
 
-  const canvas = page.locator(CANVAS);
-  await canvas.scrollIntoViewIfNeeded();
-  const box = await canvas.boundingBox();
+  const plot = page.locator('.chart-plot');
+  await plot.scrollIntoViewIfNeeded();
+  const box = await plot.boundingBox();
   // Sweep until the pointer focuses a point (one draw), then move 1 px: same point, no draw.
   let focused = null;
   for (let x = box.x + 2; x < box.x + box.width - 2 && !focused; x += 6) {
@@ -55,13 +56,18 @@ export default async function redraw({ openPage, url }) {
   await page.setViewportSize({ width: 1280, height: 600 });
   await settle();
   const taller = await state();
-  c.check('height-only window change: no draw, same bitmap', JSON.stringify(taller) === JSON.stringify(beforeResize), JSON.stringify([beforeResize, taller]));
+  c.check('height-only window change: no draw, same layout', JSON.stringify(taller) === JSON.stringify(beforeResize), JSON.stringify([beforeResize, taller]));
 
+  // A narrower window changes the chart's box (at 900 px the overview moves above the panel, so
+  // the box gets wider): one draw, laid out at the box's new width.
   await page.setViewportSize({ width: 900, height: 600 });
   await settle();
-  const narrower = await state();
-  c.check('narrower box: exactly one draw', narrower.draws === taller.draws + 1, JSON.stringify([taller, narrower]));
-  c.check('narrower box: bitmap resized', narrower.width < taller.width, JSON.stringify([taller, narrower]));
+  const resized = await state();
+  const boxWidth = await page.$eval(STAGE, (e) => e.getBoundingClientRect().width);
+  // The design width for that box (core/src/chart/mod.rs DESIGN_WIDTHS, design_width).
+  const design = [320, 400, 500, 640, 800, 1000].filter((w) => w <= boxWidth).pop() ?? 320;
+  c.check('resized box: exactly one draw', resized.draws === taller.draws + 1, JSON.stringify([taller, resized]));
+  c.check('resized box: laid out at the design width of its new size', resized.width !== taller.width && resized.width === design, JSON.stringify([taller, resized, boxWidth, design]));
 
   c.throwIfFailed();
 }

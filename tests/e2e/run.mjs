@@ -13,12 +13,29 @@
 // { context, page, log, response } (see lib.mjs). A test fails by throwing.
 // Prints one line per test and closes with "e2e: N passed, M failed"; exits 1 if any test
 // failed or none ran.
+//
+// Engines: Debian's Chromium through playwright-core by default. With ENGINE=firefox, Debian's
+// firefox-esr through WebDriver BiDi (puppeteer-core, tests/e2e/firefox.mjs), running only the
+// files that export `engines` naming 'firefox' (e.g. `export const engines = ['chromium',
+// 'firefox'];`); the closing line is then "e2e-firefox: N passed, M failed". Each test also gets
+// `engine` ('chromium' | 'firefox').
 import { readdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { launchBrowser, openPage } from './lib.mjs';
+import { launchFirefox, openFirefoxPage } from './firefox.mjs';
 
 const TEST_TIMEOUT_MS = Number(process.env.E2E_TEST_TIMEOUT_MS || 60000);
+const ENGINE = process.env.ENGINE || 'chromium';
+const ENGINES = {
+  chromium: { launch: launchBrowser, open: openPage, label: 'e2e' },
+  firefox: { launch: launchFirefox, open: openFirefoxPage, label: 'e2e-firefox' },
+};
+if (!ENGINES[ENGINE]) {
+  console.error(`ENGINE must be one of ${Object.keys(ENGINES).join(', ')} (got '${ENGINE}')`);
+  process.exit(2);
+}
+const { launch, open, label } = ENGINES[ENGINE];
 
 const url = process.argv[2] || process.env.CHITIEU_URL;
 const filter = process.argv[3] || '';
@@ -34,11 +51,14 @@ const files = (await readdir(here)).filter((f) => f.endsWith('.test.mjs')).sort(
 const tests = [];
 for (const file of files) {
   const mod = await import(pathToFileURL(join(here, file)).href);
+  if (!(mod.engines || ['chromium']).includes(ENGINE)) continue;
   const base = file.replace(/\.test\.mjs$/, '');
+  // A file may export `timeoutMs` for tests that need longer than the default.
+  const timeoutMs = mod.timeoutMs || TEST_TIMEOUT_MS;
   if (typeof mod.default === 'function') {
-    tests.push({ name: base, fn: mod.default });
+    tests.push({ name: base, fn: mod.default, timeoutMs });
   } else if (mod.default && typeof mod.default === 'object') {
-    for (const [name, fn] of Object.entries(mod.default)) tests.push({ name: `${base}: ${name}`, fn });
+    for (const [name, fn] of Object.entries(mod.default)) tests.push({ name: `${base}: ${name}`, fn, timeoutMs });
   } else {
     tests.push({ name: base, fn: () => { throw new Error(`${file} has no default export (function or object of functions)`); } });
   }
@@ -53,26 +73,27 @@ function withTimeout(promise, ms, what) {
   ]).finally(() => clearTimeout(timer));
 }
 
-console.log(`e2e: ${selected.length} test(s) from ${files.length} file(s) against ${url}`);
+console.log(`${label}: ${selected.length} test(s) from ${files.length} file(s) against ${url} in ${ENGINE}`);
 let passed = 0;
 let failed = 0;
-const browser = await launchBrowser();
+const browser = await launch();
 try {
   for (const t of selected) {
     const contexts = [];
     const ctx = {
       browser,
+      engine: ENGINE,
       url,
       distDir,
       openPage: async (u = url, opts) => {
-        const opened = await openPage(browser, u, opts);
+        const opened = await open(browser, u, opts);
         contexts.push(opened.context);
         return opened;
       },
     };
     const t0 = performance.now();
     try {
-      await withTimeout(Promise.resolve().then(() => t.fn(ctx)), TEST_TIMEOUT_MS, t.name);
+      await withTimeout(Promise.resolve().then(() => t.fn(ctx)), t.timeoutMs, t.name);
       passed++;
       console.log(`  ok    ${t.name} (${Math.round(performance.now() - t0)} ms)`);
     } catch (e) {
@@ -87,8 +108,8 @@ try {
 }
 
 if (selected.length === 0) {
-  console.log(`e2e: no tests matched${filter ? ` '${filter}'` : ''}`);
+  console.log(`${label}: no tests matched${filter ? ` '${filter}'` : ''}`);
   failed++;
 }
-console.log(`e2e: ${passed} passed, ${failed} failed`);
+console.log(`${label}: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

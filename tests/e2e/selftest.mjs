@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Self-test of the e2e harness: every check in smoke.test.mjs must be able to fail.
+// Self-test of the e2e harness: every check in smoke.test.mjs must be able to fail, in both
+// engines the suite runs (Chromium through playwright-core; Firefox ESR through the BiDi adapter
+// in firefox.mjs, whose error and request log must catch the same faults).
 //
 //   node tests/e2e/selftest.mjs
 //
@@ -9,6 +11,7 @@
 // port plays the foreign origin. Closes with "e2e-selftest: N passed, M failed".
 import { createServer } from 'node:http';
 import { launchBrowser, openPage, parseCsv, planVersion, pngSize, runAxe } from './lib.mjs';
+import { launchFirefox, openFirefoxPage } from './firefox.mjs';
 import smoke from './smoke.test.mjs';
 
 const PNG_1x1 = Buffer.from(
@@ -20,23 +23,32 @@ const TRUNCATED_WASM = Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x
 
 function draw({ ink = true, mark = true } = {}) {
   return `
-    const c = document.querySelector('canvas');
-    const g = c.getContext('2d');
-    g.fillStyle = '#ffffff'; g.fillRect(0, 0, c.width, c.height);
+    const stage = document.querySelector('.chart-stage');
+    const ns = 'http://www.w3.org/2000/svg';
+    const svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('class', 'chart-svg');
+    svg.setAttribute('viewBox', '0 0 400 300');
+    svg.setAttribute('width', '400');
+    svg.setAttribute('height', '300');
+    const add = (name, attrs) => {
+      const e = document.createElementNS(ns, name);
+      for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+      svg.appendChild(e);
+    };
+    add('rect', { x: 0, y: 0, width: 400, height: 300, fill: '#ffffff' });
     if (${ink}) {
-      g.strokeStyle = '#b00020'; g.lineWidth = 3; g.beginPath(); g.moveTo(10, 250);
-      for (let x = 10; x < 390; x += 20) g.lineTo(x, 150 + 80 * Math.sin(x / 40));
-      g.stroke();
-      g.fillStyle = '#0050a0'; g.fillRect(20, 20, 60, 40);
+      for (let x = 10; x < 390; x += 12) add('circle', { cx: x, cy: 150 + 80 * Math.sin(x / 40), r: 4, fill: '#b00020' });
+      add('polyline', { points: '10,250 390,50', stroke: '#0050a0', fill: 'none' });
     }
-    c.dataset.draws = '1';
+    stage.appendChild(svg);
+    stage.dataset.draws = '1';
     if (${mark}) performance.mark('chitieu:first-chart');`;
 }
 
 function html({ body = '<h1>Chỉ tiêu — Cần Thơ</h1>', head = '', script = draw() } = {}) {
   return `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Chỉ tiêu — Cần Thơ</title>
 <link rel="icon" href="data:,">${head}</head>
-<body><main id="chitieu">${body}<canvas width="400" height="300"></canvas></main>
+<body><main id="chitieu">${body}<div class="chart-stage"></div></main>
 <script type="module">${script}</script></body></html>`;
 }
 
@@ -51,7 +63,7 @@ const foreignOrigin = `http://127.0.0.1:${foreign.address().port}`;
 const cases = {
   good: { page: html(), expect: null },
   'no-first-chart-mark': { page: html({ script: draw({ mark: false }) }), expect: /first chart not drawn/ },
-  'blank-canvas': { page: html({ script: draw({ ink: false }) }), expect: /non-background pixels/ },
+  'blank-chart': { page: html({ script: draw({ ink: false }) }), expect: /a drawn chart has > 20 marks/ },
   'console-error': { page: html({ script: `${draw()}\nconsole.error('boom');` }), expect: /no console errors: boom/ },
   'uncaught-exception': {
     page: html({ script: `${draw()}\nsetTimeout(() => { throw new Error('kaboom'); }, 0);` }),
@@ -94,8 +106,9 @@ const siteOrigin = `http://127.0.0.1:${site.address().port}`;
 
 let passed = 0;
 let failed = 0;
-const browser = await launchBrowser();
-try {
+
+/** Runs every case through smoke.test.mjs in one engine. */
+async function controls(engine, browser, open) {
   for (const [name, c] of Object.entries(cases)) {
     const contexts = [];
     const ctx = {
@@ -103,7 +116,7 @@ try {
       url: `${siteOrigin}/${name}/`,
       timeoutMs: 2500,
       openPage: async (u, opts) => {
-        const o = await openPage(browser, u, opts);
+        const o = await open(browser, u, opts);
         contexts.push(o.context);
         return o;
       },
@@ -132,9 +145,21 @@ try {
     }
     if (ok) passed++;
     else failed++;
-    console.log(`  ${ok ? 'ok  ' : 'FAIL'}  ${c.expect === null ? 'positive' : 'negative'} control '${name}': ${why}`);
+    console.log(`  ${ok ? 'ok  ' : 'FAIL'}  ${engine}: ${c.expect === null ? 'positive' : 'negative'} control '${name}': ${why}`);
     if (process.env.E2E_VERBOSE && message) console.log(message.replace(/^/gm, "        "));
   }
+}
+
+const firefox = await launchFirefox();
+try {
+  await controls('firefox', firefox, openFirefoxPage);
+} finally {
+  await firefox.close();
+}
+
+const browser = await launchBrowser();
+try {
+  await controls('chromium', browser, openPage);
 
   // The accessibility and download tests' helpers must be able to fail too.
   const helpers = {
@@ -168,6 +193,17 @@ try {
       let threw = false;
       try { pngSize(Buffer.from('<svg/>')); } catch { threw = true; }
       if (!threw) throw new Error('accepted an SVG as PNG');
+    },
+    async 'scrollbars: hidden in the default headless Chromium, shown with { scrollbars: true } (stability.test.mjs needs them)'() {
+      const widths = [];
+      for (const scrollbars of [false, true]) {
+        const b = await launchBrowser({ scrollbars });
+        const page = await b.newPage({ viewport: { width: 760, height: 400 } });
+        await page.setContent('<!DOCTYPE html><html><body><div style="height:3000px">tall</div></body></html>');
+        widths.push(await page.evaluate(() => innerWidth - document.documentElement.clientWidth));
+        await b.close();
+      }
+      if (widths[0] !== 0 || !(widths[1] > 0)) throw new Error(`scrollbar widths (hidden, shown): ${widths.join(', ')}`);
     },
     async 'planVersion is FNV-1a 64 and ignores CR'() {
       // FNV-1a 64 of the empty string and of "a" (published test vectors).

@@ -2,21 +2,12 @@
 import { checks, limitList, visibleText, waitFor, waitForFirstChart } from './lib.mjs';
 
 async function draws(page) {
-  return page.evaluate(() => Math.max(0, ...[...document.querySelectorAll('canvas')].map((c) => Number(c.dataset.draws || 0))));
+  return page.evaluate(() => Math.max(0, ...[...document.querySelectorAll('.chart-stage')].map((c) => Number(c.dataset.draws || 0))));
 }
 
-/** The colour of the chart canvas's most common pixel (its background). */
+/** The fill of the chart's background rectangle (the first shape of its SVG). */
 async function canvasBackground(page) {
-  return page.evaluate(() => {
-    const c = document.querySelector('canvas');
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    const counts = new Map();
-    for (let i = 0; i < d.length; i += 16) {
-      const k = `${d[i]},${d[i + 1]},${d[i + 2]}`;
-      counts.set(k, (counts.get(k) || 0) + 1);
-    }
-    return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
-  });
+  return page.evaluate(() => document.querySelector('svg.chart-svg rect')?.getAttribute('fill') ?? null);
 }
 
 export default {
@@ -51,7 +42,8 @@ export default {
     const c = checks();
     await waitForFirstChart(page, 20000, log);
     const rootClass = () => page.evaluate(() => document.querySelector('.chitieu')?.className || '');
-    c.check('auto + light system theme gives theme-light', /\btheme-light\b/.test(await rootClass()), await rootClass());
+    // "Auto" is the stylesheet's: the root says theme-auto and the colours follow the system.
+    c.check('auto + light system theme: theme-auto, light colours', /\btheme-auto\b/.test(await rootClass()), await rootClass());
     const lightBg = await canvasBackground(page);
     const pageBg = () => page.evaluate(() => getComputedStyle(document.querySelector('.chitieu')).backgroundColor);
     const lightPage = await pageBg();
@@ -74,16 +66,33 @@ export default {
 
     await page.locator('.theme-select select').selectOption('auto');
     await c.attempt('auto: back to the system theme', () =>
-      waitFor(async () => /\btheme-light\b/.test(await rootClass()) && !new URL(page.url()).searchParams.has('theme'), 'auto did not return to theme-light without ?theme'),
+      waitFor(async () => /\btheme-auto\b/.test(await rootClass()) && !new URL(page.url()).searchParams.has('theme'), 'auto did not return to theme-auto without ?theme'),
     );
+    c.check('auto again: page background as at first', (await pageBg()) === lightPage, await pageBg());
+    // The system turns dark while the page is open: page and chart follow, with no reload.
+    const chartFill = () => page.evaluate(() => getComputedStyle(document.querySelector('svg.chart-svg rect')).fill);
+    const lightChart = await chartFill();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await c.attempt('auto follows a system change to dark, page and chart', () =>
+      waitFor(async () => (await pageBg()) !== lightPage && (await chartFill()) !== lightChart, 'colours stayed light'),
+    );
+    await page.emulateMedia({ colorScheme: 'light' });
+    await c.attempt('and back to light', () => waitFor(async () => (await pageBg()) === lightPage && (await chartFill()) === lightChart, 'colours stayed dark'));
     c.check('no console errors', log.consoleErrors.length === 0, limitList(log.consoleErrors));
     c.throwIfFailed();
 
     // The system dark preference, with the theme left on auto.
     const dark = await openPage(url, { contextOptions: { colorScheme: 'dark' } });
     await waitForFirstChart(dark.page, 20000, dark.log);
-    const darkClass = await dark.page.evaluate(() => document.querySelector('.chitieu')?.className || '');
-    if (!/\btheme-dark\b/.test(darkClass)) throw new Error(`auto + dark system theme should give theme-dark, got ${darkClass}`);
+    const darkState = await dark.page.evaluate(() => ({
+      className: document.querySelector('.chitieu')?.className || '',
+      page: getComputedStyle(document.querySelector('.chitieu')).backgroundColor,
+      chart: getComputedStyle(document.querySelector('svg.chart-svg rect')).fill,
+    }));
+    // The dark theme's background (core/src/chart/theme.rs, static/style.css): #15191e.
+    if (!/\btheme-auto\b/.test(darkState.className) || darkState.page !== 'rgb(21, 25, 30)' || darkState.chart !== 'rgb(21, 25, 30)') {
+      throw new Error(`auto + dark system theme should draw the page and the chart dark: ${JSON.stringify(darkState)}`);
+    }
   },
 
   'bad URL parameters: a notice for each, and the chart still drawn': async ({ openPage, url }) => {
@@ -96,9 +105,13 @@ export default {
       ['embed', 'maybe', /embed=`maybe`.*1, 0/],
       ['view', 'map', /view=`map`.*scorecard, chart, table/],
       ['plan', 'https://evil.example/plan.toml', /https:\/\/evil\.example\/plan\.toml/],
-      ['colour', 'red', /`colour`.*lang, theme, indicator, period, view, plan, embed/],
+      ['indicatr', 'grdp_growth', /`indicatr`.*`indicator`/],
     ];
     for (const [name, value] of params) bad.searchParams.set(name, value);
+    // What the embedding and sharing ecosystem adds is not ours and not a mistake: no notice.
+    for (const [name, value] of [['colour', 'red'], ['utm_source', 'zalo'], ['fbclid', 'IwAR0'], ['initialWidth', '600'], ['parentUrl', 'https://news.example/a']]) {
+      bad.searchParams.set(name, value);
+    }
     const { page, log } = await openPage(bad.href);
     const c = checks();
     await c.attempt('the chart is still drawn', () => waitForFirstChart(page, 20000, log));

@@ -1,11 +1,17 @@
-//! Paints a laid-out chart on any plotters `DrawingBackend`: the canvas in the browser, SVG for
-//! downloads and for the native snapshot tests. Only primitive elements are used (no plotters
-//! chart builder, captions or multi-line text), because those measure text through the DOM.
+//! Paints a laid-out chart on any plotters `DrawingBackend`: SVG for the page, the downloads
+//! and the native snapshot tests, and the canvas. Only primitive elements are used (no plotters
+//! chart builder, captions or multi-line text), because those measure text through the DOM;
+//! every text is one placed by `layout`.
+//!
+//! The grammar: what happened is a solid line (actual values, or the average or total so far),
+//! its dots filled for official figures and hollow for estimates, preliminary and reported
+//! figures; yearly values beside an average are small dots; what is required is dotted, what
+//! is projected dashed with a shaded fan; a series break is a dashed vertical rule.
 
-use super::layout::{Layout, FONT_SIZE};
+use super::layout::{Align, Label, Layout, CONTEXT_DOT, DOT, FOCUS_PAD};
+use super::legend::Ink;
 use super::spec::{ChartSpec, TargetMark};
 use super::theme::{Rgb, Theme};
-use crate::number;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -34,131 +40,228 @@ impl Surface {
     };
 }
 
-/// Draws `spec` as placed by `layout`.
+type Area<DB> = DrawingArea<DB, plotters::coord::Shift>;
+type Drawn<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// Pixel helpers for one surface.
+#[derive(Clone, Copy)]
+pub(super) struct Pen {
+    pub surface: Surface,
+}
+
+impl Pen {
+    pub fn px(&self, x: f64, y: f64) -> (i32, i32) {
+        let s = self.surface.scale;
+        ((x * s).round() as i32, (y * s).round() as i32)
+    }
+
+    pub fn stroke(&self, w: f64) -> u32 {
+        ((w * self.surface.scale).round() as u32).max(1)
+    }
+
+    pub fn radius(&self, r: f64) -> i32 {
+        ((r * self.surface.scale).round() as i32).max(1)
+    }
+
+    pub fn line<DB: DrawingBackend>(
+        &self,
+        area: &Area<DB>,
+        points: &[(f64, f64)],
+        rgb: Rgb,
+        width: f64,
+    ) -> Drawn<DB> {
+        area.draw(&PathElement::new(
+            points
+                .iter()
+                .map(|(x, y)| self.px(*x, *y))
+                .collect::<Vec<_>>(),
+            colour(rgb).stroke_width(self.stroke(width)),
+        ))
+    }
+
+    /// A broken line: `on` pixels drawn, `off` left out.
+    pub fn dashed<DB: DrawingBackend>(
+        &self,
+        area: &Area<DB>,
+        points: &[(f64, f64)],
+        rgb: Rgb,
+        width: f64,
+        (on, off): (f64, f64),
+    ) -> Drawn<DB> {
+        for segment in dashes(points, on, off) {
+            self.line(area, &segment, rgb, width)?;
+        }
+        Ok(())
+    }
+
+    /// A data point's dot: filled for official figures, hollow (a ring on the background) for
+    /// everything less final.
+    pub fn dot<DB: DrawingBackend>(
+        &self,
+        area: &Area<DB>,
+        (x, y): (f64, f64),
+        r: f64,
+        ink: Rgb,
+        filled: bool,
+        background: Rgb,
+    ) -> Drawn<DB> {
+        let centre = self.px(x, y);
+        if filled {
+            area.draw(&Circle::new(centre, self.radius(r), colour(ink).filled()))
+        } else {
+            area.draw(&Circle::new(
+                centre,
+                self.radius(r),
+                colour(background).filled(),
+            ))?;
+            area.draw(&Circle::new(
+                centre,
+                self.radius(r - 0.75),
+                colour(ink).stroke_width(self.stroke(1.5)),
+            ))
+        }
+    }
+
+    pub fn text<DB: DrawingBackend>(&self, area: &Area<DB>, label: &Label, rgb: Rgb) -> Drawn<DB> {
+        let size = label.size * self.surface.scale * self.surface.text_scale;
+        let h = match label.align {
+            Align::Start => HPos::Left,
+            Align::Middle => HPos::Center,
+            Align::End => HPos::Right,
+        };
+        // plotters writes a top-anchored SVG text with dy = 0.76 em: the baseline falls where
+        // the layout put it.
+        let y = label.baseline - super::layout::TOP_TO_BASELINE * label.size;
+        let style = ("sans-serif", size)
+            .into_font()
+            .color(&colour(rgb))
+            .pos(Pos::new(h, VPos::Top));
+        area.draw(&Text::new(label.text.clone(), self.px(label.x, y), style))
+    }
+}
+
+/// Draws `spec` as placed by `layout`, with the focus ring and label when `focus` is set (the
+/// canvas paints both at once; the SVG page keeps the focus in its own overlay).
 pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, plotters::coord::Shift>,
+    area: &Area<DB>,
     spec: &ChartSpec,
     layout: &Layout,
     theme: &Theme,
     focus: Focus,
     surface: Surface,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let scale = surface.scale;
-    let px = |x: f64, y: f64| ((x * scale).round() as i32, (y * scale).round() as i32);
-    let stroke = |w: f64| ((w * scale).round() as u32).max(1);
-    let font = |size: f64| ("sans-serif", size * scale * surface.text_scale).into_font();
-    let (left, top, right, bottom) = layout.frame;
+) -> Drawn<DB> {
+    draw_marks(area, spec, layout, theme, surface)?;
+    if let Some(focus) = focus {
+        draw_focus(area, spec, layout, theme, focus, surface)?;
+    }
+    Ok(())
+}
 
+/// Everything but the focus.
+pub fn draw_marks<DB: DrawingBackend>(
+    area: &Area<DB>,
+    spec: &ChartSpec,
+    layout: &Layout,
+    theme: &Theme,
+    surface: Surface,
+) -> Drawn<DB> {
+    let pen = Pen { surface };
+    let (left, top, right, bottom) = layout.frame;
     area.fill(&colour(theme.background))?;
 
-    // Grid and y labels.
-    for (value, label) in &layout.y_ticks {
+    // Grid, zero line, x axis and year ticks.
+    for (value, _) in &layout.y_ticks {
         let y = layout.y.map(*value);
-        area.draw(&PathElement::new(
-            vec![px(left, y), px(right, y)],
-            colour(theme.grid).stroke_width(stroke(1.0)),
-        ))?;
-        let style = font(FONT_SIZE)
-            .color(&colour(theme.muted))
-            .pos(Pos::new(HPos::Right, VPos::Center));
-        area.draw(&Text::new(label.clone(), px(left - 6.0, y), style))?;
+        pen.line(area, &[(left, y), (right, y)], theme.grid, 1.0)?;
     }
     if layout.y.domain.0 < 0.0 && layout.y.domain.1 > 0.0 {
         let y = layout.y.map(0.0);
-        area.draw(&PathElement::new(
-            vec![px(left, y), px(right, y)],
-            colour(theme.axis).stroke_width(stroke(1.0)),
-        ))?;
+        pen.line(area, &[(left, y), (right, y)], theme.axis, 1.0)?;
     }
-    // X axis and year labels.
-    area.draw(&PathElement::new(
-        vec![px(left, bottom), px(right, bottom)],
-        colour(theme.axis).stroke_width(stroke(1.0)),
-    ))?;
-    for (year, label) in &layout.x_ticks {
+    pen.line(area, &[(left, bottom), (right, bottom)], theme.axis, 1.0)?;
+    for (year, _) in &layout.x_ticks {
         let x = layout.x.map(f64::from(*year));
-        area.draw(&PathElement::new(
-            vec![px(x, bottom), px(x, bottom + 4.0)],
-            colour(theme.axis).stroke_width(stroke(1.0)),
-        ))?;
-        let style = font(FONT_SIZE)
-            .color(&colour(theme.muted))
-            .pos(Pos::new(HPos::Center, VPos::Top));
-        area.draw(&Text::new(label.clone(), px(x, bottom + 7.0), style))?;
+        pen.line(area, &[(x, bottom), (x, bottom + 4.0)], theme.axis, 1.0)?;
     }
 
-    // Targets: a translucent band with solid edges, or a solid threshold line.
+    // Targets: the other ones muted and thin underneath, the lead one a band with solid edges
+    // (or a solid threshold line).
     if spec.layers.targets {
-        for mark in &spec.targets {
-            let (first, last, low, high) = match mark {
-                TargetMark::Band {
-                    first,
-                    last,
-                    min,
-                    max,
-                    ..
-                } => (*first, *last, *min, *max),
-                TargetMark::Line {
-                    first, last, value, ..
-                } => (*first, *last, *value, *value),
-            };
-            let x0 = layout.x.map(f64::from(first) - 0.4);
-            let x1 = layout.x.map(f64::from(last) + 0.4);
-            let (y0, y1) = (layout.y.map(high), layout.y.map(low));
-            if high > low {
-                area.draw(&Rectangle::new(
-                    [px(x0, y0), px(x1, y1)],
-                    colour(theme.target).mix(theme.band_opacity).filled(),
-                ))?;
-                area.draw(&PathElement::new(
-                    vec![px(x0, y1), px(x1, y1)],
-                    colour(theme.target).stroke_width(stroke(1.5)),
-                ))?;
-            }
-            area.draw(&PathElement::new(
-                vec![px(x0, y0), px(x1, y0)],
-                colour(theme.target).stroke_width(stroke(2.0)),
-            ))?;
-            let label = if high > low {
-                format!(
-                    "{}–{}",
-                    number::format_trimmed(low, spec.decimals.max(1), spec.lang),
-                    number::format_trimmed(high, spec.decimals.max(1), spec.lang)
-                )
+        let (others, leads): (Vec<&TargetMark>, Vec<&TargetMark>) =
+            spec.targets.iter().partition(|m| !m.lead);
+        let others = others.into_iter().filter(|_| spec.layers.other_targets);
+        for (mark, lead) in others
+            .map(|m| (m, false))
+            .chain(leads.into_iter().map(|m| (m, true)))
+        {
+            let x0 = layout.x.map(f64::from(mark.first) - 0.4);
+            let x1 = layout.x.map(f64::from(mark.last) + 0.4);
+            let (y_high, y_low) = (layout.y.map(mark.high), layout.y.map(mark.low));
+            let (ink, edge) = if lead {
+                (theme.target, 2.0)
             } else {
-                number::format_trimmed(low, spec.decimals.max(1), spec.lang)
+                (theme.other_target, 1.0)
             };
-            let style = font(FONT_SIZE - 1.0)
-                .color(&colour(theme.target))
-                .pos(Pos::new(HPos::Left, VPos::Bottom));
-            area.draw(&Text::new(label, px(x0 + 2.0, y0 - 3.0), style))?;
+            if mark.is_band() {
+                let opacity = if lead {
+                    theme.band_opacity
+                } else {
+                    theme.band_opacity / 2.0
+                };
+                area.draw(&Rectangle::new(
+                    [pen.px(x0, y_high), pen.px(x1, y_low)],
+                    colour(ink).mix(opacity).filled(),
+                ))?;
+                pen.line(area, &[(x0, y_low), (x1, y_low)], ink, edge * 0.75)?;
+            }
+            pen.line(area, &[(x0, y_high), (x1, y_high)], ink, edge)?;
         }
     }
 
-    // Series breaks: a vertical dashed rule with its short title.
-    for mark in &spec.breaks {
-        let x = layout.x.map(mark.at);
-        for segment in dashes(&[(x, top), (x, bottom)], 3.0, 3.0) {
-            area.draw(&PathElement::new(
-                segment.iter().map(|(a, b)| px(*a, *b)).collect::<Vec<_>>(),
-                colour(theme.muted).stroke_width(stroke(1.0)),
+    // Projection: a shaded fan and a dashed central line; a single projected year is a shaded
+    // bar from low to high with a dashed tick at the central value.
+    if spec.layers.projection {
+        if let [(year, value, low, high)] = spec.projection.as_slice() {
+            let (x0, x1) = (
+                layout.x.map(f64::from(*year) - 0.35),
+                layout.x.map(f64::from(*year) + 0.35),
+            );
+            area.draw(&Rectangle::new(
+                [
+                    pen.px(x0, layout.y.map(*high)),
+                    pen.px(x1, layout.y.map(*low)),
+                ],
+                colour(theme.projection).mix(theme.fan_opacity).filled(),
             ))?;
+            let y = layout.y.map(*value);
+            pen.dashed(area, &[(x0, y), (x1, y)], theme.projection, 2.0, (6.0, 4.0))?;
+        } else if spec.projection.len() >= 2 {
+            let at = |year: i32, v: f64| pen.px(layout.x.map(f64::from(year)), layout.y.map(v));
+            let mut outline: Vec<(i32, i32)> = spec
+                .projection
+                .iter()
+                .map(|(year, _, _, high)| at(*year, *high))
+                .collect();
+            outline.extend(
+                spec.projection
+                    .iter()
+                    .rev()
+                    .map(|(year, _, low, _)| at(*year, *low)),
+            );
+            area.draw(&Polygon::new(
+                outline,
+                colour(theme.projection).mix(theme.fan_opacity).filled(),
+            ))?;
+            let centre: Vec<(f64, f64)> = spec
+                .projection
+                .iter()
+                .map(|(year, value, ..)| (layout.x.map(f64::from(*year)), layout.y.map(*value)))
+                .collect();
+            pen.dashed(area, &centre, theme.projection, 2.0, (6.0, 4.0))?;
         }
-        let label_fits_right =
-            x + super::layout::text_width(&mark.label, FONT_SIZE - 1.0) + 4.0 < right;
-        let (anchor, dx) = if label_fits_right {
-            (HPos::Left, 4.0)
-        } else {
-            (HPos::Right, -4.0)
-        };
-        let style = font(FONT_SIZE - 1.0)
-            .color(&colour(theme.muted))
-            .pos(Pos::new(anchor, VPos::Top));
-        area.draw(&Text::new(mark.label.clone(), px(x + dx, top + 2.0), style))?;
     }
 
-    // Required path: dotted. A single point (the yearly rate still needed) is a dotted bar
-    // across its year.
+    // Required path: dotted. A single point is a dotted bar across its year.
     if spec.layers.required {
         let points: Vec<(f64, f64)> = match spec.required.as_slice() {
             [(year, value)] => vec![
@@ -170,182 +273,114 @@ pub fn draw<DB: DrawingBackend>(
                 .map(|(year, value)| (layout.x.map(f64::from(*year)), layout.y.map(*value)))
                 .collect(),
         };
-        for segment in dashes(&points, 2.0, 3.0) {
-            area.draw(&PathElement::new(
-                segment.iter().map(|(a, b)| px(*a, *b)).collect::<Vec<_>>(),
-                colour(theme.required).stroke_width(stroke(2.5)),
-            ))?;
-        }
+        pen.dashed(area, &points, theme.required, 2.5, (2.0, 3.0))?;
     }
 
-    // Projection: a translucent fan and a dashed central line; a single projected year is a
-    // translucent bar from low to high with a dashed tick at the central value.
-    if spec.layers.projection {
-        if let [(year, value, low, high)] = spec.projection.as_slice() {
-            let (x0, x1) = (
-                layout.x.map(f64::from(*year) - 0.2),
-                layout.x.map(f64::from(*year) + 0.2),
-            );
-            area.draw(&Rectangle::new(
-                [px(x0, layout.y.map(*high)), px(x1, layout.y.map(*low))],
-                colour(theme.projection).mix(theme.fan_opacity).filled(),
-            ))?;
-            for segment in dashes(
-                &[(x0, layout.y.map(*value)), (x1, layout.y.map(*value))],
-                4.0,
-                3.0,
-            ) {
-                area.draw(&PathElement::new(
-                    segment.iter().map(|(a, b)| px(*a, *b)).collect::<Vec<_>>(),
-                    colour(theme.projection).stroke_width(stroke(2.0)),
-                ))?;
-            }
-        } else if spec.projection.len() >= 2 {
-            let mut outline: Vec<(i32, i32)> = spec
-                .projection
-                .iter()
-                .map(|(year, _, _, high)| px(layout.x.map(f64::from(*year)), layout.y.map(*high)))
-                .collect();
-            outline.extend(
-                spec.projection.iter().rev().map(|(year, _, low, _)| {
-                    px(layout.x.map(f64::from(*year)), layout.y.map(*low))
-                }),
-            );
-            area.draw(&Polygon::new(
-                outline,
-                colour(theme.projection).mix(theme.fan_opacity).filled(),
-            ))?;
-            let centre: Vec<(f64, f64)> = spec
-                .projection
-                .iter()
-                .map(|(year, value, ..)| (layout.x.map(f64::from(*year)), layout.y.map(*value)))
-                .collect();
-            for segment in dashes(&centre, 6.0, 4.0) {
-                area.draw(&PathElement::new(
-                    segment.iter().map(|(a, b)| px(*a, *b)).collect::<Vec<_>>(),
-                    colour(theme.projection).stroke_width(stroke(1.5)),
-                ))?;
-            }
-        }
+    // Series breaks: a vertical dashed rule.
+    for mark in &spec.breaks {
+        let x = layout.x.map(mark.at);
+        pen.dashed(area, &[(x, top), (x, bottom)], theme.muted, 1.0, (3.0, 3.0))?;
     }
 
-    // Actual values: solid segments between official figures, dashed where either end is an
-    // estimate; official dots filled, others hollow.
+    // Figures: context dots first, then each line, solid, with its dots.
     if spec.layers.actuals {
-        for (series_index, series) in spec.series.iter().enumerate() {
-            let line_colour = colour(theme.series[series_index % theme.series.len()]);
-            let placed: Vec<_> = layout
-                .points
-                .iter()
-                .filter(|p| p.series == series_index)
-                .collect();
-            for pair in placed.windows(2) {
-                let (a, b) = (pair[0], pair[1]);
-                let both_final =
-                    series.points[a.index].is_final() && series.points[b.index].is_final();
-                let style = line_colour.stroke_width(stroke(2.0));
-                if both_final {
-                    area.draw(&PathElement::new(vec![px(a.x, a.y), px(b.x, b.y)], style))?;
-                } else {
-                    for segment in dashes(&[(a.x, a.y), (b.x, b.y)], 5.0, 3.0) {
-                        area.draw(&PathElement::new(
-                            segment.iter().map(|(x, y)| px(*x, *y)).collect::<Vec<_>>(),
-                            style,
-                        ))?;
+        let order = spec
+            .series
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| !s.role.is_line())
+            .chain(
+                spec.series
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| s.role.is_line()),
+            );
+        for (index, series) in order {
+            let ink = theme.ink(spec.ink(series));
+            let placed: Vec<_> = layout.points.iter().filter(|p| p.series == index).collect();
+            let radius = if series.role.is_line() {
+                for run in ChartSpec::runs(series) {
+                    let line: Vec<(f64, f64)> = placed
+                        .get(run)
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|p| (p.x, p.y))
+                        .collect();
+                    if line.len() >= 2 {
+                        pen.line(area, &line, ink, 2.0)?;
                     }
                 }
-            }
-            for placed_point in &placed {
-                let point = &series.points[placed_point.index];
+                DOT
+            } else {
+                CONTEXT_DOT
+            };
+            for p in &placed {
+                let point = &series.points[p.index];
                 if let Some((low, high)) = point.range {
                     // A figure published as a range: a bar from its low to its high end.
-                    area.draw(&PathElement::new(
-                        vec![
-                            px(placed_point.x, layout.y.map(low)),
-                            px(placed_point.x, layout.y.map(high)),
-                        ],
-                        line_colour.stroke_width(stroke(2.0)),
-                    ))?;
+                    pen.line(
+                        area,
+                        &[(p.x, layout.y.map(low)), (p.x, layout.y.map(high))],
+                        ink,
+                        2.0,
+                    )?;
                 }
-                let centre = px(placed_point.x, placed_point.y);
-                let radius = (4.0 * scale).round() as i32;
-                let marker = Marker {
-                    centre,
-                    radius,
-                    stroke: stroke(2.0),
-                };
-                marker.draw(
+                pen.dot(
                     area,
-                    line_colour,
+                    (p.x, p.y),
+                    radius,
+                    ink,
                     point.is_final(),
-                    colour(theme.background),
+                    theme.background,
                 )?;
             }
         }
     }
 
-    // Focus: a ring and a value label, so keyboard and pointer users see the same thing.
-    if let Some(placed_point) = focus.and_then(|i| layout.points.get(i)) {
-        let point = &spec.series[placed_point.series].points[placed_point.index];
-        let centre = px(placed_point.x, placed_point.y);
-        area.draw(&Circle::new(
-            centre,
-            (8.0 * scale).round() as i32,
-            colour(theme.focus).stroke_width(stroke(2.0)),
-        ))?;
-        let label = match point.range {
-            Some((low, high)) => format!(
-                "{}–{}",
-                number::format(low, spec.decimals, spec.lang),
-                number::format(high, spec.decimals, spec.lang)
-            ),
-            None => number::format(point.value, spec.decimals, spec.lang),
-        };
-        let on_right_half = placed_point.x > (left + right) / 2.0;
-        let (anchor, offset) = if on_right_half {
-            (HPos::Right, -11.0)
-        } else {
-            (HPos::Left, 11.0)
-        };
-        let style = font(FONT_SIZE + 1.0)
-            .color(&colour(theme.text))
-            .pos(Pos::new(anchor, VPos::Bottom));
-        area.draw(&Text::new(
-            label,
-            px(placed_point.x + offset, placed_point.y - 6.0),
-            style,
-        ))?;
+    for label in &layout.labels {
+        pen.text(area, label, theme.ink(label.ink))?;
     }
     Ok(())
 }
 
-/// A data point's dot: filled for official figures, hollow (a ring on the background) for
-/// everything less final. The chart and its legend in exported figures draw the same dot.
-pub(super) struct Marker {
-    pub centre: (i32, i32),
-    pub radius: i32,
-    pub stroke: u32,
-}
-
-impl Marker {
-    pub fn draw<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, plotters::coord::Shift>,
-        ink: RGBColor,
-        filled: bool,
-        background: RGBColor,
-    ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-        if filled {
-            area.draw(&Circle::new(self.centre, self.radius, ink.filled()))
-        } else {
-            area.draw(&Circle::new(self.centre, self.radius, background.filled()))?;
-            area.draw(&Circle::new(
-                self.centre,
-                self.radius,
-                ink.stroke_width(self.stroke),
-            ))
-        }
+/// The focus ring and the focused value's label, on a transparent area (the overlay of the
+/// page's SVG, or over the marks on a canvas).
+pub fn draw_focus<DB: DrawingBackend>(
+    area: &Area<DB>,
+    spec: &ChartSpec,
+    layout: &Layout,
+    theme: &Theme,
+    focus: usize,
+    surface: Surface,
+) -> Drawn<DB> {
+    let pen = Pen { surface };
+    let Some(point) = layout.points.get(focus) else {
+        return Ok(());
+    };
+    area.draw(&Circle::new(
+        pen.px(point.x, point.y),
+        pen.radius(8.0),
+        colour(theme.focus).stroke_width(pen.stroke(2.0)),
+    ))?;
+    if let Some(label) = layout.focus_label(spec, focus) {
+        let r = label.rect;
+        area.draw(&Rectangle::new(
+            [
+                pen.px(r.left - FOCUS_PAD, r.top - FOCUS_PAD),
+                pen.px(r.right + FOCUS_PAD, r.bottom + FOCUS_PAD),
+            ],
+            colour(theme.background).mix(0.92).filled(),
+        ))?;
+        area.draw(&Rectangle::new(
+            [
+                pen.px(r.left - FOCUS_PAD, r.top - FOCUS_PAD),
+                pen.px(r.right + FOCUS_PAD, r.bottom + FOCUS_PAD),
+            ],
+            colour(theme.focus).stroke_width(pen.stroke(1.0)),
+        ))?;
+        pen.text(area, &label, theme.ink(Ink::Text))?;
     }
+    Ok(())
 }
 
 pub(super) fn colour(rgb: Rgb) -> RGBColor {

@@ -3,12 +3,12 @@
 //! wrapped with the fixed metrics of `layout::text_width` and drawn as primitive `Text`
 //! elements, one per line, so no backend has to measure text.
 
-use super::draw::{dashes, draw, Surface};
-use super::layout::{layout, text_width};
+use super::draw::{colour, draw, Pen, Surface};
+use super::layout::{layout, text_width, CONTEXT_DOT, DOT};
+use super::legend::{legend, Swatch};
 use super::spec::ChartSpec;
 use super::theme::{Rgb, Theme};
 use crate::export::Caption;
-use crate::i18n::{t, Ui};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -19,16 +19,18 @@ const SMALL_SIZE: f64 = 12.0;
 const SMALL_LINE: f64 = 16.0;
 const FOOT_SIZE: f64 = 11.0;
 const FOOT_LINE: f64 = 15.0;
-const SWATCH: f64 = 22.0;
+/// Width and height of a legend swatch.
+pub const SWATCH: f64 = 22.0;
+pub const SWATCH_HEIGHT: f64 = 14.0;
 
-/// One legend entry: what its swatch shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Key {
-    Official,
-    Estimate,
-    Target,
-    Required,
-    Projection,
+/// One legend entry as placed: its swatch, its label's lines, and where they go (the swatch
+/// sits at the middle of the first line).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedEntry {
+    pub swatch: Swatch,
+    pub lines: Vec<String>,
+    pub x: f64,
+    pub middle: f64,
 }
 
 /// Where everything of a figure goes, in CSS pixels.
@@ -40,8 +42,8 @@ pub struct Figure {
     pub subtitle: Vec<(String, f64)>,
     pub chart_top: f64,
     pub chart_height: f64,
-    /// (key, label, x, y of the line's middle).
-    pub legend: Vec<(Key, String, f64, f64)>,
+    /// The chart's legend entries that are drawn (`legend::legend`).
+    pub legend: Vec<PlacedEntry>,
     pub footer: Vec<(String, f64)>,
 }
 
@@ -51,7 +53,8 @@ pub fn wrap(text: &str, width: f64, font_size: f64) -> Vec<String> {
     let fits = |s: &str| text_width(s, font_size) <= width;
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for word in text.split_whitespace() {
+    // Only ordinary spaces break a line: a no-break space keeps a number with its unit.
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
         let candidate = if line.is_empty() {
             word.to_string()
         } else {
@@ -102,36 +105,36 @@ pub fn figure(spec: &ChartSpec, caption: &Caption, width: f64, chart_height: f64
     let chart_top = y;
     y += chart_height + 6.0;
 
-    let lang = spec.lang;
-    let mut keys: Vec<(Key, &str)> = Vec::new();
-    if spec.layers.actuals && !spec.series.is_empty() {
-        keys.push((Key::Official, t(Ui::ActualOfficial, lang)));
-        keys.push((Key::Estimate, t(Ui::ActualEstimate, lang)));
-    }
-    if spec.layers.targets && !spec.targets.is_empty() {
-        keys.push((Key::Target, t(Ui::TargetBand, lang)));
-    }
-    if spec.layers.required && !spec.required.is_empty() {
-        keys.push((Key::Required, t(Ui::RequiredPath, lang)));
-    }
-    if spec.layers.projection && !spec.projection.is_empty() {
-        keys.push((Key::Projection, t(Ui::Projection, lang)));
-    }
-    let mut legend = Vec::new();
+    // The legend: entries flow in rows; one too long for a row wraps beside its swatch.
     let mut x = PAD;
-    let line_middle = |y: f64| y + SMALL_LINE / 2.0;
-    for (key, label) in keys {
-        let item = SWATCH + 6.0 + text_width(label, SMALL_SIZE);
-        if x > PAD && x + item > width - PAD {
+    let mut row_height: f64 = 0.0;
+    let mut entries = Vec::new();
+    for entry in legend(spec, spec.lang).into_iter().filter(|e| e.shown) {
+        let lines = wrap(&entry.label, inner - SWATCH - 6.0, SMALL_SIZE);
+        let text = lines
+            .iter()
+            .map(|l| text_width(l, SMALL_SIZE))
+            .fold(0.0, f64::max);
+        let item = SWATCH + 6.0 + text;
+        if x > PAD && (x + item > width - PAD || lines.len() > 1) {
             x = PAD;
-            y += SMALL_LINE + 2.0;
+            y += row_height + 4.0;
+            row_height = 0.0;
         }
-        legend.push((key, label.to_string(), x, line_middle(y)));
+        let height = lines.len() as f64 * SMALL_LINE;
+        entries.push(PlacedEntry {
+            swatch: entry.swatch,
+            lines,
+            x,
+            middle: y + SMALL_LINE / 2.0,
+        });
+        row_height = row_height.max(height);
         x += item + 16.0;
     }
-    if !legend.is_empty() {
-        y += SMALL_LINE + 6.0;
+    if !entries.is_empty() {
+        y += row_height + 6.0;
     }
+    let legend = entries;
     let mut footer = place(&caption.source, FOOT_SIZE, FOOT_LINE, &mut y);
     footer.extend(place(&caption.credit, FOOT_SIZE, FOOT_LINE, &mut y));
     Figure {
@@ -156,7 +159,6 @@ pub fn draw_figure<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let scale = surface.scale;
     let px = |x: f64, y: f64| ((x * scale).round() as i32, (y * scale).round() as i32);
-    let stroke = |w: f64| ((w * scale).round() as u32).max(1);
     let text = |size: f64, bold: bool, rgb: Rgb| {
         let style = if bold {
             FontStyle::Bold
@@ -194,61 +196,18 @@ pub fn draw_figure<DB: DrawingBackend>(
     let placed = layout(spec, figure.width, figure.chart_height);
     draw(&chart_area, spec, &placed, theme, None, surface)?;
 
-    let series = colour(theme.series[0]);
-    for (key, label, x, middle) in &figure.legend {
-        let (x0, x1) = (*x, *x + SWATCH);
-        match key {
-            Key::Official | Key::Estimate => {
-                area.draw(&PathElement::new(
-                    vec![px(x0, *middle), px(x1, *middle)],
-                    series.stroke_width(stroke(2.0)),
-                ))?;
-                let centre = px((x0 + x1) / 2.0, *middle);
-                let radius = (4.0 * scale).round() as i32;
-                let marker = super::draw::Marker {
-                    centre,
-                    radius,
-                    stroke: stroke(2.0),
-                };
-                marker.draw(
-                    area,
-                    series,
-                    *key == Key::Official,
-                    colour(theme.background),
-                )?;
-            }
-            Key::Target => {
-                let target = colour(theme.target);
-                area.draw(&Rectangle::new(
-                    [px(x0, middle - 5.0), px(x1, middle + 5.0)],
-                    target.mix(theme.band_opacity).filled(),
-                ))?;
-                for y in [middle - 5.0, middle + 5.0] {
-                    area.draw(&PathElement::new(
-                        vec![px(x0, y), px(x1, y)],
-                        target.stroke_width(stroke(1.5)),
-                    ))?;
-                }
-            }
-            Key::Required | Key::Projection => {
-                let (rgb, on, off) = if *key == Key::Required {
-                    (theme.required, 2.0, 3.0)
-                } else {
-                    (theme.projection, 6.0, 4.0)
-                };
-                for segment in dashes(&[(x0, *middle), (x1, *middle)], on, off) {
-                    area.draw(&PathElement::new(
-                        segment.iter().map(|(a, b)| px(*a, *b)).collect::<Vec<_>>(),
-                        colour(rgb).stroke_width(stroke(2.5)),
-                    ))?;
-                }
-            }
+    for entry in &figure.legend {
+        draw_swatch(area, entry.swatch, (entry.x, entry.middle), theme, surface)?;
+        for (index, line) in entry.lines.iter().enumerate() {
+            area.draw(&Text::new(
+                line.clone(),
+                px(
+                    entry.x + SWATCH + 6.0,
+                    entry.middle - SMALL_SIZE / 2.0 - 1.0 + index as f64 * SMALL_LINE,
+                ),
+                text(SMALL_SIZE, false, theme.text),
+            ))?;
         }
-        area.draw(&Text::new(
-            label.clone(),
-            px(x1 + 6.0, middle - SMALL_SIZE / 2.0 - 1.0),
-            text(SMALL_SIZE, false, theme.text),
-        ))?;
     }
 
     for (line, y) in &figure.footer {
@@ -261,8 +220,102 @@ pub fn draw_figure<DB: DrawingBackend>(
     Ok(())
 }
 
-fn colour(rgb: Rgb) -> RGBColor {
-    RGBColor(rgb.0, rgb.1, rgb.2)
+/// A legend swatch whose left edge is at `x` and middle at `middle`: the mark it explains, drawn
+/// by the same pen as the chart.
+pub fn draw_swatch<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    swatch: Swatch,
+    (x, middle): (f64, f64),
+    theme: &Theme,
+    surface: Surface,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let pen = Pen { surface };
+    let (x0, x1) = (x + 1.0, x + SWATCH - 1.0);
+    let centre = (x + SWATCH / 2.0, middle);
+    match swatch {
+        Swatch::Line(ink) => {
+            let rgb = theme.ink(ink);
+            pen.line(area, &[(x0, middle), (x1, middle)], rgb, 2.0)?;
+            pen.dot(area, centre, DOT, rgb, true, theme.background)?;
+        }
+        Swatch::Dot { filled } => {
+            pen.dot(area, centre, DOT, theme.text, filled, theme.background)?;
+        }
+        Swatch::Yearly(ink) => {
+            let rgb = theme.ink(ink);
+            for dx in [-5.0, 5.0] {
+                pen.dot(
+                    area,
+                    (centre.0 + dx, middle),
+                    CONTEXT_DOT,
+                    rgb,
+                    true,
+                    theme.background,
+                )?;
+            }
+        }
+        Swatch::Band { lead } => {
+            let (rgb, opacity) = if lead {
+                (theme.target, theme.band_opacity)
+            } else {
+                (theme.other_target, theme.band_opacity / 2.0)
+            };
+            area.draw(&Rectangle::new(
+                [pen.px(x0, middle - 5.0), pen.px(x1, middle + 5.0)],
+                colour(rgb).mix(opacity).filled(),
+            ))?;
+            let edge = if lead { 2.0 } else { 1.0 };
+            pen.line(area, &[(x0, middle - 5.0), (x1, middle - 5.0)], rgb, edge)?;
+            pen.line(
+                area,
+                &[(x0, middle + 5.0), (x1, middle + 5.0)],
+                rgb,
+                edge * 0.75,
+            )?;
+        }
+        Swatch::Threshold { lead } => {
+            let (rgb, edge) = if lead {
+                (theme.target, 2.0)
+            } else {
+                (theme.other_target, 1.0)
+            };
+            pen.line(area, &[(x0, middle), (x1, middle)], rgb, edge)?;
+        }
+        Swatch::Required => {
+            pen.dashed(
+                area,
+                &[(x0, middle), (x1, middle)],
+                theme.required,
+                2.5,
+                (2.0, 3.0),
+            )?;
+        }
+        Swatch::Projection => {
+            pen.dashed(
+                area,
+                &[(x0, middle), (x1, middle)],
+                theme.projection,
+                2.0,
+                (6.0, 4.0),
+            )?;
+        }
+        Swatch::Fan => {
+            area.draw(&Rectangle::new(
+                [pen.px(x0, middle - 5.0), pen.px(x1, middle + 5.0)],
+                colour(theme.projection).mix(theme.fan_opacity).filled(),
+            ))?;
+        }
+        Swatch::Break => {
+            pen.dashed(
+                area,
+                &[(centre.0, middle - 7.0), (centre.0, middle + 7.0)],
+                theme.muted,
+                1.0,
+                (3.0, 3.0),
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// The figure as an SVG document, with the title and a description (the summary sentence) as

@@ -5,7 +5,7 @@
 //! decodes it, so the TOML parser and the validator need not be in its wasm. The validator still runs at build time and
 //! on files opened with `?plan=`.
 //!
-//! Format: `b"CTP"`, a version byte (3), the byte lengths of three sections (varints), then four
+//! Format: `b"CTP"`, a version byte (4), the byte lengths of three sections (varints), then four
 //! sections: the structure, the Vietnamese texts, the English texts, and every other string
 //! (ids, numbers of documents, publishers, titles, URLs). The structure holds the plan, every
 //! field of every struct in declaration order: unsigned integers and lengths are LEB128 varints,
@@ -19,8 +19,9 @@
 use super::*;
 
 const MAGIC: &[u8; 3] = b"CTP";
-/// The format version this code reads and writes.
-pub const VERSION: u8 = 3;
+/// The format version this code reads and writes (4: issue 12's shapes, ranges, methods and
+/// target sources with issue 14's short names, formulas, references, verdicts and tallies).
+pub const VERSION: u8 = 4;
 
 /// The string sections, in the order they follow the structure.
 const VI: usize = 0;
@@ -58,6 +59,7 @@ pub fn encode(p: &Plan) -> Vec<u8> {
     w.vec(&p.documents, |w, it| {
         w.str(&it.id);
         w.str(&it.number);
+        w.option(&it.short, Writer::text);
         w.text(&it.issuer);
         w.option(&it.date, Writer::date);
         w.text(&it.title);
@@ -79,6 +81,7 @@ pub fn encode(p: &Plan) -> Vec<u8> {
     w.vec(&p.territories, |w, it| {
         w.str(&it.id);
         w.text(&it.name);
+        w.option(&it.short, Writer::text);
         w.option(&it.from, Writer::date);
         w.option(&it.until, Writer::date);
     });
@@ -102,6 +105,7 @@ pub fn encode(p: &Plan) -> Vec<u8> {
         };
         w.option(&published, Writer::date);
         w.byte(it.reliability as u8);
+        w.option(&it.via, Writer::text);
     });
     w.vec(&p.indicators, |w, it| {
         w.str(&it.id);
@@ -113,6 +117,7 @@ pub fn encode(p: &Plan) -> Vec<u8> {
         w.option(&it.task_area, |w, s| w.str(s));
         w.option(&it.definition, Writer::text);
         w.byte(u8::from(it.headline));
+        w.option(&it.gaps, Writer::text);
     });
     w.vec(&p.targets, |w, it| {
         w.str(&it.id);
@@ -138,8 +143,52 @@ pub fn encode(p: &Plan) -> Vec<u8> {
         w.option(&it.as_of, Writer::date);
         w.option(&it.qualifier, |w, q| w.byte(*q as u8));
         w.option(&it.derived, Writer::text);
+        w.option(&it.formula, |w, f| {
+            w.str(&f.input);
+            w.f64(f.times);
+            w.str(&f.divide_by);
+        });
         w.option(&it.note, Writer::text);
         w.varint(it.line);
+    });
+    w.vec(&p.references, |w, it| {
+        w.str(&it.id);
+        w.text(&it.name);
+        w.text(&it.unit);
+        w.i32(it.year);
+        w.f64(it.value);
+        w.str(&it.source);
+        w.option(&it.ratio, |w, (a, b)| {
+            w.f64(*a);
+            w.f64(*b);
+        });
+        w.option(&it.note, Writer::text);
+    });
+    w.vec(&p.verdicts, |w, it| {
+        w.str(&it.target);
+        w.byte(it.grade as u8);
+        w.text(&it.word);
+        w.text(&it.quote);
+        w.text(&it.report);
+        w.str(&it.source);
+        w.date(&it.date);
+        w.option(&it.note, Writer::text);
+    });
+    w.vec(&p.tallies, |w, it| {
+        w.str(&it.document);
+        w.str(&it.territory);
+        w.when(it.when);
+        w.varint(it.of);
+        w.vec(&it.counts, |w, c| {
+            w.byte(c.grade as u8);
+            w.text(&c.word);
+            w.varint(c.count);
+        });
+        w.text(&it.quote);
+        w.text(&it.report);
+        w.str(&it.source);
+        w.date(&it.date);
+        w.option(&it.note, Writer::text);
     });
     w.finish()
 }
@@ -191,6 +240,7 @@ pub fn decode(bytes: &[u8]) -> Result<Plan, DecodeError> {
         documents: r.vec(|r| Document {
             id: r.string(),
             number: r.string(),
+            short: r.option(Reader::text),
             issuer: r.text(),
             date: r.option(Reader::date),
             title: r.text(),
@@ -212,6 +262,7 @@ pub fn decode(bytes: &[u8]) -> Result<Plan, DecodeError> {
         territories: r.vec(|r| Territory {
             id: r.string(),
             name: r.text(),
+            short: r.option(Reader::text),
             from: r.option(Reader::date),
             until: r.option(Reader::date),
         }),
@@ -234,6 +285,7 @@ pub fn decode(bytes: &[u8]) -> Result<Plan, DecodeError> {
                 Some(date) => Published::On(date),
             },
             reliability: [Reliability::Low, Reliability::Normal][r.tag(2)],
+            via: r.option(Reader::text),
         }),
         indicators: r.vec(|r| Indicator {
             id: r.string(),
@@ -251,6 +303,7 @@ pub fn decode(bytes: &[u8]) -> Result<Plan, DecodeError> {
             task_area: r.option(Reader::string),
             definition: r.option(Reader::text),
             headline: r.tag(2) == 1,
+            gaps: r.option(Reader::text),
         }),
         targets: r.vec(|r| Target {
             id: r.string(),
@@ -270,11 +323,12 @@ pub fn decode(bytes: &[u8]) -> Result<Plan, DecodeError> {
             value: r.f64(),
             upper: r.option(Reader::f64),
             kind: [
+                ObservationKind::Derived,
                 ObservationKind::Reported,
                 ObservationKind::Estimate,
                 ObservationKind::Preliminary,
                 ObservationKind::Official,
-            ][r.tag(4)],
+            ][r.tag(5)],
             territory: r.string(),
             source: r.string(),
             method: r.option(Reader::string),
@@ -282,8 +336,49 @@ pub fn decode(bytes: &[u8]) -> Result<Plan, DecodeError> {
             qualifier: r
                 .option(|r| [Qualifier::About, Qualifier::Over, Qualifier::Under][r.tag(3)]),
             derived: r.option(Reader::text),
+            formula: r.option(|r| Formula {
+                input: r.string(),
+                times: r.f64(),
+                divide_by: r.string(),
+            }),
             note: r.option(Reader::text),
             line: r.varint(),
+        }),
+        references: r.vec(|r| Reference {
+            id: r.string(),
+            name: r.text(),
+            unit: r.text(),
+            year: r.i32(),
+            value: r.f64(),
+            source: r.string(),
+            ratio: r.option(|r| (r.f64(), r.f64())),
+            note: r.option(Reader::text),
+        }),
+        verdicts: r.vec(|r| OfficialVerdict {
+            target: r.string(),
+            grade: Grade::ALL[r.tag(7)],
+            word: r.text(),
+            quote: r.text(),
+            report: r.text(),
+            source: r.string(),
+            date: r.date(),
+            note: r.option(Reader::text),
+        }),
+        tallies: r.vec(|r| OfficialTally {
+            document: r.string(),
+            territory: r.string(),
+            when: r.when(),
+            of: r.varint(),
+            counts: r.vec(|r| TallyCount {
+                grade: Grade::ALL[r.tag(7)],
+                word: r.text(),
+                count: r.varint(),
+            }),
+            quote: r.text(),
+            report: r.text(),
+            source: r.string(),
+            date: r.date(),
+            note: r.option(Reader::text),
         }),
     };
     if r.pos != r.end || r.strings.iter().any(|(pos, end)| pos != end) {

@@ -70,6 +70,13 @@ pub struct Plan {
     pub indicators: Vec<Indicator>,
     pub targets: Vec<Target>,
     pub observations: Vec<Observation>,
+    /// Published numbers that are not figures of an indicator (an exchange rate), used by
+    /// derived observations.
+    pub references: Vec<Reference>,
+    /// What the city's own reports said of a target: "đạt", "không đạt", "xấp xỉ đạt"…
+    pub verdicts: Vec<OfficialVerdict>,
+    /// How many targets of a document a report counted as met: "đạt và vượt 15/20 chỉ tiêu".
+    pub tallies: Vec<OfficialTally>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -237,6 +244,9 @@ impl fmt::Display for PartialDate {
 pub struct Document {
     pub id: String,
     pub number: String,
+    /// How the page names the document in a few words when `number` is not a real document
+    /// number ("Nghị quyết Đại hội XIV" / "14th Congress resolution").
+    pub short: Option<Text>,
     pub issuer: Text,
     /// `None` when the file says `date = "unknown"`: never guessed.
     pub date: Option<PartialDate>,
@@ -271,6 +281,8 @@ pub struct TaskArea {
 pub struct Territory {
     pub id: String,
     pub name: Text,
+    /// The name the page uses after defining it once beside a chart ("Cần Thơ (cũ)").
+    pub short: Option<Text>,
     pub from: Option<PartialDate>,
     pub until: Option<PartialDate>,
 }
@@ -317,6 +329,9 @@ pub struct Source {
     pub url: String,
     pub published: Published,
     pub reliability: Reliability,
+    /// Whom the page quotes or republishes ("citing the city statistics office"), in both
+    /// languages, so `publisher` stays a name and "publisher, date" is a short citation.
+    pub via: Option<Text>,
 }
 
 /// Which way is better for an indicator.
@@ -354,6 +369,8 @@ pub struct Indicator {
     pub task_area: Option<String>,
     pub definition: Option<Text>,
     pub headline: bool,
+    /// Why figures are missing or old, for the card that would otherwise only say "no data".
+    pub gaps: Option<Text>,
 }
 
 /// The shape of a target, as the document words it.
@@ -481,9 +498,12 @@ pub struct Target {
     pub note: Option<Text>,
 }
 
-/// How final a published figure is. The order is the headline preference, weakest first.
+/// How final a published figure is. The order is the headline preference, weakest first: a
+/// derived value never stands for a year that has a published figure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ObservationKind {
+    /// Computed by a stated formula from published figures (`Observation::formula`).
+    Derived,
     Reported,
     Estimate,
     Preliminary,
@@ -491,15 +511,17 @@ pub enum ObservationKind {
 }
 
 impl ObservationKind {
-    pub const ALL: [ObservationKind; 4] = [
+    pub const ALL: [ObservationKind; 5] = [
         ObservationKind::Estimate,
         ObservationKind::Preliminary,
         ObservationKind::Official,
         ObservationKind::Reported,
+        ObservationKind::Derived,
     ];
 
     pub fn code(self) -> &'static str {
         match self {
+            ObservationKind::Derived => "derived",
             ObservationKind::Reported => "reported",
             ObservationKind::Estimate => "estimate",
             ObservationKind::Preliminary => "preliminary",
@@ -533,6 +555,8 @@ pub struct Observation {
     pub as_of: Option<PartialDate>,
     pub qualifier: Option<Qualifier>,
     pub derived: Option<Text>,
+    /// For `ObservationKind::Derived`: how the value is computed. The validator recomputes it.
+    pub formula: Option<Formula>,
     pub note: Option<Text>,
     /// Line in the plan file, so the UI and the CLI can point back at the record.
     pub line: u32,
@@ -575,6 +599,126 @@ impl Observation {
     }
 }
 
+/// value = (the figure of `input` for the same year, territory and source) × `times` ÷ the
+/// reference value `divide_by` (e.g. GRDP per capita in USD = GRDP per capita in million VND ×
+/// 1,000,000 ÷ the year's average VND/USD rate). The observation's `source` is the input
+/// figure's source; the reference names its own.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Formula {
+    pub input: String,
+    pub times: f64,
+    pub divide_by: String,
+}
+
+/// A published number that is not a figure of an indicator, for one year: an average exchange
+/// rate. `ratio` holds two numbers the source printed when the value is their quotient (a
+/// national release giving GDP per capita in both currencies implies the rate it used).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reference {
+    pub id: String,
+    pub name: Text,
+    pub unit: Text,
+    pub year: i32,
+    pub value: f64,
+    pub source: String,
+    pub ratio: Option<(f64, f64)>,
+    pub note: Option<Text>,
+}
+
+/// A grade as the city's reports print it, from best to worst; `Pending` is "phấn đấu đạt"
+/// (still to be achieved, not yet graded).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Grade {
+    Exceeded,
+    Met,
+    NearlyMet,
+    OnTrack,
+    Behind,
+    NotMet,
+    Pending,
+}
+
+impl Grade {
+    pub const ALL: [Grade; 7] = [
+        Grade::Exceeded,
+        Grade::Met,
+        Grade::NearlyMet,
+        Grade::OnTrack,
+        Grade::Behind,
+        Grade::NotMet,
+        Grade::Pending,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Grade::Exceeded => "exceeded",
+            Grade::Met => "met",
+            Grade::NearlyMet => "nearly_met",
+            Grade::OnTrack => "on_track",
+            Grade::Behind => "behind",
+            Grade::NotMet => "not_met",
+            Grade::Pending => "pending",
+        }
+    }
+}
+
+/// A report's own verdict on one target, with its words as printed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OfficialVerdict {
+    pub target: String,
+    pub grade: Grade,
+    /// The verdict word as printed ("chưa đạt") and its English rendering.
+    pub word: Text,
+    /// The sentence it stands in, as printed, and its translation.
+    pub quote: Text,
+    /// The report that printed it ("Báo cáo chính trị tại Đại hội I").
+    pub report: Text,
+    pub source: String,
+    pub date: PartialDate,
+    pub note: Option<Text>,
+}
+
+/// One line of a report's count: "đạt và vượt" 15.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TallyCount {
+    pub grade: Grade,
+    pub word: Text,
+    pub count: u32,
+}
+
+/// A report's count of a document's targets by grade: "đạt và vượt 15/20 chỉ tiêu".
+#[derive(Clone, Debug, PartialEq)]
+pub struct OfficialTally {
+    /// The document whose targets are counted.
+    pub document: String,
+    pub territory: String,
+    /// The year or period the count covers.
+    pub when: When,
+    /// How many targets the document has in all (the plan file may hold fewer).
+    pub of: u32,
+    pub counts: Vec<TallyCount>,
+    pub quote: Text,
+    pub report: Text,
+    pub source: String,
+    pub date: PartialDate,
+    pub note: Option<Text>,
+}
+
+/// The headline observation of each year (or period) and territory of one indicator
+/// (`Plan::headline_index`).
+pub struct HeadlineIndex<'a> {
+    best: std::collections::HashMap<(When, &'a str), &'a Observation>,
+}
+
+impl HeadlineIndex<'_> {
+    /// Whether `observation` is the headline figure of its year (or period) and territory.
+    pub fn contains(&self, observation: &Observation) -> bool {
+        self.best
+            .get(&(observation.when, observation.territory.as_str()))
+            .is_some_and(|best| std::ptr::eq(*best, observation))
+    }
+}
+
 impl Plan {
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
         self.indicators.iter().find(|it| it.id == id)
@@ -596,6 +740,23 @@ impl Plan {
         self.task_areas.iter().find(|it| it.id == id)
     }
 
+    pub fn reference(&self, id: &str) -> Option<&Reference> {
+        self.references.iter().find(|it| it.id == id)
+    }
+
+    /// The published figure a derived observation is computed from: same year, territory and
+    /// source, of the formula's input indicator, not itself derived.
+    pub fn formula_input(&self, derived: &Observation) -> Option<&Observation> {
+        let formula = derived.formula.as_ref()?;
+        self.observations.iter().find(|o| {
+            o.indicator == formula.input
+                && o.when == derived.when
+                && o.territory == derived.territory
+                && o.source == derived.source
+                && o.formula.is_none()
+        })
+    }
+
     pub fn targets_of<'a>(&'a self, indicator: &'a str) -> impl Iterator<Item = &'a Target> + 'a {
         self.targets
             .iter()
@@ -613,17 +774,27 @@ impl Plan {
 
     /// The observation that stands for its year and territory when several were published:
     /// the newer method over an older one (after a method break), then official over
-    /// preliminary over estimate over reported, then the later publication, then the more
-    /// reliable source, then the later record in the file. See docs/methodology.md.
+    /// preliminary over estimate over reported over derived, then the later publication (a
+    /// derived value's is its input's), then the more reliable source, then the later record in
+    /// the file. See docs/methodology.md.
     pub fn is_headline(&self, observation: &Observation) -> bool {
-        self.headlines(&observation.indicator)
-            .iter()
-            .any(|o| std::ptr::eq(*o, observation))
+        self.headline_index(&observation.indicator)
+            .contains(observation)
     }
 
     /// The headline observation of every year, period and territory of one indicator, in file
     /// order. One pass over the indicator's observations, so a status stays linear in them.
     pub fn headlines<'a>(&'a self, indicator: &str) -> Vec<&'a Observation> {
+        let index = self.headline_index(indicator);
+        self.observations
+            .iter()
+            .filter(|o| o.indicator == indicator && index.contains(o))
+            .collect()
+    }
+
+    /// The headline observations of one indicator, to ask about many of its observations in
+    /// one pass (`is_headline` makes a pass for each question).
+    pub fn headline_index<'a>(&'a self, indicator: &str) -> HeadlineIndex<'a> {
         let sources: std::collections::HashMap<&str, &Source> =
             self.sources.iter().map(|s| (s.id.as_str(), s)).collect();
         let methods = self.methods_of(indicator);
@@ -643,12 +814,11 @@ impl Plan {
         };
         let mut best: std::collections::HashMap<(When, &str), &Observation> =
             std::collections::HashMap::new();
-        let own = || {
-            self.observations
-                .iter()
-                .filter(|o| o.indicator == indicator)
-        };
-        for observation in own() {
+        for observation in self
+            .observations
+            .iter()
+            .filter(|o| o.indicator == indicator)
+        {
             let key = (observation.when, observation.territory.as_str());
             match best.get(&key) {
                 Some(current) if rank(current) >= rank(observation) => {}
@@ -657,12 +827,7 @@ impl Plan {
                 }
             }
         }
-        own()
-            .filter(|o| {
-                best.get(&(o.when, o.territory.as_str()))
-                    .is_some_and(|b| std::ptr::eq(*b, *o))
-            })
-            .collect()
+        HeadlineIndex { best }
     }
 
     /// The methods of an indicator, oldest first, as its method breaks order them by date.

@@ -6,7 +6,7 @@ use super::level::hedge_direction;
 use super::reason::Reason;
 use super::series::{self, Point};
 use super::{Assessment, Cx, Method, ProjectedPoint, Projection, Status};
-use crate::plan::{Indicator, Measure, Observation, Period, Plan, Target, When};
+use crate::plan::{Indicator, Measure, Observation, ObservationKind, Period, Plan, Target, When};
 use crate::text::Text;
 
 /// Years of a trailing average (single-year rate targets before their year).
@@ -96,6 +96,21 @@ impl Combined<'_> {
         };
         value.is_finite().then_some(value)
     }
+}
+
+/// The mean of `m` years from what `accumulate` made of them.
+fn mean_of_accumulated(mean: Method, accumulated: f64, m: usize) -> Option<f64> {
+    if m == 0 {
+        return None;
+    }
+    let value = match mean {
+        Method::GeometricMean if accumulated > 0.0 => {
+            (accumulated.powf(1.0 / m as f64) - 1.0) * 100.0
+        }
+        Method::GeometricMean => return None,
+        _ => accumulated / m as f64,
+    };
+    value.is_finite().then_some(value)
 }
 
 /// Π(1 + g/100)^years for a geometric mean, Σ value·years for an arithmetic one; `false` when a
@@ -632,4 +647,202 @@ mod tests {
             .unwrap_or(f64::NAN);
         assert!((g - (1.21f64.powf(1.0 / 3.0) - 1.0) * 100.0).abs() < 1e-12);
     }
+}
+
+/// One figure of a period-to-date series: the average (or total) of the period's figures from
+/// its first year up to `year`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PeriodPoint {
+    pub year: i32,
+    pub value: f64,
+    /// The least final kind among the figures it is made of: the point is only as final as its
+    /// weakest part.
+    pub kind: ObservationKind,
+    /// Line in the plan file of the latest figure it takes in (the one that moved it last).
+    pub line: u32,
+    /// The years whose figures it is made of, first and last.
+    pub covers: (i32, i32),
+}
+
+/// The average so far of a target judged on an average, year by year, by the very mean `assess`
+/// uses: the last point is the assessment's `observed_rate`. With it, the required path and the
+/// projection on the same footing (the average the period reaches by each year), so a chart
+/// never sets a yearly value beside an average.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunningAverage {
+    pub period: Period,
+    pub method: Method,
+    pub points: Vec<PeriodPoint>,
+    /// The yearly value every year still without a figure needs for the period to average the
+    /// edge that counts as met (what `required_path` draws year by year).
+    pub needed: Option<f64>,
+    /// The period-to-date average if every year still without a figure comes in at `needed`:
+    /// from the last point to the edge in the period's last year.
+    pub required: Vec<(i32, f64)>,
+    /// The period-to-date average if the years still without a figure come in at the
+    /// projection's central value, and at its low and high edges (see `projection`), from the
+    /// last point on.
+    pub projection: Vec<ProjectedPoint>,
+}
+
+impl Combined<'_> {
+    /// The average if `count` more years come in at `value` each.
+    fn extended(&self, mean: Method, value: f64, count: usize) -> Option<f64> {
+        let (more, valid) = accumulate(mean, &[(value, u32::try_from(count).ok()?)]);
+        if !self.valid || !valid {
+            return None;
+        }
+        let accumulated = if mean == Method::GeometricMean {
+            self.accumulated * more
+        } else {
+            self.accumulated + more
+        };
+        mean_of_accumulated(mean, accumulated, self.years.len() + count)
+    }
+}
+
+pub(super) fn running(
+    plan: &Plan,
+    target: &Target,
+    indicator: &Indicator,
+    goal: Goal,
+    today: i32,
+) -> Option<RunningAverage> {
+    let period = period_of(target);
+    let mean = mean_of(indicator);
+    let decimals = indicator.decimals;
+    let territory = target.territory.as_str();
+    let cutoff = today.min(period.last);
+    let all = series::yearly(plan, &indicator.id, territory, cutoff);
+    let inside: Vec<Point> = all
+        .iter()
+        .filter(|p| period.contains(p.year))
+        .copied()
+        .collect();
+    // Every year where the average so far changes: a yearly figure, or the end of a published
+    // average for part of the period.
+    let mut years: Vec<i32> = inside.iter().map(|p| p.year).collect();
+    let headlines = plan.headline_index(&indicator.id);
+    years.extend(
+        plan.observations_of(&indicator.id)
+            .filter(|o| o.territory == territory && headlines.contains(o))
+            .filter_map(|o| match o.when {
+                When::Period(p) if p.first == period.first && p.last <= cutoff => Some(p.last),
+                _ => None,
+            }),
+    );
+    crate::order::sort(&mut years);
+    years.dedup();
+    let mut points = Vec::new();
+    let mut last: Option<Combined> = None;
+    for year in years {
+        let upto: Vec<Point> = inside.iter().filter(|p| p.year <= year).copied().collect();
+        let published = series::period_figure(plan, &indicator.id, territory, period, year, false);
+        let combined = combine(mean, &upto, published, decimals);
+        let Some(value) = combined.average(mean) else {
+            continue;
+        };
+        let (Some(&first), Some(&covered)) = (combined.years.first(), combined.years.last()) else {
+            continue;
+        };
+        let (Some(kind), Some(line)) = (
+            combined.used.iter().map(|o| o.kind).min(),
+            combined
+                .used
+                .iter()
+                .max_by_key(|o| o.when.end_year())
+                .map(|o| o.line),
+        ) else {
+            continue;
+        };
+        points.push(PeriodPoint {
+            year: covered,
+            value,
+            kind,
+            line,
+            covers: (first, covered),
+        });
+        last = Some(combined);
+    }
+    let n = period.years() as usize;
+    let mut running = RunningAverage {
+        period,
+        method: mean,
+        points,
+        needed: None,
+        required: Vec::new(),
+        projection: Vec::new(),
+    };
+    let (Some(combined), Some(end)) = (last, running.points.last().cloned()) else {
+        return Some(running);
+    };
+    let missing: Vec<i32> = (period.first..=period.last)
+        .filter(|y| !combined.years.contains(y))
+        .collect();
+    let after: Vec<i32> = ((end.year + 1)..=period.last).collect();
+    if missing.is_empty() || after.is_empty() {
+        return Some(running);
+    }
+    let count_to = |year: i32| missing.iter().filter(|y| **y <= year).count();
+    running.needed = combined.needed(mean, n, goal.edge);
+    if let Some(needed) = running.needed {
+        let mut path = vec![(end.year, end.value)];
+        for &year in &after {
+            let value = if year == period.last {
+                goal.edge
+            } else {
+                combined.extended(mean, needed, count_to(year))?
+            };
+            path.push((year, value));
+        }
+        running.required = path;
+    }
+    // The projection's central value and spread, as `projection` draws them year by year.
+    let central = if combined.years.len() >= 2 {
+        combined.average(mean)
+    } else {
+        let recent: Vec<Point> = all.iter().rev().take(TRAILING).rev().copied().collect();
+        (recent.len() >= 2)
+            .then(|| combine(mean, &recent, None, decimals).average(mean))
+            .flatten()
+    };
+    let values: Vec<f64> = all
+        .iter()
+        .rev()
+        .take(SPREAD_YEARS)
+        .map(|p| p.value)
+        .collect();
+    if let (Some(central), Some(spread)) = (central, series::spread(&values)) {
+        let clamp = |v: f64| {
+            if indicator.measure == Measure::Share {
+                v.clamp(0.0, 100.0)
+            } else {
+                v
+            }
+        };
+        let mut fan = vec![ProjectedPoint {
+            year: end.year,
+            value: end.value,
+            low: end.value,
+            high: end.value,
+        }];
+        for &year in &after {
+            let k = count_to(year);
+            let at = |yearly: f64| combined.extended(mean, clamp(yearly), k).map(clamp);
+            match (at(central), at(central - spread), at(central + spread)) {
+                (Some(value), Some(low), Some(high)) => fan.push(ProjectedPoint {
+                    year,
+                    value,
+                    low: low.min(high),
+                    high: high.max(low),
+                }),
+                _ => {
+                    fan.clear();
+                    break;
+                }
+            }
+        }
+        running.projection = fan;
+    }
+    Some(running)
 }

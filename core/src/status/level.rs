@@ -467,6 +467,56 @@ pub(super) fn hedge_direction(point: &Point, sense: Sense) -> Option<Reason> {
     })
 }
 
+/// The total so far of a period target on a level (a flow such as investment, summed over the
+/// period's years): for each year from the period's first with a figure for every year up to
+/// it, the sum of those yearly figures; the published total for the whole period, when there
+/// is one (the figure `assess_total` judges), stands for the last year. Counts and shares are
+/// stocks, not flows: summing them means nothing, so only their published total is shown.
+pub(super) fn running_total(
+    plan: &Plan,
+    target: &Target,
+    indicator: &Indicator,
+    period: Period,
+    today: i32,
+) -> Vec<super::average::PeriodPoint> {
+    let territory = target.territory.as_str();
+    let last = today.min(period.last);
+    let mut out = Vec::new();
+    if indicator.measure == Measure::Level {
+        let points = series::yearly(plan, &indicator.id, territory, last);
+        let mut sum = 0.0;
+        let mut kind = crate::plan::ObservationKind::Official;
+        let inside = points.iter().filter(|p| period.contains(p.year));
+        for (expected, point) in (period.first..).zip(inside) {
+            // A missing year (or a part-year figure) leaves the total unknown from there on.
+            if point.year != expected || !point.full_year() {
+                break;
+            }
+            sum += point.value;
+            kind = kind.min(point.obs.kind);
+            out.push(super::average::PeriodPoint {
+                year: point.year,
+                value: sum,
+                kind,
+                line: point.obs.line,
+                covers: (period.first, point.year),
+            });
+        }
+    }
+    if let Some(figure) = series::period_figure(plan, &indicator.id, territory, period, last, true)
+    {
+        out.retain(|p| p.year < period.last);
+        out.push(super::average::PeriodPoint {
+            year: period.last,
+            value: figure.value,
+            kind: figure.kind,
+            line: figure.line,
+            covers: (period.first, period.last),
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,6 +14,7 @@ mod reason;
 mod scorecard;
 mod series;
 
+pub use average::{PeriodPoint, RunningAverage};
 pub use goal::{displayed, Goal, Reading, Sense, Verdict};
 pub use reason::{
     describe_change, describe_goal, format_edge, format_value, years_text, HedgeEffect,
@@ -231,6 +232,7 @@ impl Assessment {
                 r,
                 Reason::Provisional { .. }
                     | Reason::Unqualified { .. }
+                    | Reason::Derived { .. }
                     | Reason::LowReliability { .. }
                     | Reason::AwaitingFinal { .. }
                     | Reason::PartYear { .. }
@@ -305,10 +307,27 @@ pub fn assess_with(
         target,
         today_year.min(due),
     ));
+    if let Some(reason) = staleness(&assessment) {
+        assessment.reasons.push(reason);
+    }
     assessment
         .reasons
         .extend(series::other_territories(plan, &indicator.id, target));
     assessment
+}
+
+/// How many years older than the evaluation year the latest figure may be before the status
+/// says the series is old (issue 14: "more than two years older than the evaluation year").
+pub const STALE_AFTER_YEARS: i32 = 2;
+
+/// `Reason::Stale` when the latest figure used is more than `STALE_AFTER_YEARS` before the year
+/// assessed. Only figures that were used count: a target with no figure says so already.
+fn staleness(assessment: &Assessment) -> Option<Reason> {
+    let (latest, _) = assessment.latest?;
+    (assessment.evaluated_year - latest > STALE_AFTER_YEARS).then_some(Reason::Stale {
+        latest,
+        evaluated: assessment.evaluated_year,
+    })
 }
 
 /// One year of a trend projection: the central value and a fan around it.
@@ -462,4 +481,54 @@ pub fn primary_target<'a>(
         .find(|t| t.when.end_year() >= today)
         .or(by_due.last())
         .copied()
+}
+
+/// How a target is compared with the figures, which decides what a chart sets against it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Footing {
+    /// The figure of the target's year against the target.
+    Yearly,
+    /// The average over the target's period (rates, and targets worded as an average).
+    Average,
+    /// The total over the target's period (a level, count or share target for a period).
+    Total,
+}
+
+/// The footing `assess` judges a target on.
+pub fn footing(plan: &Plan, target: &Target) -> Footing {
+    // A cap for every year of a period and a yearly change are judged on the yearly figures.
+    let every_year = target.every_year && matches!(target.when, When::Period(_));
+    if every_year || matches!(target.shape, TargetShape::YearlyChange { .. }) {
+        return Footing::Yearly;
+    }
+    match plan.indicator(&target.indicator) {
+        Some(indicator) if is_averaged(indicator, target.shape) => Footing::Average,
+        Some(_) if matches!(target.when, When::Period(_)) => Footing::Total,
+        _ => Footing::Yearly,
+    }
+}
+
+/// The average so far of a target judged on an average, with its required path and projection
+/// on the same footing (see `RunningAverage`); `None` for other targets and qualitative ones.
+/// Its last point is the assessment's `observed_rate` as of `today_year`.
+pub fn running_average(plan: &Plan, target: &Target, today_year: i32) -> Option<RunningAverage> {
+    let indicator = plan.indicator(&target.indicator)?;
+    let goal = Goal::of(target.shape, indicator.direction)?;
+    if footing(plan, target) != Footing::Average {
+        return None;
+    }
+    average::running(plan, target, indicator, goal, today_year)
+}
+
+/// The total so far of a period target on a level, year by year (see `level::running_total`);
+/// `None` for targets not judged on a total.
+pub fn running_total(plan: &Plan, target: &Target, today_year: i32) -> Option<Vec<PeriodPoint>> {
+    let indicator = plan.indicator(&target.indicator)?;
+    Goal::of(target.shape, indicator.direction)?;
+    match (footing(plan, target), target.when) {
+        (Footing::Total, When::Period(period)) => Some(level::running_total(
+            plan, target, indicator, period, today_year,
+        )),
+        _ => None,
+    }
 }

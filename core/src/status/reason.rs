@@ -130,6 +130,9 @@ pub enum Reason {
     },
     /// Rests on figures reported without saying whether they are estimates or official.
     Unqualified { whens: Vec<When> },
+    /// Rests on derived figures (computed from published ones by a stated formula), not on
+    /// figures anyone published. `formula` is the latest one in words.
+    Derived { whens: Vec<When>, formula: Text },
     /// Rests on figures from a low-reliability (secondary) source.
     LowReliability { whens: Vec<When> },
     /// The figure was published with a hedge.
@@ -179,6 +182,9 @@ pub enum Reason {
         shape: TargetShape,
         ratio: Option<f64>,
     },
+    /// The latest figure used is more than two years older than the year assessed: the status
+    /// describes the past, and a reader should know how old it is.
+    Stale { latest: i32, evaluated: i32 },
 }
 
 impl Reason {
@@ -315,8 +321,8 @@ impl Reason {
             } => {
                 let cap = match (capped, vi) {
                     (false, _) => "",
-                    (true, true) => " (tối đa 100\u{a0}%)",
-                    (true, false) => " (capped at 100\u{a0}%)",
+                    (true, true) => " (tối đa 100%)",
+                    (true, false) => " (capped at 100%)",
                 };
                 if vi {
                     format!("Nếu giữ nhịp này, năm {year} đạt khoảng {}{cap}.", value(*v))
@@ -521,6 +527,24 @@ impl Reason {
                     format!("The {span} figures were reported without saying whether they are estimates or official.")
                 }
             }
+            Reason::Derived { whens, formula } => {
+                let span = whens_text(whens);
+                let formula = formula.get(lang);
+                match (vi, single(whens)) {
+                    (true, true) => format!(
+                        "Số liệu {span} là số suy ra, không phải số được công bố: {formula}."
+                    ),
+                    (true, false) => format!(
+                        "Số liệu {span} là số suy ra, không phải số được công bố; số mới nhất: {formula}."
+                    ),
+                    (false, true) => format!(
+                        "The {span} figure is derived, not published: {formula}."
+                    ),
+                    (false, false) => format!(
+                        "The {span} figures are derived, not published; the latest: {formula}."
+                    ),
+                }
+            }
             Reason::LowReliability { whens } => {
                 let span = whens_text(whens);
                 if vi {
@@ -591,6 +615,16 @@ impl Reason {
                 "Không tính được tốc độ bình quân từ các số liệu hiện có.",
                 "An average rate cannot be computed from these figures.",
             ),
+            Reason::Stale { latest, evaluated } => {
+                let age = evaluated - latest;
+                if vi {
+                    format!(
+                        "Số liệu mới nhất là của năm {latest}, cũ hơn năm đánh giá {evaluated} tới {age} năm."
+                    )
+                } else {
+                    format!("The latest figure is for {latest}, {age} years before {evaluated}, the year assessed.")
+                }
+            }
             Reason::PeriodTotalMissing { period } => {
                 if vi {
                     format!("Chỉ tiêu tính cho cả giai đoạn {period}; chưa có số liệu của cả giai đoạn.")
@@ -723,11 +757,7 @@ fn pick(vi: bool, vi_text: &str, en_text: &str) -> String {
 /// Joins a number and its unit with a no-break space, in both languages, as the rest of the
 /// widget writes figures (`describe::unit_suffix`): "7,5 %/năm", "7.5 %/yr", "6.200 USD/người".
 fn with_unit(number: String, unit: &str) -> String {
-    if unit.is_empty() {
-        number
-    } else {
-        format!("{number}\u{a0}{unit}")
-    }
+    crate::number::with_unit(number, unit)
 }
 
 /// A figure as displayed: the indicator's decimals and unit.
@@ -981,8 +1011,8 @@ fn change(rate: f64, method: Method, indicator: &Indicator, lang: Lang) -> Strin
         }
         _ => (
             format(rate.abs(), 1, lang),
-            "\u{a0}%/năm".to_string(),
-            "\u{a0}% a year".to_string(),
+            "%/năm".to_string(),
+            "% a year".to_string(),
         ),
     };
     let zero = !amount.bytes().any(|b| (b'1'..=b'9').contains(&b));
@@ -1098,6 +1128,7 @@ mod tests {
             task_area: None,
             definition: None,
             headline: false,
+            gaps: None,
         }
     }
 
@@ -1137,10 +1168,7 @@ mod tests {
             change(-0.31, Method::Linear, &i, Lang::En),
             "a fall of 0.310 percentage points a year"
         );
-        assert_eq!(
-            change(2.9, Method::Compound, &i, Lang::Vi),
-            "tăng 2,9\u{a0}%/năm"
-        );
+        assert_eq!(change(2.9, Method::Compound, &i, Lang::Vi), "tăng 2,9%/năm");
         assert_eq!(change(-0.04, Method::Compound, &i, Lang::Vi), "không đổi");
         assert_eq!(ratio_text(Some(f64::INFINITY), Lang::En), "");
         assert_eq!(ratio_text(Some(0.814), Lang::Vi), " (tỷ số R = 0,81)");
@@ -1153,14 +1181,11 @@ mod tests {
     fn figures_against_their_target() {
         let i = share();
         let exact = TargetShape::Exact(42.0);
-        assert_eq!(against(42.0, exact, &i, Lang::Vi), "42,00\u{a0}%");
-        assert_eq!(against(42.000_000_001, exact, &i, Lang::Vi), "42,00\u{a0}%");
-        assert_eq!(against(42.002, exact, &i, Lang::Vi), "42,002\u{a0}%");
-        assert_eq!(
-            against(42.000_000_1, exact, &i, Lang::Vi),
-            "42,000000\u{a0}%"
-        );
-        assert_eq!(against(41.9999, exact, &i, Lang::En), "41.9999\u{a0}%");
+        assert_eq!(against(42.0, exact, &i, Lang::Vi), "42,00%");
+        assert_eq!(against(42.000_000_001, exact, &i, Lang::Vi), "42,00%");
+        assert_eq!(against(42.002, exact, &i, Lang::Vi), "42,002%");
+        assert_eq!(against(42.000_000_1, exact, &i, Lang::Vi), "42,000000%");
+        assert_eq!(against(41.9999, exact, &i, Lang::En), "41.9999%");
     }
 
     /// A range in words, with its middle when a trend or an average uses it.
@@ -1175,7 +1200,7 @@ mod tests {
         };
         assert_eq!(
             r.text(&i, Lang::En),
-            "The 2025 figure was published as a range, 36.00–37.00\u{a0}%; trends and averages use its middle, 36.50\u{a0}%."
+            "The 2025 figure was published as a range, 36.00–37.00%; trends and averages use its middle, 36.50%."
         );
     }
 

@@ -6,7 +6,7 @@ use super::reason::Reason;
 use crate::plan::{
     BreakKind, Observation, ObservationKind, PartialDate, Period, Plan, Reliability, Target, When,
 };
-use crate::text::Text;
+use crate::text::{Lang, Text};
 
 /// One headline yearly figure.
 #[derive(Clone, Copy, Debug)]
@@ -224,6 +224,17 @@ pub(super) fn caveats(plan: &Plan, used: &[&Observation]) -> Vec<Reason> {
     if !list.is_empty() {
         reasons.push(Reason::Unqualified { whens: list });
     }
+    let list = whens(&|o| o.kind == ObservationKind::Derived);
+    let latest = used
+        .iter()
+        .filter(|o| o.kind == ObservationKind::Derived)
+        .max_by_key(|o| (o.when, o.line));
+    if let Some(formula) = latest.and_then(|o| formula_text(plan, o)) {
+        reasons.push(Reason::Derived {
+            whens: list,
+            formula,
+        });
+    }
     let list = whens(&|o| {
         plan.source(&o.source)
             .is_some_and(|s| s.reliability == Reliability::Low)
@@ -232,6 +243,34 @@ pub(super) fn caveats(plan: &Plan, used: &[&Observation]) -> Vec<Reason> {
         reasons.push(Reason::LowReliability { whens: list });
     }
     reasons
+}
+
+/// A derived figure's arithmetic in words: "GRDP per capita (million VND) × 1,000,000 ÷ Average
+/// VND/USD exchange rate, 2023".
+pub(super) fn formula_text(plan: &Plan, observation: &Observation) -> Option<Text> {
+    let formula = observation.formula.as_ref()?;
+    let input = plan.indicator(&formula.input)?;
+    let reference = plan.reference(&formula.divide_by)?;
+    let times = |lang| {
+        if formula.times == 1.0 {
+            String::new()
+        } else {
+            let decimals = if formula.times.fract() == 0.0 { 0 } else { 4 };
+            format!(
+                " × {}",
+                crate::number::format(formula.times, decimals, lang)
+            )
+        }
+    };
+    let side = |lang| {
+        format!(
+            "{}{} ÷ {}",
+            input.name.get(lang),
+            times(lang),
+            reference.name.get(lang)
+        )
+    };
+    Some(Text::new(side(Lang::Vi), side(Lang::En)))
 }
 
 /// Sample standard deviation; `None` below two values.

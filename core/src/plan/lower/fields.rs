@@ -347,7 +347,12 @@ impl Cx<'_> {
 
     /// A number; a warning when it has more digits than an f64 holds (twenty digits are
     /// silently rounded otherwise).
-    fn as_number(&mut self, r: &Record, key: &str, value: &Spanned<Value>) -> Option<f64> {
+    pub(super) fn as_number(
+        &mut self,
+        r: &Record,
+        key: &str,
+        value: &Spanned<Value>,
+    ) -> Option<f64> {
         match &value.value {
             Value::Number {
                 value: number,

@@ -8,8 +8,10 @@
 //! text pair…) and reports what is wrong with it; `records` has one reader per record kind, each
 //! beside the list of fields that kind may hold (`target` holds the target and its shapes); and
 //! `whole` checks what needs the whole file (unique ids, references, plan years, value bounds,
-//! duplicates, the method of each figure).
+//! duplicates, the method of each figure, the arithmetic of derived values); `assessment` reads
+//! formulas, reference values and the city's own verdicts and tallies.
 
+mod assessment;
 mod fields;
 mod records;
 mod target;
@@ -84,11 +86,14 @@ const ROOT_FIELDS: &[&str] = &[
     "indicator",
     "target",
     "observation",
+    "reference",
+    "verdict",
+    "tally",
 ];
 
 /// Every record kind with the fields it may hold (in the order the file format documents them),
 /// so that a test can check that docs/data-format.md documents each one.
-pub const RECORD_FIELDS: [(&str, &[&str]); 11] = [
+pub const RECORD_FIELDS: [(&str, &[&str]); 14] = [
     ("(file)", ROOT_FIELDS),
     ("plan", records::PLAN_FIELDS),
     ("document", records::DOCUMENT_FIELDS),
@@ -100,6 +105,9 @@ pub const RECORD_FIELDS: [(&str, &[&str]); 11] = [
     ("indicator", records::INDICATOR_FIELDS),
     ("target", target::TARGET_FIELDS),
     ("observation", records::OBSERVATION_FIELDS),
+    ("reference", assessment::REFERENCE_FIELDS),
+    ("verdict", assessment::VERDICT_FIELDS),
+    ("tally", assessment::TALLY_FIELDS),
 ];
 
 /// One table being read: its field path for messages and its place.
@@ -220,12 +228,21 @@ impl Cx<'_> {
             records::OBSERVATION_FIELDS,
             Self::observation,
         );
+        let references = self.records(
+            root,
+            "reference",
+            assessment::REFERENCE_FIELDS,
+            Self::reference,
+        );
+        let verdicts = self.records(root, "verdict", assessment::VERDICT_FIELDS, Self::verdict);
+        let tallies = self.records(root, "tally", assessment::TALLY_FIELDS, Self::tally);
 
         self.cross_check(root, meta.as_ref(), &indicators);
         self.unused_sources(root, &sources);
         self.territories_in_time(&territories, &observations);
         self.duplicate_observations(&observations);
         self.resolve_methods(&series_breaks, &sources, &mut observations);
+        self.check_arithmetic(&observations, &references, &indicators);
 
         Some(Plan {
             meta: meta?,
@@ -238,6 +255,9 @@ impl Cx<'_> {
             indicators: strip(indicators),
             targets: strip(targets),
             observations: strip(observations),
+            references: strip(references),
+            verdicts: strip(verdicts),
+            tallies: strip(tallies),
         })
     }
 

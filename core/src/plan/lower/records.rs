@@ -60,12 +60,14 @@ impl Cx<'_> {
     }
 }
 
-pub(super) const DOCUMENT_FIELDS: &[&str] = &["id", "number", "issuer", "date", "title", "url"];
+pub(super) const DOCUMENT_FIELDS: &[&str] =
+    &["id", "number", "short", "issuer", "date", "title", "url"];
 
 impl Cx<'_> {
     pub(super) fn document(&mut self, r: &Record) -> Option<Document> {
         let id = self.id(r, "id");
         let number = self.string(r, "number");
+        let short = self.opt_text(r, "short");
         let issuer = self.text(r, "issuer");
         let date = self.date_or_unknown(r, "date");
         let title = self.text(r, "title");
@@ -73,6 +75,7 @@ impl Cx<'_> {
         Some(Document {
             id: id?,
             number: number?,
+            short,
             issuer: issuer?,
             date: date?,
             title: title?,
@@ -124,12 +127,13 @@ impl Cx<'_> {
     }
 }
 
-pub(super) const TERRITORY_FIELDS: &[&str] = &["id", "name", "from", "until"];
+pub(super) const TERRITORY_FIELDS: &[&str] = &["id", "name", "short", "from", "until"];
 
 impl Cx<'_> {
     pub(super) fn territory(&mut self, r: &Record) -> Option<Territory> {
         let id = self.id(r, "id");
         let name = self.text(r, "name");
+        let short = self.opt_text(r, "short");
         let from = self.opt_date(r, "from", Future::Allowed);
         let until = self.opt_date(r, "until", Future::Allowed);
         if let (Some(Some(from)), Some(Some(until))) = (from, until) {
@@ -148,6 +152,7 @@ impl Cx<'_> {
         Some(Territory {
             id: id?,
             name: name?,
+            short,
             from: from?,
             until: until?,
         })
@@ -229,6 +234,7 @@ pub(super) const SOURCE_FIELDS: &[&str] = &[
     "url",
     "published",
     "reliability",
+    "via",
 ];
 
 impl Cx<'_> {
@@ -244,6 +250,7 @@ impl Cx<'_> {
             &[("normal", Reliability::Normal), ("low", Reliability::Low)],
             Reliability::Normal,
         );
+        let via = self.opt_text(r, "via");
         Some(Source {
             id: id?,
             publisher: publisher?,
@@ -251,6 +258,7 @@ impl Cx<'_> {
             url: url?,
             published: published?.map_or(Published::Unknown, Published::On),
             reliability: reliability?,
+            via,
         })
     }
 }
@@ -265,6 +273,7 @@ pub(super) const INDICATOR_FIELDS: &[&str] = &[
     "task_area",
     "definition",
     "headline",
+    "gaps",
 ];
 
 impl Cx<'_> {
@@ -292,6 +301,7 @@ impl Cx<'_> {
         let task_area = self.opt_word(r, "task_area");
         let definition = self.opt_text(r, "definition");
         let headline = self.opt_bool(r, "headline").unwrap_or(false);
+        let gaps = self.opt_text(r, "gaps");
         Some(Indicator {
             id: id?,
             name: name?,
@@ -302,6 +312,7 @@ impl Cx<'_> {
             task_area: task_area?,
             definition,
             headline,
+            gaps,
         })
     }
 }
@@ -320,6 +331,7 @@ pub(super) const OBSERVATION_FIELDS: &[&str] = &[
     "as_of",
     "qualifier",
     "derived",
+    "formula",
     "note",
 ];
 
@@ -336,6 +348,7 @@ impl Cx<'_> {
                 ("preliminary", ObservationKind::Preliminary),
                 ("official", ObservationKind::Official),
                 ("reported", ObservationKind::Reported),
+                ("derived", ObservationKind::Derived),
             ],
         );
         let territory = self.word(r, "territory");
@@ -367,7 +380,19 @@ impl Cx<'_> {
             Some(None)
         };
         let derived = self.opt_text(r, "derived");
+        let formula = self.formula(r);
         let note = self.opt_text(r, "note");
+        match (kind, &formula) {
+            (Some(ObservationKind::Derived), Some(None)) => {
+                self.error(r.pos, &r.child("formula"), Problem::DerivedWithoutFormula)
+            }
+            (Some(kind), Some(Some(_))) if kind != ObservationKind::Derived => self.error(
+                r.field_pos("kind"),
+                &r.child("kind"),
+                Problem::FormulaNotDerived,
+            ),
+            _ => {}
+        }
         if let (Some(when), Some(Some(date))) = (when, as_of) {
             // Within its year (or period), or in the January after it: the accounts of a
             // budget year close on 31 January of the next (public investment disbursed "by the
@@ -400,6 +425,7 @@ impl Cx<'_> {
             as_of: as_of?,
             qualifier: qualifier?,
             derived,
+            formula: formula?,
             note,
             line: r.pos.line,
         })

@@ -1,10 +1,10 @@
 //! Whole-file checks: what needs every record read first — unique ids, references between
 //! records, target years inside the plan, value bounds that depend on the indicator's measure,
-//! numbers that look like a thousands separator, exact duplicates, and the method of every
-//! figure of an indicator with a method break. They walk the parsed tree again, so every
-//! message points at the field itself, and they count every id written in the file as defined
-//! even when its record has another error (that error is reported once, not again at each
-//! reference to the record).
+//! numbers that look like a thousands separator, exact duplicates, the method of every figure
+//! of an indicator with a method break, and the arithmetic of derived values. They walk the
+//! parsed tree again, so every message points at the field itself, and they count every id
+//! written in the file as defined even when its record has another error (that error is
+//! reported once, not again at each reference to the record).
 
 use super::{parse_period, record_name, Cx};
 use crate::diagnostic::{Problem, RecordKind};
@@ -32,6 +32,7 @@ impl Cx<'_> {
             ("source", RecordKind::Source),
             ("indicator", RecordKind::Indicator),
             ("target", RecordKind::Target),
+            ("reference", RecordKind::Reference),
         ] {
             let mut seen: HashMap<&str, u32> = HashMap::new();
             for (path, record) in raw_records(root, kind) {
@@ -62,7 +63,8 @@ impl Cx<'_> {
             ids("source"),
             ids("indicator"),
         );
-        let checks: [(&str, &str, RecordKind, &HashSet<String>); 12] = [
+        let (reference_ids, target_ids) = (ids("reference"), ids("target"));
+        let checks: [(&str, &str, RecordKind, &HashSet<String>); 18] = [
             ("statement", "document", RecordKind::Document, &documents),
             ("task_area", "document", RecordKind::Document, &documents),
             ("indicator", "task_area", RecordKind::TaskArea, &task_areas),
@@ -90,6 +92,12 @@ impl Cx<'_> {
                 &territories,
             ),
             ("series_break", "after", RecordKind::Territory, &territories),
+            ("reference", "source", RecordKind::Source, &sources),
+            ("verdict", "target", RecordKind::Target, &target_ids),
+            ("verdict", "source", RecordKind::Source, &sources),
+            ("tally", "document", RecordKind::Document, &documents),
+            ("tally", "territory", RecordKind::Territory, &territories),
+            ("tally", "source", RecordKind::Source, &sources),
         ];
         for (kind, field, target_kind, known) in checks {
             for (path, record) in raw_records(root, kind) {
@@ -182,6 +190,34 @@ impl Cx<'_> {
                     numbers.push((indicator.clone(), path.clone(), field, value));
                 }
             }
+            // A formula's two ids live one level down, in its inline table.
+            if let Some(Spanned {
+                value: Value::Table(formula),
+                ..
+            }) = record.value.get("formula")
+            {
+                for (field, kind, known) in [
+                    ("input", RecordKind::Indicator, &indicator_ids),
+                    ("divide_by", RecordKind::Reference, &reference_ids),
+                ] {
+                    if let Some(Spanned {
+                        value: Value::String(id),
+                        pos,
+                    }) = formula.get(field)
+                    {
+                        if !known.contains(id) {
+                            self.error(
+                                *pos,
+                                &format!("{path}.formula.{field}"),
+                                Problem::UnknownReference {
+                                    kind,
+                                    id: id.clone(),
+                                },
+                            );
+                        }
+                    }
+                }
+            }
         }
         for (indicator, path, field, value) in &numbers {
             let measure = measures.get(indicator.as_str()).map(|(m, _)| *m);
@@ -217,6 +253,115 @@ impl Cx<'_> {
                         );
                     }
                 }
+            }
+        }
+    }
+
+    /// Recomputes every derived value and every reference's ratio: a number that does not
+    /// follow from what it names is an error, so a figure can never be "derived" by hand. The
+    /// inputs and references are looked up by key, so the check stays linear in the file.
+    pub(super) fn check_arithmetic(
+        &mut self,
+        observations: &[Parsed<Observation>],
+        references: &[Parsed<Reference>],
+        indicators: &[Parsed<Indicator>],
+    ) {
+        for (pos, path, reference) in references {
+            if let Some((numerator, denominator)) = reference.ratio {
+                let computed = numerator / denominator;
+                // Reference values are written to two decimals.
+                if (reference.value - computed).abs() > 0.005 + 1e-9 * computed.abs() {
+                    self.error(
+                        *pos,
+                        &format!("{path}.value"),
+                        Problem::ArithmeticMismatch {
+                            value: reference.value,
+                            computed: round_to(computed, 4),
+                        },
+                    );
+                }
+            }
+        }
+        let mut reference_of: HashMap<&str, &Reference> = HashMap::new();
+        for (_, _, r) in references {
+            reference_of.entry(r.id.as_str()).or_insert(r);
+        }
+        let decimals_of: HashMap<&str, u8> = indicators
+            .iter()
+            .map(|(_, _, i)| (i.id.as_str(), i.decimals))
+            .collect();
+        // The first published figure of each indicator, year, territory and source.
+        let mut input_of: HashMap<(&str, When, &str, &str), &Observation> = HashMap::new();
+        for (_, _, o) in observations {
+            if o.formula.is_none() {
+                input_of
+                    .entry((
+                        o.indicator.as_str(),
+                        o.when,
+                        o.territory.as_str(),
+                        o.source.as_str(),
+                    ))
+                    .or_insert(o);
+            }
+        }
+        for (pos, path, observation) in observations {
+            let Some(formula) = &observation.formula else {
+                continue;
+            };
+            let Some(reference) = reference_of.get(formula.divide_by.as_str()) else {
+                continue; // reported as an unknown reference
+            };
+            if observation.when != When::Year(reference.year) {
+                self.error(
+                    *pos,
+                    &format!("{path}.formula.divide_by"),
+                    Problem::ReferenceYear {
+                        reference: reference.id.clone(),
+                        year: reference.year,
+                        expected: observation.when.end_year(),
+                    },
+                );
+                continue;
+            }
+            let key = (
+                formula.input.as_str(),
+                observation.when,
+                observation.territory.as_str(),
+                observation.source.as_str(),
+            );
+            let Some(input) = input_of.get(&key) else {
+                self.error(
+                    *pos,
+                    &format!("{path}.formula.input"),
+                    Problem::FormulaInputMissing {
+                        indicator: formula.input.clone(),
+                        source: observation.source.clone(),
+                    },
+                );
+                continue;
+            };
+            if input.qualifier != observation.qualifier {
+                self.error(
+                    *pos,
+                    &format!("{path}.qualifier"),
+                    Problem::FormulaQualifier,
+                );
+            }
+            let decimals = decimals_of
+                .get(observation.indicator.as_str())
+                .copied()
+                .unwrap_or(0);
+            let computed = input.value * formula.times / reference.value;
+            let tolerance = 0.5 * 10f64.powi(-i32::from(decimals)) + 1e-9 * computed.abs();
+            if !computed.is_finite() || (observation.value - computed).abs() > tolerance {
+                self.error(
+                    *pos,
+                    &format!("{path}.value"),
+                    Problem::ArithmeticMismatch {
+                        value: observation.value,
+                        computed: round_to(computed, i32::from(decimals) + 2),
+                    },
+                );
             }
         }
     }
@@ -340,10 +485,11 @@ impl Cx<'_> {
         }
     }
 
-    /// Warns about a source that neither an observation nor a target cites.
+    /// Warns about a source that no observation, target, reference, verdict or tally cites.
     pub(super) fn unused_sources(&mut self, root: &Table, sources: &[Parsed<Source>]) {
-        let used: HashSet<String> = raw_strings(root, "observation", "source")
-            .chain(raw_strings(root, "target", "source"))
+        let used: HashSet<String> = ["observation", "target", "reference", "verdict", "tally"]
+            .into_iter()
+            .flat_map(|kind| raw_strings(root, kind, "source"))
             .collect();
         for (pos, path, source) in sources {
             if !used.contains(source.id.as_str()) {
@@ -397,7 +543,7 @@ impl Cx<'_> {
         let mut seen: HashMap<String, u32> = HashMap::new();
         for (pos, path, o) in observations {
             let key = format!(
-                "{}|{:?}|{}|{:?}|{:?}|{}|{}|{:?}|{:?}|{:?}|{:?}|{:?}",
+                "{}|{:?}|{}|{:?}|{:?}|{}|{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
                 o.indicator,
                 o.when,
                 o.value.to_bits(),
@@ -409,6 +555,7 @@ impl Cx<'_> {
                 o.as_of,
                 o.qualifier,
                 o.derived,
+                o.formula,
                 o.note
             );
             match seen.get(&key) {
@@ -528,4 +675,10 @@ pub(super) fn raw_records<'t>(
         .iter()
         .enumerate()
         .map(move |(index, item)| (record_name(kind, &item.value, index), item))
+}
+
+/// For messages: a computed value to a few more decimals than the one written.
+fn round_to(value: f64, decimals: i32) -> f64 {
+    let scale = 10f64.powi(decimals.clamp(0, 9));
+    (value * scale).round() / scale
 }
