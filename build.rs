@@ -28,7 +28,12 @@ fn main() {
             return;
         }
     };
-    let (loaded, diagnostics) = plan::load(path, &text);
+    // Dates after today are refused, as by `chitieu check` (a day of slack for UTC+7).
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    let today = plan::PartialDate::from_unix_days(i64::try_from(days).unwrap_or(0) + 1);
+    let (loaded, diagnostics) = plan::load_at(path, &text, today);
     for diagnostic in &diagnostics {
         if diagnostic.is_error() && for_widget {
             eprintln!("{}", diagnostic.render(chitieu_core::text::Lang::En));

@@ -133,13 +133,20 @@ fn hedge_word(qualifier: Option<Qualifier>, lang: Lang) -> &'static str {
 /// computed values keep them, `value`).
 pub fn observation(indicator: &Indicator, observation: &Observation, lang: Lang) -> String {
     let hedge = hedge_word(observation.qualifier, lang);
-    format!(
-        "{hedge}{}",
-        number::with_unit(
-            number::format_trimmed(observation.value, indicator.decimals, lang),
-            indicator.unit.get(lang)
-        )
-    )
+    let figure = |v: f64| number::format_trimmed(v, indicator.decimals, lang);
+    let unit = indicator.unit.get(lang);
+    match observation.upper {
+        // A figure published as a range: "3,1–3,2%".
+        Some(upper) => format!(
+            "{hedge}{}–{}",
+            figure(observation.value),
+            number::with_unit(figure(upper), unit)
+        ),
+        None => format!(
+            "{hedge}{}",
+            number::with_unit(figure(observation.value), unit)
+        ),
+    }
 }
 
 /// The unit as it follows a number: a percent sign sticks to it, a word unit follows a
@@ -167,10 +174,27 @@ pub fn target_parts(indicator: &Indicator, target: &Target, lang: Lang) -> (Stri
         TargetShape::Below(v) => format!("{}{}{unit}", if vi { "dưới " } else { "below " }, n(v)),
         TargetShape::Range { min, max } => format!("{}–{}{unit}", n(min), n(max)),
         TargetShape::Average {
-            min,
+            min: Some(min),
             max: Some(max),
         } => format!("{}–{}{unit}", n(min), n(max)),
-        TargetShape::Average { min, max: None } => format!("≥\u{a0}{}{unit}", n(min)),
+        TargetShape::Average {
+            min: Some(min),
+            max: None,
+        } => format!("≥\u{a0}{}{unit}", n(min)),
+        TargetShape::Average {
+            min: None,
+            max: Some(max),
+        } => format!("≤\u{a0}{}{unit}", n(max)),
+        TargetShape::Average {
+            min: None,
+            max: None,
+        } => String::new(),
+        TargetShape::About { value: v, .. } => {
+            format!("{}{}{unit}", if vi { "khoảng " } else { "about " }, n(v))
+        }
+        TargetShape::YearlyChange { min, max } => {
+            crate::status::describe_change(min, max, indicator, lang)
+        }
         TargetShape::EssentiallyNone { threshold } if threshold > 0.0 => {
             format!(
                 "{} (≤\u{a0}{}{unit})",
@@ -200,6 +224,13 @@ pub fn target_parts(indicator: &Indicator, target: &Target, lang: Lang) -> (Stri
                 format!("bình quân {period}")
             } else {
                 format!("average {period}")
+            }
+        }
+        (When::Period(period), _) if target.every_year => {
+            if vi {
+                format!("mỗi năm {period}")
+            } else {
+                format!("each year {period}")
             }
         }
         (When::Period(period), _) => format!("{period}"),
@@ -393,8 +424,10 @@ mod tests {
             indicator: "g".into(),
             when,
             shape,
+            every_year: false,
             document: "d".into(),
             territory: "x".into(),
+            source: None,
             text: None,
             note: None,
         }
@@ -404,7 +437,7 @@ mod tests {
     fn targets_read_naturally_in_both_languages() {
         let band = target_of(
             TargetShape::Average {
-                min: 7.5,
+                min: Some(7.5),
                 max: Some(8.0),
             },
             When::Period(Period {

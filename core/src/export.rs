@@ -166,8 +166,11 @@ fn start(title: &str, source: &str, version: &str) -> String {
 fn rows(out: &mut String, plan: &Plan, indicator: &Indicator, lang: Lang, today: i32) {
     let mut observations: Vec<&Observation> = plan.observations_of(&indicator.id).collect();
     observations.sort_by_key(|o| (o.when, o.territory.clone(), o.line));
+    // The headline figures once, not once per row: linear in the indicator's observations.
+    let headlines: Vec<&Observation> = plan.headline_series(&indicator.id);
     for observation in observations {
-        observation_row(out, plan, indicator, observation, lang);
+        let headline = headlines.iter().any(|h| std::ptr::eq(*h, observation));
+        observation_row(out, plan, indicator, observation, headline, lang);
     }
     for target in plan.targets_of(&indicator.id) {
         target_row(out, plan, indicator, target, lang, today);
@@ -179,10 +182,10 @@ fn observation_row(
     plan: &Plan,
     indicator: &Indicator,
     observation: &Observation,
+    headline: bool,
     lang: Lang,
 ) {
     let source = plan.source(&observation.source);
-    let headline = matches!(observation.when, When::Year(_)) && plan.is_headline(observation);
     let mut notes: Vec<String> = Vec::new();
     if let Some(note) = &observation.note {
         notes.push(note.get(lang).to_string());
@@ -194,6 +197,7 @@ fn observation_row(
         notes.push(format!("{}: {formula}", t(Ui::Derived, lang)));
     }
     let value = number(observation.value);
+    let value_max = observation.upper.map(number).unwrap_or_default();
     let qualifier = match observation.qualifier {
         Some(crate::plan::Qualifier::About) => "about",
         Some(crate::plan::Qualifier::Over) => "over",
@@ -214,7 +218,7 @@ fn observation_row(
             indicator.name.get(lang),
             &when,
             &value,
-            "",
+            &value_max,
             qualifier,
             indicator.unit.get(lang),
             observation.kind.code(),
@@ -253,7 +257,11 @@ fn target_row(
         | TargetShape::Below(v)
         | TargetShape::EssentiallyNone { threshold: v } => (number(v), String::new()),
         TargetShape::Range { min, max } => (number(min), number(max)),
-        TargetShape::Average { min, max } => (number(min), max.map(number).unwrap_or_default()),
+        TargetShape::About { value, .. } => (number(value), String::new()),
+        TargetShape::Average { min, max } | TargetShape::YearlyChange { min, max } => (
+            min.map(number).unwrap_or_default(),
+            max.map(number).unwrap_or_default(),
+        ),
         TargetShape::Text => (String::new(), String::new()),
     };
     let document = plan.document(&target.document);
@@ -263,7 +271,10 @@ fn target_row(
         || target.document.clone(),
         |d| format!("{} — {}", d.number, d.title.get(lang)),
     );
-    let document_date = document.map(|d| d.date.to_string()).unwrap_or_default();
+    let document_date = document
+        .and_then(|d| d.date)
+        .map(|d| d.to_string())
+        .unwrap_or_default();
     record(
         out,
         &[

@@ -93,9 +93,13 @@ pub fn as_of(plan: &Plan, date: PartialDate) -> AsOf {
         keep
     });
     let before = result.targets.len();
+    // A document of unknown date keeps its targets: the plan holds them, and when they were
+    // set cannot be told.
     result.targets.retain(|t| {
-        plan.document(&t.document)
-            .is_some_and(|d| published_by(Published::On(d.date), date))
+        plan.document(&t.document).is_some_and(|d| {
+            d.date
+                .is_none_or(|issued| published_by(Published::On(issued), date))
+        })
     });
     let later_targets = before - result.targets.len();
     result
@@ -154,11 +158,12 @@ pub fn revisions<'a>(plan: &'a Plan, indicator: &'a str) -> Vec<Revisions<'a>> {
             .unwrap_or(usize::MAX)
     };
     let mut groups: Vec<Revisions<'a>> = Vec::new();
+    let headlines = plan.headline_index(indicator);
     for observation in plan.observations_of(indicator) {
         let revision = Revision {
             observation,
             source: plan.source(&observation.source),
-            headline: plan.is_headline(observation),
+            headline: headlines.contains(observation),
         };
         match groups
             .iter_mut()

@@ -2,7 +2,7 @@
 //! the encoding is deterministic and smaller than the TOML, and damaged bytes are refused with an
 //! error, never a panic.
 
-use chitieu_core::plan::codec::{decode, encode, DecodeError};
+use chitieu_core::plan::codec::{decode, encode, DecodeError, VERSION};
 use chitieu_core::plan::{self, Plan};
 
 const CAN_THO: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../data/can-tho.toml"));
@@ -112,7 +112,7 @@ fn trailing_bytes_are_an_error() {
 fn huge_counts_do_not_allocate() {
     // The structure section claims 2^32 - 1 bytes.
     let bytes = [
-        b'C', b'T', b'P', 3, 0xff, 0xff, 0xff, 0xff, 0x0f, 0, 0, b'x',
+        b'C', b'T', b'P', VERSION, 0xff, 0xff, 0xff, 0xff, 0x0f, 0, 0, b'x',
     ];
     assert_eq!(
         decode(&bytes),
@@ -122,7 +122,9 @@ fn huge_counts_do_not_allocate() {
         })
     );
     // The plan's id claims 2^32 - 1 bytes; its section (the last) is empty.
-    let bytes = [b'C', b'T', b'P', 3, 5, 0, 0, 0xff, 0xff, 0xff, 0xff, 0x0f];
+    let bytes = [
+        b'C', b'T', b'P', VERSION, 5, 0, 0, 0xff, 0xff, 0xff, 0xff, 0x0f,
+    ];
     assert_eq!(
         decode(&bytes),
         Err(DecodeError {
@@ -131,7 +133,9 @@ fn huge_counts_do_not_allocate() {
         })
     );
     // A varint longer than 32 bits.
-    let bytes = [b'C', b'T', b'P', 3, 5, 0, 0, 0xff, 0xff, 0xff, 0xff, 0x7f];
+    let bytes = [
+        b'C', b'T', b'P', VERSION, 5, 0, 0, 0xff, 0xff, 0xff, 0xff, 0x7f,
+    ];
     assert_eq!(decode(&bytes).map_err(|e| e.offset), Err(7));
 }
 
@@ -187,7 +191,7 @@ mod properties {
         fn random_bytes_after_the_header(
             bytes in proptest::collection::vec(any::<u8>(), 0..512)
         ) {
-            let mut data = b"CTP\x01".to_vec();
+            let mut data = [b'C', b'T', b'P', VERSION].to_vec();
             data.extend(bytes);
             check(&data)?;
         }
@@ -219,6 +223,47 @@ mod properties {
     }
 }
 
+/// Every field the format grew for national plans survives the binary form: a method break
+/// with its indicators, a document of unknown date, every_year and a target's source, the about
+/// and yearly_change shapes, an average under a ceiling, a range observation and its method,
+/// and the ratio measure (the national fixture has all but the unknown date, added here).
+#[test]
+fn every_new_field_round_trips() {
+    let text = include_str!("../../tests/fixtures/plans/vietnam-sedp-2021-2025.toml").replacen(
+        "date = \"2021-07-27\"",
+        "date = \"unknown\"",
+        1,
+    );
+    let plan = load("national.toml", &text);
+    use chitieu_core::plan::{BreakKind, Measure, TargetShape};
+    assert!(plan.documents.iter().any(|d| d.date.is_none()));
+    assert!(plan
+        .series_breaks
+        .iter()
+        .any(|b| b.kind == BreakKind::Method && !b.indicators.is_empty()));
+    assert!(plan.targets.iter().any(|t| t.every_year));
+    assert!(plan.targets.iter().any(|t| t.source.is_some()));
+    assert!(plan
+        .targets
+        .iter()
+        .any(|t| matches!(t.shape, TargetShape::About { .. })));
+    assert!(plan
+        .targets
+        .iter()
+        .any(|t| matches!(t.shape, TargetShape::YearlyChange { .. })));
+    assert!(plan.targets.iter().any(|t| matches!(
+        t.shape,
+        TargetShape::Average {
+            min: None,
+            max: Some(_)
+        }
+    )));
+    assert!(plan.observations.iter().any(|o| o.upper.is_some()));
+    assert!(plan.observations.iter().any(|o| o.method.is_some()));
+    assert!(plan.indicators.iter().any(|i| i.measure == Measure::Ratio));
+    assert_eq!(decode(&encode(&plan)), Ok(plan));
+}
+
 #[test]
 fn the_new_records_are_in_the_round_trip() {
     // Round-tripping proves nothing about records the plan does not have: the Can Tho plan
@@ -231,5 +276,7 @@ fn the_new_records_are_in_the_round_trip() {
     assert!(plan.observations.iter().any(|o| o.formula.is_some()));
     assert!(plan.sources.iter().any(|s| s.via.is_some()));
     assert!(plan.indicators.iter().any(|i| i.gaps.is_some()));
+    assert!(plan.territories.iter().any(|t| t.short.is_some()));
+    assert!(plan.documents.iter().any(|d| d.short.is_some()));
     assert_eq!(decode(&encode(&plan)), Ok(plan));
 }

@@ -154,7 +154,10 @@ fn the_validator_recomputes_every_derived_value() {
     assert!(errors.is_empty(), "{errors:?}");
     assert!(plan.is_some());
     let (_, errors) = load(&derived_2024("4313"));
-    assert_eq!(errors, vec!["arithmetic-mismatch observation[4].value"]);
+    assert_eq!(
+        errors,
+        vec!["arithmetic-mismatch observation[pc_usd 2024].value"]
+    );
     let (plan, errors) = load(&derived_2024("4400"));
     assert!(plan.is_none());
     assert_eq!(errors.len(), 1);
@@ -180,7 +183,7 @@ fn a_reference_ratio_is_recomputed_too() {
         .map(|d| d.problem.code())
         .collect();
     assert_eq!(codes, vec!["arithmetic-mismatch"]);
-    assert_eq!(diagnostics[0].location.path, "reference[2].value");
+    assert_eq!(diagnostics[0].location.path, "reference[rate-2024].value");
 }
 
 #[test]
@@ -198,10 +201,13 @@ source = "city"
     );
     assert_eq!(
         errors,
-        vec!["derived-without-formula observation[4].formula"]
+        vec!["derived-without-formula observation[pc_usd 2024].formula"]
     );
     let (_, errors) = load(&derived_2024("4312").replace("\"derived\"", "\"estimate\""));
-    assert_eq!(errors, vec!["formula-not-derived observation[4].kind"]);
+    assert_eq!(
+        errors,
+        vec!["formula-not-derived observation[pc_usd 2024].kind"]
+    );
 }
 
 #[test]
@@ -211,7 +217,7 @@ fn a_derived_value_never_crosses_the_series_break() {
         load(&derived_2024("4312").replace("territory = \"ct\"", "territory = \"ct-new\""));
     assert_eq!(
         errors,
-        vec!["formula-input-missing observation[4].formula.input"]
+        vec!["formula-input-missing observation[pc_usd 2024].formula.input"]
     );
 }
 
@@ -220,12 +226,12 @@ fn the_reference_must_be_of_the_same_year() {
     let (_, errors) = load(&derived_2024("4312").replace("rate-2024", "rate-2023"));
     assert_eq!(
         errors,
-        vec!["reference-year observation[4].formula.divide_by"]
+        vec!["reference-year observation[pc_usd 2024].formula.divide_by"]
     );
     let (_, errors) = load(&derived_2024("4312").replace("rate-2024", "rate-2030"));
     assert_eq!(
         errors,
-        vec!["unknown-reference observation[4].formula.divide_by"]
+        vec!["unknown-reference observation[pc_usd 2024].formula.divide_by"]
     );
 }
 

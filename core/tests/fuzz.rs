@@ -226,3 +226,189 @@ fn the_example_passes_the_invariants() {
     assert!(plan.is_some(), "{diagnostics:?}");
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
 }
+
+// ---------------------------------------------------------------- properties of the new shapes
+
+mod shapes {
+    use chitieu_core::plan::{self, Plan, TargetShape};
+    use chitieu_core::status::{assess, Status};
+    use proptest::prelude::*;
+
+    const BASE: &str = include_str!("../../tests/fixtures/plans/example.toml");
+
+    /// The example with its target replaced by `target` (a `[[target]]` body without the block's
+    /// other fields) and its observation by the yearly `figures`.
+    fn plan_with(
+        decimals: u8,
+        direction: &str,
+        measure: &str,
+        target: &str,
+        figures: &[(i32, f64)],
+    ) -> Plan {
+        let head = BASE
+            .split("[[target]]")
+            .next()
+            .expect("the example has a target");
+        let head = head
+            .replacen("decimals = 2", &format!("decimals = {decimals}"), 1)
+            .replacen(
+                "direction = \"higher\"",
+                &format!("direction = \"{direction}\""),
+                1,
+            )
+            .replacen("measure = \"rate\"", &format!("measure = \"{measure}\""), 1);
+        let mut text = format!(
+            "{head}[[target]]\nid = \"t\"\nindicator = \"grdp_growth\"\n{target}\ndocument = \"kh-01\"\nterritory = \"mau\"\n"
+        );
+        for (year, value) in figures {
+            text += &format!(
+                "\n[[observation]]\nindicator = \"grdp_growth\"\nyear = {year}\nvalue = {value:?}\nkind = \"official\"\nterritory = \"mau\"\nsource = \"cuc-thong-ke-2024\"\n"
+            );
+        }
+        let (plan, diagnostics) = plan::load("p.toml", &text);
+        plan.unwrap_or_else(|| panic!("{text}\n{diagnostics:#?}"))
+    }
+
+    fn status(plan: &Plan) -> Status {
+        assess(plan, &plan.targets[0], 2026).status
+    }
+
+    /// A number written with at most `digits` decimals.
+    fn number(range: std::ops::Range<i64>, digits: u32) -> impl Strategy<Value = f64> {
+        range.prop_map(move |n| n as f64 / 10f64.powi(digits as i32))
+    }
+
+    fn config() -> proptest::test_runner::Config {
+        proptest::test_runner::Config {
+            cases: 256,
+            failure_persistence: None,
+            ..Default::default()
+        }
+    }
+
+    proptest! {
+        #![proptest_config(config())]
+
+        /// "About x" is met exactly when the figure lies within x ± tolerance, and exceeded beyond
+        /// the better side.
+        #[test]
+        fn about_is_a_band_around_its_value(
+            value in number(100..9000, 1),
+            tolerance in number(1..200, 2),
+            figure in number(0..10000, 2),
+            lower in any::<bool>(),
+        ) {
+            let direction = if lower { "lower" } else { "higher" };
+            let target = format!("year = 2025\nshape = \"about\"\nvalue = {value:?}\ntolerance = {tolerance:?}");
+            let plan = plan_with(2, direction, "level", &target, &[(2025, figure)]);
+            let inside = (value - tolerance..=value + tolerance).contains(&figure);
+            let beyond = if lower { figure < value - tolerance } else { figure > value + tolerance };
+            let expected = if inside { Status::Achieved } else if beyond { Status::Exceeded } else { Status::OffTrack };
+            prop_assert_eq!(status(&plan), expected);
+        }
+
+        /// The status of a target never depends on how many decimals its indicator shows.
+        #[test]
+        fn decimals_never_change_a_status(
+            edge in number(100..9000, 1),
+            figures in proptest::collection::vec(number(0..10000, 3), 1..5),
+            shape in 0..4usize,
+        ) {
+            let target = match shape {
+                0 => format!("year = 2025\nshape = \"at_least\"\nvalue = {edge:?}"),
+                1 => format!("year = 2025\nshape = \"exact\"\nvalue = {edge:?}"),
+                2 => format!("year = 2025\nshape = \"about\"\nvalue = {edge:?}"),
+                _ => format!("period = \"2021-2025\"\nshape = \"average\"\nmax = {edge:?}"),
+            };
+            let years: Vec<(i32, f64)> = figures.iter().enumerate().map(|(i, v)| (2021 + i as i32, *v)).collect();
+            let statuses: Vec<Status> = (0..=4)
+                .map(|d| status(&plan_with(d, "higher", "level", &target, &years)))
+                .collect();
+            prop_assert!(statuses.windows(2).all(|w| w[0] == w[1]), "{:?}", statuses);
+        }
+
+        /// An average with only `max` is met exactly when the arithmetic mean of a complete
+        /// period is at or under it.
+        #[test]
+        fn a_ceiling_on_an_average(
+            max in number(10..100, 1),
+            values in proptest::collection::vec(number(0..150, 1), 5),
+        ) {
+            let target = format!("period = \"2021-2025\"\nshape = \"average\"\nmax = {max:?}");
+            let years: Vec<(i32, f64)> = values.iter().enumerate().map(|(i, v)| (2021 + i as i32, *v)).collect();
+            let plan = plan_with(1, "lower", "ratio", &target, &years);
+            let mean = values.iter().sum::<f64>() / 5.0;
+            let a = assess(&plan, &plan.targets[0], 2026);
+            prop_assert!(a.is_final);
+            prop_assert!(a.observed_rate.is_some_and(|o| (o - mean).abs() < 1e-9));
+            prop_assert_eq!(a.status.is_met(), mean <= max + 1e-9 * max.max(1.0));
+        }
+
+        /// A cap for every year is missed, for good, exactly when one year is over it.
+        #[test]
+        fn a_cap_for_every_year_is_missed_by_one_year(
+            cap in number(10..100, 0),
+            values in proptest::collection::vec(number(0..120, 0), 1..6),
+        ) {
+            let target = format!("period = \"2021-2025\"\nevery_year = true\nshape = \"at_most\"\nvalue = {cap:?}");
+            let years: Vec<(i32, f64)> = values.iter().enumerate().map(|(i, v)| (2021 + i as i32, *v)).collect();
+            let plan = plan_with(0, "lower", "ratio", &target, &years);
+            let a = assess(&plan, &plan.targets[0], 2026);
+            let over = values.iter().any(|v| *v > cap);
+            prop_assert_eq!(a.status == Status::OffTrack, over);
+            if over || values.len() == 5 {
+                prop_assert!(a.is_final);
+            } else {
+                prop_assert_eq!(a.status, Status::OnTrack);
+            }
+        }
+
+        /// A yearly change over a complete period is the straight-line change from the year
+        /// before it, judged against the band.
+        #[test]
+        fn a_yearly_change_over_the_whole_period(
+            start in number(100..900, 1),
+            end in number(0..900, 1),
+            low in number(-200..0, 1),
+            width in number(0..100, 1),
+        ) {
+            let high = low + width;
+            let target = format!("period = \"2021-2025\"\nshape = \"yearly_change\"\nmin = {low:?}\nmax = {high:?}");
+            let plan = plan_with(1, "lower", "share", &target, &[(2020, start / 10.0), (2025, end / 10.0)]);
+            let a = assess(&plan, &plan.targets[0], 2026);
+            let change = (end / 10.0 - start / 10.0) / 5.0;
+            prop_assert!(a.is_final);
+            prop_assert!(a.observed_rate.is_some_and(|o| (o - change).abs() < 1e-9));
+            let noise = 1e-9;
+            let met = change <= high + noise && change >= low - noise
+                || change < low; // beyond the better (lower) edge: exceeded
+            prop_assert_eq!(a.status.is_met(), met, "change {} in [{}, {}]", change, low, high);
+        }
+
+        /// A figure published as a range gets a sure verdict only when both ends agree.
+        #[test]
+        fn ranges_are_judged_by_both_ends(
+            edge in number(10..100, 0),
+            low in number(0..120, 1),
+            width in number(1..30, 1),
+        ) {
+            let high = low + width;
+            let head = BASE.split("[[target]]").next().expect("target");
+            let text = format!(
+                "{head}[[target]]\nid = \"t\"\nindicator = \"grdp_growth\"\nyear = 2025\nshape = \"at_least\"\nvalue = {edge:?}\ndocument = \"kh-01\"\nterritory = \"mau\"\n\n[[observation]]\nindicator = \"grdp_growth\"\nyear = 2025\nmin = {low:?}\nmax = {high:?}\nkind = \"official\"\nterritory = \"mau\"\nsource = \"cuc-thong-ke-2024\"\n"
+            );
+            let (plan, d) = plan::load("r.toml", &text);
+            let plan = plan.unwrap_or_else(|| panic!("{d:#?}"));
+            let s = assess(&plan, &plan.targets[0], 2026).status;
+            let expected = if low >= edge {
+                if low > edge { Status::Exceeded } else { Status::Achieved }
+            } else if high < edge {
+                Status::OffTrack
+            } else {
+                Status::NotAssessable
+            };
+            prop_assert_eq!(s, expected);
+            prop_assert!(!matches!(plan.targets[0].shape, TargetShape::Text));
+        }
+    }
+}

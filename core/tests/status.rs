@@ -342,8 +342,16 @@ fn growth_band_edges_when_the_period_is_complete() {
     assert_eq!(five_years([8.0; 5], band, "higher").1, Status::Achieved);
     assert_eq!(five_years([8.01; 5], band, "higher").1, Status::Exceeded);
     assert_eq!(five_years([7.49; 5], band, "higher").1, Status::OffTrack);
-    // 7.496 % shows as 7,50 %: what the reader sees is what is judged.
-    assert_eq!(five_years([7.496; 5], band, "higher").1, Status::Achieved);
+    // 7.496 % shows as 7,50 % with two decimals, but figures are judged as published: the
+    // display's rounding never changes a verdict, and the reason shows the decimals that decide.
+    let (plan, status) = five_years([7.496; 5], band, "higher");
+    assert_eq!(status, Status::OffTrack);
+    assert_eq!(
+        texts(&plan, the_target(&plan, "t"), 2026, Lang::Vi)[0],
+        "Bình quân 2021–2025: 7,496%/năm, không đạt chỉ tiêu bình quân 7,5–8%/năm."
+    );
+    // Five years of exactly 7.5 % average 7.5 % despite floating-point noise in the mean.
+    assert_eq!(five_years([7.5; 5], band, "higher").1, Status::Achieved);
     // Geometric, not arithmetic: the arithmetic mean of these is 6.8 %.
     let (plan, status) = five_years([9.0, -2.0, 12.0, 8.0, 7.0], band, "higher");
     assert_eq!(status, Status::OffTrack);
@@ -581,7 +589,7 @@ fn level_exactly_on_the_band_edges() {
     for (value, expected) in [
         (6200.0, Status::Achieved),
         (6800.0, Status::Achieved),
-        (6800.4, Status::Achieved), // shows as 6.800
+        (6800.4, Status::Exceeded), // shown as 6.800 with 0 decimals; judged as published
         (6801.0, Status::Exceeded),
         (6199.0, Status::OffTrack),
     ] {
@@ -1323,9 +1331,11 @@ fn push(plan: &mut Plan, indicator: &str, year: i32, value: f64) {
         indicator: indicator.to_string(),
         when: When::Year(year),
         value,
+        upper: None,
         kind: ObservationKind::Official,
         territory: "ct".to_string(),
         source: "late".to_string(),
+        method: None,
         as_of: None,
         qualifier: None,
         derived: None,
@@ -1385,11 +1395,11 @@ fn hostile_inputs_never_panic() {
     let _ = required_path(&rate, &target);
     for shape in [
         TargetShape::Average {
-            min: -100.0,
+            min: Some(-100.0),
             max: None,
         },
         TargetShape::Average {
-            min: f64::NAN,
+            min: Some(f64::NAN),
             max: Some(f64::NAN),
         },
         TargetShape::Range { min: 0.0, max: 0.0 },
@@ -1476,6 +1486,1815 @@ fn a_hedge_away_from_a_missed_target_makes_the_trend_optimistic() {
     let a = assess(&plan, the_target(&plan, "t"), 2026);
     assert_eq!(a.status, Status::OffTrack);
     assert!(a.is_final);
+}
+
+// ---------------------------------------------------------------- the shapes a national plan needs
+
+const NATIONAL: &str = include_str!("../../tests/fixtures/plans/vietnam-sedp-2021-2025.toml");
+
+/// Vietnam's five-year plan 2021–2025, written from docs/data-format.md alone, scores as the
+/// plan's own review reports it (docs/methodology.md §10, the national examples).
+#[test]
+fn the_national_plan_scores_as_its_own_review() {
+    let (plan, diagnostics) = plan::load("vietnam-sedp-2021-2025.toml", NATIONAL);
+    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+    let plan = plan.expect("the national plan loads");
+    let status = |id: &str| assess(&plan, the_target(&plan, id), 2025);
+    for (id, expected, final_) in [
+        ("gdp-growth-avg", Status::OffTrack, true),
+        ("gdp-per-capita-2025", Status::Achieved, true),
+        ("urbanisation-2025", Status::Achieved, true),
+        ("health-insurance-2025", Status::Exceeded, true),
+        ("life-expectancy-2025", Status::Exceeded, true),
+        ("urban-unemployment-2025", Status::NoData, false),
+        ("budget-deficit-avg", Status::NotAssessable, false),
+        ("public-debt-each-year", Status::OnTrack, false),
+        ("poor-households-fall", Status::OnTrack, false),
+    ] {
+        let a = status(id);
+        assert_eq!(
+            (a.status, a.is_final),
+            (expected, final_),
+            "{id}: {:?}",
+            a.reasons
+        );
+    }
+
+    // Poor households: the 2020 figure is of the old poverty standard and is left out.
+    let poor = status("poor-households-fall");
+    assert!(
+        close(poor.observed_rate, -1.10, 1e-9),
+        "{:?}",
+        poor.observed_rate
+    );
+    assert!(close(poor.ratio, 1.10, 1e-9));
+    assert!(close(poor.needed_rate, -0.95, 1e-9));
+    assert_eq!(poor.baseline, Some((2022, 4.03)));
+    assert!(poor.reasons.iter().any(|r| matches!(
+        r,
+        Reason::OtherMethod { method, whens, .. }
+            if method == "chuan-ngheo-2022-2025" && whens == &[When::Year(2020)]
+    )));
+    let vi = texts(
+        &plan,
+        the_target(&plan, "poor-households-fall"),
+        2025,
+        Lang::Vi,
+    );
+    assert_eq!(
+        vi[1],
+        "Từ năm 2023, cần giảm 0,950 điểm phần trăm mỗi năm để đạt 1,03% vào năm 2025."
+    );
+
+    // The deficit: an arithmetic average of one year under a ceiling.
+    let deficit = status("budget-deficit-avg");
+    assert_eq!(deficit.method, Some(Method::ArithmeticMean));
+    assert!(close(deficit.observed_rate, 2.52, 1e-9));
+    assert!(close(deficit.ratio, 3.7 / 2.52, 1e-9));
+    assert!(close(deficit.needed_rate, (5.0 * 3.7 - 2.52) / 4.0, 1e-9));
+    let en = texts(
+        &plan,
+        the_target(&plan, "budget-deficit-avg"),
+        2025,
+        Lang::En,
+    );
+    assert_eq!(
+        en[1],
+        "2022–2025 can average at most 4.00% of GDP for 2021–2025 to stay within an average of 3.7% of GDP."
+    );
+
+    // Public debt: each year with a figure meets the cap, the 2025 range at both ends.
+    let debt = status("public-debt-each-year");
+    assert!(debt.reasons.contains(&Reason::YearsMissing {
+        years: vec![2022, 2023, 2024]
+    }));
+    assert!(debt.reasons.iter().any(|r| matches!(
+        r,
+        Reason::EveryYearSoFar { years, .. } if years == &[2021, 2025]
+    )));
+
+    // "About" targets show the band they use.
+    let en = texts(
+        &plan,
+        the_target(&plan, "urbanisation-2025"),
+        2025,
+        Lang::En,
+    );
+    assert_eq!(
+        en[0],
+        "In 2025: 45.0%, meeting the target of about 45% (44.5–45.5%)."
+    );
+}
+
+/// `decimals` formats; it never changes a verdict (docs/methodology.md §4).
+#[test]
+fn decimals_never_change_a_verdict() {
+    let cases = [
+        ("shape = \"exact\"\nvalue = 42", 42.02, "higher"),
+        ("shape = \"exact\"\nvalue = 42", 41.98, "higher"),
+        ("shape = \"at_least\"\nvalue = 7.5", 7.496, "higher"),
+        (
+            "shape = \"range\"\nmin = 6200\nmax = 6800",
+            6800.4,
+            "higher",
+        ),
+        ("shape = \"below\"\nvalue = 0.5", 0.4996, "lower"),
+        ("shape = \"about\"\nvalue = 45", 45.5004, "higher"),
+    ];
+    for (shape, value, direction) in cases {
+        let statuses: Vec<Status> = (0..=4)
+            .map(|decimals| {
+                let mut body = indicator("x", "%", "%", decimals, direction, "level");
+                body += &tgt("t", "x", "year = 2025", shape, "ct");
+                body += &obs("x", "year = 2020", 30.0, "official", "ct", "late", "");
+                body += &obs("x", "year = 2025", value, "official", "ct", "late", "");
+                let plan = load(&body);
+                assess(&plan, the_target(&plan, "t"), 2026).status
+            })
+            .collect();
+        assert!(
+            statuses.windows(2).all(|w| w[0] == w[1]),
+            "{shape} with {value}: {statuses:?}"
+        );
+    }
+    // 42.02 is beyond an exact 42, and the reason shows the decimals that decide.
+    let mut body = indicator("x", "%", "%", 0, "higher", "level");
+    body += &tgt(
+        "t",
+        "x",
+        "year = 2025",
+        "shape = \"exact\"\nvalue = 42",
+        "ct",
+    );
+    body += &obs("x", "year = 2025", 42.02, "official", "ct", "late", "");
+    let plan = load(&body);
+    assert_eq!(
+        assess(&plan, the_target(&plan, "t"), 2026).status,
+        Status::Exceeded
+    );
+    assert_eq!(
+        texts(&plan, the_target(&plan, "t"), 2026, Lang::Vi)[0],
+        "Năm 2025: 42,02%, vượt chỉ tiêu 42%."
+    );
+}
+
+#[test]
+fn about_is_met_within_half_a_unit_of_the_last_digit_written() {
+    let score = |shape: &str, direction: &str, value: f64| {
+        let mut body = indicator("x", "%", "%", 1, direction, "share");
+        body += &tgt("t", "x", "year = 2025", shape, "ct");
+        body += &obs("x", "year = 2025", value, "official", "ct", "late", "");
+        let plan = load(&body);
+        let a = assess(&plan, the_target(&plan, "t"), 2026);
+        assert!(a.is_final);
+        a.status
+    };
+    let about_45 = "shape = \"about\"\nvalue = 45";
+    assert_eq!(score(about_45, "higher", 44.49), Status::OffTrack);
+    assert_eq!(score(about_45, "higher", 44.5), Status::Achieved);
+    assert_eq!(score(about_45, "higher", 45.5), Status::Achieved);
+    assert_eq!(score(about_45, "higher", 45.51), Status::Exceeded);
+    // Lower is better: the band is read from the other side.
+    assert_eq!(score(about_45, "lower", 45.51), Status::OffTrack);
+    assert_eq!(score(about_45, "lower", 44.49), Status::Exceeded);
+    // One more digit written, a tenth of the tolerance.
+    let about_74_5 = "shape = \"about\"\nvalue = 74.5";
+    assert_eq!(score(about_74_5, "higher", 74.44), Status::OffTrack);
+    assert_eq!(score(about_74_5, "higher", 74.45), Status::Achieved);
+    assert_eq!(score(about_74_5, "higher", 74.56), Status::Exceeded);
+    // A tolerance written in the file wins.
+    let loose = "shape = \"about\"\nvalue = 45\ntolerance = 2";
+    assert_eq!(score(loose, "higher", 43.0), Status::Achieved);
+    assert_eq!(score(loose, "higher", 42.9), Status::OffTrack);
+    let plan = load(&format!(
+        "{}{}",
+        indicator("x", "%", "%", 1, "higher", "share"),
+        tgt(
+            "t",
+            "x",
+            "year = 2025",
+            "shape = \"about\"\nvalue = 5.90",
+            "ct"
+        )
+    ));
+    assert_eq!(
+        the_target(&plan, "t").shape,
+        TargetShape::About {
+            value: 5.9,
+            tolerance: 0.005
+        }
+    );
+}
+
+#[test]
+fn an_average_under_a_ceiling() {
+    let score = |values: [f64; 5]| {
+        let mut body = indicator("deficit", "% GDP", "% of GDP", 2, "lower", "ratio");
+        body += &tgt(
+            "t",
+            "deficit",
+            r#"period = "2021-2025""#,
+            "shape = \"average\"\nmax = 3.7",
+            "ct",
+        );
+        for (i, v) in values.iter().enumerate() {
+            body += &obs(
+                "deficit",
+                &format!("year = {}", 2021 + i),
+                *v,
+                "official",
+                "ct",
+                "late",
+                "",
+            );
+        }
+        let plan = load(&body);
+        assess(&plan, the_target(&plan, "t"), 2026)
+    };
+    // Arithmetic: (2.5 + 3.5 + 4.5 + 4.2 + 3.8) / 5 = 3.7, exactly at the ceiling.
+    let a = score([2.5, 3.5, 4.5, 4.2, 3.8]);
+    assert_eq!((a.status, a.is_final), (Status::Achieved, true));
+    assert_eq!(a.method, Some(Method::ArithmeticMean));
+    assert_eq!(score([2.5, 3.5, 4.5, 4.2, 3.9]).status, Status::OffTrack);
+    assert_eq!(score([2.0, 3.0, 3.0, 3.0, 3.0]).status, Status::Exceeded);
+}
+
+/// A ratio may be negative or above 100, and its average is arithmetic, never geometric.
+#[test]
+fn a_ratio_is_averaged_arithmetically_and_has_no_bounds() {
+    let mut body = indicator("debt", "% GDP", "% of GDP", 1, "lower", "ratio");
+    body += &tgt(
+        "t",
+        "debt",
+        r#"period = "2021-2023""#,
+        "shape = \"average\"\nmax = 60",
+        "ct",
+    );
+    for (year, value) in [(2021, 10.0), (2022, 20.0), (2023, 150.0)] {
+        body += &obs(
+            "debt",
+            &format!("year = {year}"),
+            value,
+            "official",
+            "ct",
+            "late",
+            "",
+        );
+    }
+    body += &obs("debt", "year = 2020", -3.0, "official", "ct", "late", "");
+    let plan = load(&body);
+    let a = assess(&plan, the_target(&plan, "t"), 2026);
+    assert!(close(a.observed_rate, 60.0, 1e-9), "{:?}", a.observed_rate);
+    assert_eq!(a.status, Status::Achieved);
+}
+
+fn every_year_plan(shape: &str, figures: &[(i32, &str)]) -> Plan {
+    let mut body = indicator("debt", "% GDP", "% of GDP", 1, "lower", "ratio");
+    body += &tgt(
+        "cap",
+        "debt",
+        "period = \"2021-2025\"\nevery_year = true",
+        shape,
+        "ct",
+    );
+    for (year, figure) in figures {
+        body += &format!(
+            "\n[[observation]]\nindicator = \"debt\"\nyear = {year}\n{figure}\nkind = \"official\"\nterritory = \"ct\"\nsource = \"late\"\n"
+        );
+    }
+    load(&body)
+}
+
+#[test]
+fn a_cap_for_every_year() {
+    let cap = "shape = \"at_most\"\nvalue = 60";
+    let status = |figures: &[(i32, &str)], today: i32| {
+        let plan = every_year_plan(cap, figures);
+        assess(&plan, the_target(&plan, "cap"), today)
+    };
+    // One year over the cap settles it, before the period ends.
+    let a = status(
+        &[
+            (2021, "value = 43"),
+            (2022, "value = 61"),
+            (2023, "value = 40"),
+        ],
+        2023,
+    );
+    assert_eq!((a.status, a.is_final), (Status::OffTrack, true));
+    assert_eq!(a.label(Lang::En), "Missed");
+    assert!(a.reasons.iter().any(|r| matches!(
+        r,
+        Reason::Missed {
+            when: When::Year(2022),
+            ..
+        }
+    )));
+    // Every year in, each under the cap.
+    let all: Vec<(i32, &str)> = (2021..=2025).map(|y| (y, "value = 60")).collect();
+    let a = status(&all, 2026);
+    assert_eq!((a.status, a.is_final), (Status::Achieved, true));
+    let below: Vec<(i32, &str)> = (2021..=2025).map(|y| (y, "value = 50")).collect();
+    assert_eq!(status(&below, 2026).status, Status::Exceeded);
+    // So far so good, years to come.
+    let a = status(&[(2021, "value = 43"), (2022, "value = 44")], 2023);
+    assert_eq!((a.status, a.is_final), (Status::OnTrack, false));
+    assert!(a
+        .reasons
+        .contains(&Reason::YearsMissing { years: vec![2023] }));
+    // A range across the cap cannot say; a hedge that points away can.
+    let a = status(&[(2021, "min = 59\nmax = 61")], 2021);
+    assert_eq!(a.status, Status::NotAssessable);
+    let a = status(&[(2021, "value = 60\nqualifier = \"over\"")], 2021);
+    assert_eq!(a.status, Status::OffTrack);
+    // Nothing yet.
+    assert_eq!(status(&[], 2020).status, Status::NotAssessable);
+    assert_eq!(status(&[], 2023).status, Status::NoData);
+}
+
+#[test]
+fn every_year_of_a_yearly_change() {
+    // Each year must fall by at least 1 point.
+    let shape = "shape = \"yearly_change\"\nmax = -1";
+    let plan = every_year_plan(
+        shape,
+        &[
+            (2020, "value = 10"),
+            (2021, "value = 8.5"),
+            (2022, "value = 7.8"),
+        ],
+    );
+    let a = assess(&plan, the_target(&plan, "cap"), 2022);
+    assert_eq!((a.status, a.is_final), (Status::OffTrack, true));
+    assert!(a.reasons.iter().any(|r| matches!(
+        r,
+        Reason::Missed { when: When::Year(2022), value, .. } if (value + 0.7).abs() < 1e-9
+    )));
+}
+
+fn poverty_change(figures: &[(i32, f64)], shape: &str) -> Plan {
+    let mut body = indicator("poor", "%", "%", 2, "lower", "share");
+    body += &tgt("fall", "poor", r#"period = "2021-2025""#, shape, "ct");
+    for (year, value) in figures {
+        body += &obs(
+            "poor",
+            &format!("year = {year}"),
+            *value,
+            "official",
+            "ct",
+            "late",
+            "",
+        );
+    }
+    load(&body)
+}
+
+#[test]
+fn a_yearly_change_of_a_level() {
+    let band = "shape = \"yearly_change\"\nmin = -1.5\nmax = -1";
+    // Final: from 6 % in 2020 to 0.5 % in 2025 is a fall of 1.1 points a year.
+    let plan = poverty_change(&[(2020, 6.0), (2023, 2.0), (2025, 0.5)], band);
+    let a = assess(&plan, the_target(&plan, "fall"), 2026);
+    assert_eq!((a.status, a.is_final), (Status::Achieved, true));
+    assert!(close(a.observed_rate, -1.1, 1e-9));
+    assert_eq!(
+        texts(&plan, the_target(&plan, "fall"), 2026, Lang::Vi)[0],
+        "Bình quân 2021–2025: giảm 1,100 điểm phần trăm mỗi năm, đạt chỉ tiêu giảm 1–1,5 điểm phần trăm mỗi năm."
+    );
+    // Beyond the band (a fall of 1.6 a year) is exceeded; too slow is missed.
+    let plan = poverty_change(&[(2020, 9.0), (2025, 1.0)], band);
+    assert_eq!(
+        assess(&plan, the_target(&plan, "fall"), 2026).status,
+        Status::Exceeded
+    );
+    let plan = poverty_change(&[(2020, 9.0), (2025, 5.0)], band);
+    assert_eq!(
+        assess(&plan, the_target(&plan, "fall"), 2026).status,
+        Status::OffTrack
+    );
+    // Under way: R = observed / required fall.
+    let plan = poverty_change(&[(2020, 6.0), (2022, 4.4)], band);
+    let a = assess(&plan, the_target(&plan, "fall"), 2022);
+    assert!(close(a.ratio, 0.8, 1e-9), "{:?}", a.ratio);
+    assert_eq!(a.status, Status::AtRisk);
+    assert!(close(a.needed_rate, (1.0 - 4.4) / 3.0, 1e-9));
+    // Rising instead: moving away.
+    let plan = poverty_change(&[(2020, 6.0), (2022, 6.4)], band);
+    let a = assess(&plan, the_target(&plan, "fall"), 2022);
+    assert_eq!(a.status, Status::OffTrack);
+    assert!(a.reasons.contains(&Reason::MovingAway));
+    // The required path runs from the baseline at the edge's pace.
+    let plan = poverty_change(&[(2020, 6.0), (2022, 4.4)], band);
+    let path = required_path(&plan, the_target(&plan, "fall")).expect("a path");
+    assert_eq!(path.first(), Some(&(2020, 6.0)));
+    assert_eq!(path.last(), Some(&(2025, 1.0)));
+    assert!(projection(&plan, the_target(&plan, "fall")).is_none());
+    // One figure only.
+    let plan = poverty_change(&[(2022, 4.4)], band);
+    assert_eq!(
+        assess(&plan, the_target(&plan, "fall"), 2022).status,
+        Status::NotAssessable
+    );
+}
+
+/// A figure published as a range is judged by both ends and averaged at its middle.
+#[test]
+fn figures_published_as_ranges() {
+    let score = |figure: &str, shape: &str| {
+        let mut body = indicator("g", "%", "%", 1, "higher", "level");
+        body += &tgt("t", "g", "year = 2025", shape, "ct");
+        body += &format!(
+            "\n[[observation]]\nindicator = \"g\"\nyear = 2025\n{figure}\nkind = \"estimate\"\nterritory = \"ct\"\nsource = \"late\"\n"
+        );
+        body += &obs("g", "year = 2020", 2.0, "official", "ct", "late", "");
+        let plan = load(&body);
+        assess(&plan, the_target(&plan, "t"), 2026)
+    };
+    let at_least = "shape = \"at_least\"\nvalue = 3";
+    let a = score("min = 3.1\nmax = 3.2", at_least);
+    assert_eq!(a.status, Status::Exceeded);
+    assert!(a.reasons.iter().any(|r| matches!(
+        r,
+        Reason::RangeFigure {
+            effect: chitieu_core::status::RangeEffect::Both,
+            ..
+        }
+    )));
+    let a = score("min = 2.9\nmax = 3.2", at_least);
+    assert_eq!(a.status, Status::NotAssessable);
+    assert!(a.reasons.iter().any(|r| matches!(
+        r,
+        Reason::RangeFigure {
+            effect: chitieu_core::status::RangeEffect::Straddles,
+            ..
+        }
+    )));
+    let a = score("min = 2.5\nmax = 2.9", at_least);
+    assert_eq!((a.status, a.is_final), (Status::OffTrack, true));
+    assert_eq!(a.latest, Some((2025, 2.7)));
+
+    // An average with a range in it: both ends of the average decide the final verdict.
+    let average = |upper: f64| {
+        let mut body = indicator("r", "%", "%", 2, "higher", "rate");
+        body += &tgt(
+            "t",
+            "r",
+            r#"period = "2021-2022""#,
+            "shape = \"average\"\nmin = 6",
+            "ct",
+        );
+        body += &obs("r", "year = 2021", 6.0, "official", "ct", "late", "");
+        body += &format!(
+            "\n[[observation]]\nindicator = \"r\"\nyear = 2022\nmin = 5.9\nmax = {upper}\nkind = \"estimate\"\nterritory = \"ct\"\nsource = \"late\"\n"
+        );
+        let plan = load(&body);
+        assess(&plan, the_target(&plan, "t"), 2026)
+    };
+    let a = average(6.5);
+    assert_eq!(a.status, Status::NotAssessable);
+    assert!(a
+        .reasons
+        .iter()
+        .any(|r| matches!(r, Reason::RangeAverage { .. })));
+    let a = average(5.95);
+    assert_eq!(a.status, Status::OffTrack);
+}
+
+fn rebased(extra: &str) -> Plan {
+    let mut body = indicator("pc", "USD", "USD", 0, "higher", "level");
+    body += &tgt(
+        "pc-2025",
+        "pc",
+        "year = 2025",
+        "shape = \"at_least\"\nvalue = 5000",
+        "ct",
+    );
+    body += r#"
+[[series_break]]
+kind = "method"
+date = "2024-06-01"
+indicators = ["pc"]
+before = "base-2010"
+after = "base-2020"
+title = { vi = "Đổi năm gốc", en = "Rebasing" }
+note = { vi = "Năm gốc 2020.", en = "2020 base." }
+
+[[source]]
+id = "after-rebasing"
+publisher = "Cục Thống kê"
+title = "Báo cáo"
+url = "https://example.org/after"
+published = "2024-12-30"
+"#;
+    // Old base: official figures (published before the break). New base: estimates.
+    body += &obs("pc", "year = 2020", 4000.0, "official", "ct", "late", "");
+    body += &obs("pc", "year = 2023", 4900.0, "official", "ct", "late", "");
+    body += &obs(
+        "pc",
+        "year = 2020",
+        3600.0,
+        "estimate",
+        "ct",
+        "after-rebasing",
+        "",
+    );
+    body += &obs(
+        "pc",
+        "year = 2023",
+        4100.0,
+        "estimate",
+        "ct",
+        "after-rebasing",
+        "",
+    );
+    body += extra;
+    load(&body)
+}
+
+/// An old-method figure never beats a new-method one, and is never joined to it: without the
+/// break, the old base's official 4,900 for 2023 would stand over the new 4,100 and put the
+/// target on track; with it, the new series alone judges it (illustrative figures).
+#[test]
+fn a_method_break_keeps_the_series_apart() {
+    let plan = rebased("");
+    let series: Vec<(When, f64, Option<&str>)> = plan
+        .headline_series("pc")
+        .iter()
+        .map(|o| (o.when, o.value, o.method.as_deref()))
+        .collect();
+    assert_eq!(
+        series,
+        vec![
+            (When::Year(2020), 3600.0, Some("base-2020")),
+            (When::Year(2023), 4100.0, Some("base-2020")),
+        ]
+    );
+    let a = assess(&plan, the_target(&plan, "pc-2025"), 2024);
+    assert_eq!(a.baseline, Some((2020, 3600.0)));
+    assert_eq!(a.latest, Some((2023, 4100.0)));
+    assert!(a.reasons.iter().any(|r| matches!(
+        r,
+        Reason::OtherMethod { method, break_date: Some(_), .. } if method == "base-2020"
+    )));
+    // The same figures without the break: the old official figures win and mix in.
+    let text = format!("{HEADER}\n{}", NO_BREAK_BODY);
+    let (plain, _) = plan::load("t.toml", &text);
+    let plain = plain.expect("loads");
+    let b = assess(&plain, the_target(&plain, "pc-2025"), 2024);
+    assert_ne!(a.status, b.status, "{:?} / {:?}", a.reasons, b.reasons);
+    assert_eq!(b.status, Status::OnTrack);
+    assert_eq!(a.status, Status::AtRisk);
+}
+
+const NO_BREAK_BODY: &str = r#"
+[[indicator]]
+id = "pc"
+name = { vi = "pc", en = "pc" }
+unit = { vi = "USD", en = "USD" }
+decimals = 0
+direction = "higher"
+measure = "level"
+
+[[target]]
+id = "pc-2025"
+indicator = "pc"
+year = 2025
+shape = "at_least"
+value = 5000
+document = "ctr-03"
+territory = "ct"
+
+[[source]]
+id = "after-rebasing"
+publisher = "Cục Thống kê"
+title = "Báo cáo"
+url = "https://example.org/after"
+published = "2024-12-30"
+
+[[observation]]
+indicator = "pc"
+year = 2020
+value = 4000
+kind = "official"
+territory = "ct"
+source = "late"
+
+[[observation]]
+indicator = "pc"
+year = 2023
+value = 4900
+kind = "official"
+territory = "ct"
+source = "late"
+
+[[observation]]
+indicator = "pc"
+year = 2020
+value = 3600
+kind = "estimate"
+territory = "ct"
+source = "after-rebasing"
+
+[[observation]]
+indicator = "pc"
+year = 2023
+value = 4100
+kind = "estimate"
+territory = "ct"
+source = "after-rebasing"
+
+"#;
+
+#[test]
+fn the_method_of_a_figure_comes_from_the_file_or_its_source_date() {
+    let plan = rebased("");
+    let method_of = |year: i32, value: f64| {
+        plan.observations
+            .iter()
+            .find(|o| o.when == When::Year(year) && o.value == value)
+            .and_then(|o| o.method.clone())
+    };
+    assert_eq!(method_of(2023, 4900.0).as_deref(), Some("base-2010"));
+    assert_eq!(method_of(2023, 4100.0).as_deref(), Some("base-2020"));
+    // Named in the file: a figure of the new base read from an undated page.
+    let plan = rebased(&obs(
+        "pc",
+        "year = 2022",
+        3900.0,
+        "estimate",
+        "ct",
+        "weak",
+        "method = \"base-2020\"",
+    ));
+    assert!(plan
+        .headline_series("pc")
+        .iter()
+        .any(|o| o.value == 3900.0 && o.method.as_deref() == Some("base-2020")));
+    // An undated source without `method` cannot be placed; an unknown method is refused.
+    for (extra, code) in [
+        (
+            obs("pc", "year = 2022", 3900.0, "estimate", "ct", "weak", ""),
+            "method-not-known",
+        ),
+        (
+            obs(
+                "pc",
+                "year = 2022",
+                3900.0,
+                "estimate",
+                "ct",
+                "late",
+                "method = \"base-1994\"",
+            ),
+            "unknown-reference",
+        ),
+    ] {
+        let mut body = NO_BREAK_BODY.to_string();
+        body += r#"
+[[series_break]]
+kind = "method"
+date = "2024-06-01"
+indicators = ["pc"]
+before = "base-2010"
+after = "base-2020"
+title = { vi = "Đổi năm gốc", en = "Rebasing" }
+note = { vi = "Năm gốc 2020.", en = "2020 base." }
+"#;
+        body += &extra;
+        let (plan, diagnostics) = plan::load("t.toml", &format!("{HEADER}\n{body}"));
+        assert!(plan.is_none());
+        assert!(
+            diagnostics
+                .iter()
+                .any(|d| d.problem.code() == code && d.location.path.ends_with(".method")),
+            "{diagnostics:#?}"
+        );
+    }
+}
+
+/// `status` is linear in an indicator's observations (40,000 used to take 6.6 s).
+#[test]
+fn status_time_grows_linearly_with_the_observations() {
+    fn plan_with(n: usize) -> Plan {
+        let mut plan = load(&format!(
+            "{}{}",
+            indicator("g", "%", "%", 2, "higher", "level"),
+            tgt(
+                "t",
+                "g",
+                "year = 2025",
+                "shape = \"at_least\"\nvalue = 100",
+                "ct"
+            )
+        ));
+        push(&mut plan, "g", 2020, 50.0);
+        let template = plan.observations[0].clone();
+        // Many revisions of few years: the headline rule compares each with the others.
+        plan.observations = (0..n)
+            .map(|i| Observation {
+                when: When::Year(2020 + (i % 6) as i32),
+                value: 50.0 + (i % 97) as f64,
+                line: i as u32 + 1,
+                ..template.clone()
+            })
+            .collect();
+        plan
+    }
+    let time = |n: usize| {
+        let plan = plan_with(n);
+        let target = the_target(&plan, "t");
+        (0..3)
+            .map(|_| {
+                let start = std::time::Instant::now();
+                let a = assess(&plan, target, 2026);
+                assert_ne!(a.status, Status::NoData);
+                start.elapsed().as_secs_f64()
+            })
+            .fold(f64::INFINITY, f64::min)
+    };
+    let small = time(10_000);
+    let large = time(40_000);
+    // Linear: about 4 times longer; quadratic would be 16.
+    assert!(
+        large < small * 8.0 + 0.05,
+        "10,000: {small:.3} s, 40,000: {large:.3} s"
+    );
+    assert!(large < 2.0, "40,000 observations took {large:.3} s");
+}
+
+// ---------------------------------------------------------------- pinned by the mutation pass
+//
+// Each test below states a rule of docs/methodology.md that a surviving mutant of
+// core/src/status/ showed no other test held (scripts/mutants.sh, docs/testing.md).
+
+/// §1: "met" is achieved or exceeded, nothing else.
+#[test]
+fn met_means_achieved_or_exceeded() {
+    let met: Vec<Status> = Status::ALL.into_iter().filter(|s| s.is_met()).collect();
+    assert_eq!(met, vec![Status::Exceeded, Status::Achieved]);
+}
+
+/// §9: no projection for a target held year by year or on its yearly change (a trend of the
+/// level says nothing about a cap each year, and the change is judged on its own average).
+#[test]
+fn no_projection_for_every_year_or_yearly_change_targets() {
+    let figures = [(2020, 9.0), (2021, 8.0), (2022, 7.5), (2023, 6.0)];
+    let mut plan = poverty_change(&figures, "shape = \"yearly_change\"\nmax = -1");
+    assert!(projection(&plan, the_target(&plan, "fall")).is_none());
+    // A yearly change in one year (from 2024 to 2025) has no projection either.
+    plan.targets[0].when = When::Year(2025);
+    assert!(projection(&plan, the_target(&plan, "fall")).is_none());
+    let plan = poverty_change(
+        &figures,
+        "shape = \"at_most\"\nvalue = 9\nevery_year = true",
+    );
+    assert!(projection(&plan, the_target(&plan, "fall")).is_none());
+    assert!(required_path(&plan, the_target(&plan, "fall")).is_none());
+    // The same figures against a level target do project.
+    let plan = poverty_change(&figures, "shape = \"at_most\"\nvalue = 5");
+    let mut plan = plan;
+    plan.targets[0].when = When::Year(2025);
+    assert!(projection(&plan, the_target(&plan, "fall")).is_some());
+}
+
+/// The chart's target (docs/methodology.md §9): in a chosen period, the plan's own target first;
+/// across all periods, the next one still due, or the last when all are past.
+#[test]
+fn the_chart_follows_the_next_target_still_due() {
+    use chitieu_core::status::primary_target;
+    let mut body = indicator("g", "%", "%", 1, "higher", "level");
+    body += &tgt(
+        "t-2025",
+        "g",
+        "year = 2025",
+        "shape = \"at_least\"\nvalue = 5",
+        "ct",
+    );
+    body += &tgt(
+        "t-2030",
+        "g",
+        "year = 2030",
+        "shape = \"at_least\"\nvalue = 9",
+        "ct",
+    );
+    let plan = load(&body);
+    let id = |period: Option<Period>, today: i32| {
+        primary_target(&plan, "g", period, today).map(|t| t.id.as_str())
+    };
+    assert_eq!(id(None, 2024), Some("t-2025"));
+    assert_eq!(id(None, 2025), Some("t-2025"));
+    assert_eq!(id(None, 2026), Some("t-2030"));
+    assert_eq!(id(None, 2031), Some("t-2030"));
+    let later = Period {
+        first: 2026,
+        last: 2030,
+    };
+    assert_eq!(id(Some(later), 2022), Some("t-2030"));
+    assert_eq!(id(None, 2022), Some("t-2025"));
+    assert_eq!(primary_target(&plan, "none", None, 2022), None);
+}
+
+/// §6, status of an average: two years in give a status from R (one year does not); the reason
+/// says "beyond" when the complete average goes beyond the band, and a one-year period is not
+/// called an average.
+#[test]
+fn an_average_needs_two_years_and_says_when_it_goes_beyond() {
+    let mut body = indicator("g", "%/năm", "%/yr", 2, "higher", "rate");
+    body += &tgt(
+        "t",
+        "g",
+        r#"period = "2021-2025""#,
+        "shape = \"average\"\nmin = 7.5\nmax = 8",
+        "ct",
+    );
+    body += &obs("g", "year = 2021", 7.0, "official", "ct", "late", "");
+    body += &obs("g", "year = 2022", 7.2, "official", "ct", "late", "");
+    let plan = load(&body);
+    let a = assess(&plan, the_target(&plan, "t"), 2022);
+    // R = 7.10 / 7.5 = 0.947: just short of on track.
+    assert_eq!(a.status, Status::AtRisk, "{:?}", a.reasons);
+    assert!(!a
+        .reasons
+        .iter()
+        .any(|r| matches!(r, Reason::TooFewPoints { .. })));
+    // Beyond the band, in words.
+    let (plan, status) = five_years(
+        [8.01; 5],
+        "shape = \"average\"\nmin = 7.5\nmax = 8",
+        "higher",
+    );
+    assert_eq!(status, Status::Exceeded);
+    assert_eq!(
+        texts(&plan, the_target(&plan, "t"), 2026, Lang::Vi)[0],
+        "Bình quân 2021–2025: 8,01%/năm, vượt chỉ tiêu bình quân 7,5–8%/năm."
+    );
+    // A one-year period: the figure of that year, not an average.
+    let mut body = indicator("g", "%/năm", "%/yr", 2, "higher", "rate");
+    body += &tgt(
+        "t",
+        "g",
+        r#"period = "2025-2025""#,
+        "shape = \"average\"\nmin = 7.5",
+        "ct",
+    );
+    body += &obs("g", "year = 2025", 7.6, "official", "ct", "late", "");
+    let plan = load(&body);
+    let a = assess(&plan, the_target(&plan, "t"), 2026);
+    assert!(
+        a.reasons
+            .iter()
+            .any(|r| matches!(r, Reason::Met { average: false, .. })),
+        "{:?}",
+        a.reasons
+    );
+}
+
+/// §6: a period that begins this year has begun (no data yet); one that begins next year has
+/// not (nothing to assess yet).
+#[test]
+fn a_period_begun_this_year_has_no_data_yet() {
+    let mut body = indicator("g", "%/năm", "%/yr", 2, "higher", "rate");
+    body += &tgt(
+        "t",
+        "g",
+        r#"period = "2026-2030""#,
+        "shape = \"average\"\nmin = 7",
+        "ct",
+    );
+    body += &obs("g", "year = 2024", 7.0, "official", "ct", "late", "");
+    let plan = load(&body);
+    assert_eq!(
+        assess(&plan, the_target(&plan, "t"), 2026).status,
+        Status::NoData
+    );
+    assert_eq!(
+        assess(&plan, the_target(&plan, "t"), 2025).status,
+        Status::NotAssessable
+    );
+}
+
+/// §3: a rate published as a range reaching −100 % or below leaves no geometric mean.
+#[test]
+fn a_rate_range_reaching_minus_100_leaves_no_mean() {
+    let mut body = indicator("g", "%/năm", "%/yr", 2, "higher", "rate");
+    body += &tgt(
+        "t",
+        "g",
+        r#"period = "2021-2022""#,
+        "shape = \"average\"\nmin = 5",
+        "ct",
+    );
+    body += &obs("g", "year = 2021", 6.0, "official", "ct", "late", "");
+    body += "\n[[observation]]\nindicator = \"g\"\nyear = 2022\nmin = -110\nmax = 5\nkind = \"estimate\"\nterritory = \"ct\"\nsource = \"late\"\n";
+    let plan = load(&body);
+    let a = assess(&plan, the_target(&plan, "t"), 2026);
+    assert_eq!(a.status, Status::NotAssessable);
+    assert!(
+        a.reasons.contains(&Reason::NotComputable),
+        "{:?}",
+        a.reasons
+    );
+}
+
+/// §5 and §6: a status is provisional for want of figures only once the period is over, not
+/// during its last year.
+#[test]
+fn awaiting_final_figures_only_after_the_last_year() {
+    let plan = grdp_growth_plan();
+    let target = the_target(&plan, "growth-2021-2025");
+    let awaiting = |today: i32| {
+        assess(&plan, target, today)
+            .reasons
+            .iter()
+            .any(|r| matches!(r, Reason::AwaitingFinal { .. }))
+    };
+    assert!(!awaiting(2025));
+    assert!(awaiting(2026));
+}
+
+fn rate_plan(target: &str, when: &str, figures: &[(i32, &str)]) -> Plan {
+    let mut body = indicator("g", "%/năm", "%/yr", 2, "higher", "rate");
+    body += &tgt("t", "g", when, target, "ct");
+    for (year, figure) in figures {
+        body += &format!(
+            "\n[[observation]]\nindicator = \"g\"\nyear = {year}\n{figure}\nkind = \"estimate\"\nterritory = \"ct\"\nsource = \"late\"\n"
+        );
+    }
+    load(&body)
+}
+
+/// §6, a single-year rate target before its year: no figure at all is no data; one figure is
+/// too few; after the year without its figure the status is provisional.
+#[test]
+fn a_single_year_rate_target_before_its_figure() {
+    let shape = "shape = \"at_least\"\nvalue = 9.5";
+    let plan = rate_plan(shape, "year = 2025", &[]);
+    let a = assess(&plan, the_target(&plan, "t"), 2024);
+    assert_eq!(a.status, Status::NoData);
+    assert!(a
+        .reasons
+        .iter()
+        .any(|r| matches!(r, Reason::NoFigures { up_to: 2024, .. })));
+    let plan = rate_plan(shape, "year = 2025", &[(2023, "value = 8")]);
+    let a = assess(&plan, the_target(&plan, "t"), 2024);
+    assert_eq!(a.status, Status::NotAssessable);
+    assert!(a.reasons.contains(&Reason::TooFewPoints { count: 1 }));
+    let plan = rate_plan(
+        shape,
+        "year = 2025",
+        &[
+            (2022, "value = 8"),
+            (2023, "value = 9"),
+            (2024, "value = 10"),
+        ],
+    );
+    let awaiting = |today: i32| {
+        assess(&plan, the_target(&plan, "t"), today)
+            .reasons
+            .iter()
+            .any(|r| matches!(r, Reason::AwaitingFinal { due: 2025, .. }))
+    };
+    assert!(!awaiting(2024) && !awaiting(2025) && awaiting(2026));
+}
+
+/// §3: each hedged yearly figure used in an average gets its reason; a figure the average does
+/// not use (its years are covered by a published average) gets none.
+#[test]
+fn hedges_inside_an_average_are_named_when_used() {
+    let plan = rate_plan(
+        "shape = \"average\"\nmin = 7",
+        r#"period = "2021-2025""#,
+        &[
+            (2021, "value = 6\nqualifier = \"over\""),
+            (2022, "value = 8"),
+        ],
+    );
+    let a = assess(&plan, the_target(&plan, "t"), 2022);
+    assert!(a.reasons.iter().any(|r| matches!(
+        r,
+        Reason::Hedged {
+            year: 2021,
+            effect: HedgeEffect::Conservative,
+            ..
+        }
+    )));
+    let mut plan = plan;
+    let mut average = plan.observations[1].clone();
+    average.when = When::Period(Period {
+        first: 2021,
+        last: 2022,
+    });
+    average.value = 7.1;
+    average.line = 999;
+    plan.observations.push(average);
+    let a = assess(&plan, the_target(&plan, "t"), 2022);
+    assert!(
+        !a.reasons.iter().any(|r| matches!(r, Reason::Hedged { .. })),
+        "{:?}",
+        a.reasons
+    );
+}
+
+/// §9, averages: each year without a figure is drawn at the average so far (or the trailing
+/// mean of the last three years when fewer than two years are in), ± one standard deviation of
+/// the last five yearly figures; a share stays within 0–100.
+#[test]
+fn the_projection_of_an_average() {
+    let plan = rate_plan(
+        "shape = \"average\"\nmin = 7",
+        r#"period = "2023-2025""#,
+        &[
+            (2021, "value = 6"),
+            (2022, "value = 8"),
+            (2023, "value = 7"),
+        ],
+    );
+    let p = projection(&plan, the_target(&plan, "t")).expect("a projection");
+    // One year in: the trailing mean of 2021–2023, geometric.
+    let central = ((1.06f64 * 1.08 * 1.07).powf(1.0 / 3.0) - 1.0) * 100.0;
+    let spread = 1.0; // sample standard deviation of 6, 8, 7
+    assert_eq!(
+        p.points.iter().map(|x| x.year).collect::<Vec<_>>(),
+        vec![2024, 2025]
+    );
+    for point in &p.points {
+        assert!((point.value - central).abs() < 1e-9, "{point:?}");
+        assert!((point.low - (central - spread)).abs() < 1e-9, "{point:?}");
+        assert!((point.high - (central + spread)).abs() < 1e-9, "{point:?}");
+    }
+    // Only one figure in all: no projection.
+    let plan = rate_plan(
+        "shape = \"average\"\nmin = 7",
+        r#"period = "2023-2025""#,
+        &[(2023, "value = 7")],
+    );
+    assert!(projection(&plan, the_target(&plan, "t")).is_none());
+    // A share near 100 is clamped; the same figures as a level are not.
+    for (measure, clamped) in [("share", true), ("level", false)] {
+        let mut body = indicator("s", "%", "%", 1, "higher", measure);
+        body += &tgt(
+            "t",
+            "s",
+            r#"period = "2023-2025""#,
+            "shape = \"average\"\nmin = 95",
+            "ct",
+        );
+        for (year, value) in [(2021, 90.0), (2022, 99.0), (2023, 99.5), (2024, 99.9)] {
+            body += &obs(
+                "s",
+                &format!("year = {year}"),
+                value,
+                "official",
+                "ct",
+                "late",
+                "",
+            );
+        }
+        let plan = load(&body);
+        let p = projection(&plan, the_target(&plan, "t")).expect("a projection");
+        let high = p.points[0].high;
+        assert_eq!(high == 100.0, clamped, "{measure}: {high}");
+    }
+}
+
+/// §7, yearly changes: the baseline is the figure of the year before the period (an earlier one
+/// never serves), and a substitute is said; R = change / required change, only when the
+/// required change points the way the indicator should go; no R, and no "moving away", at a
+/// change of zero; nothing more is needed once the last year is in.
+#[test]
+fn the_rules_of_a_yearly_change() {
+    let band = "shape = \"yearly_change\"\nmin = -3\nmax = -2";
+    let plan = poverty_change(&[(2018, 20.0), (2020, 10.0), (2022, 8.0)], band);
+    let a = assess(&plan, the_target(&plan, "fall"), 2022);
+    assert_eq!(a.baseline, Some((2020, 10.0)));
+    assert!(!a
+        .reasons
+        .iter()
+        .any(|r| matches!(r, Reason::BaselineSubstitute { .. })));
+    // A fall of 1 a year against 2 required: R = 0.5.
+    assert!(close(a.ratio, 0.5, 1e-9), "{:?}", a.ratio);
+    assert_eq!(a.status, Status::OffTrack);
+    // No change at all: R = 0, not moving away.
+    let plan = poverty_change(&[(2020, 10.0), (2022, 10.0)], band);
+    let a = assess(&plan, the_target(&plan, "fall"), 2022);
+    assert!(close(a.ratio, 0.0, 1e-12));
+    assert!(!a.reasons.contains(&Reason::MovingAway));
+    // A substitute baseline is named, and the last year in leaves nothing to need.
+    let plan = poverty_change(&[(2022, 10.0), (2025, 4.0)], band);
+    let a = assess(&plan, the_target(&plan, "fall"), 2026);
+    assert!(!a.is_final);
+    assert!(a.reasons.contains(&Reason::BaselineSubstitute {
+        used: 2022,
+        plan: 2020
+    }));
+    assert_eq!(a.needed_rate, None);
+    assert!(!a
+        .reasons
+        .iter()
+        .any(|r| matches!(r, Reason::NeededFromLatest { .. })));
+    assert!(a
+        .reasons
+        .iter()
+        .any(|r| matches!(r, Reason::AwaitingFinal { due: 2025, .. })));
+    let a = assess(&plan, the_target(&plan, "fall"), 2025);
+    assert!(!a
+        .reasons
+        .iter()
+        .any(|r| matches!(r, Reason::AwaitingFinal { .. })));
+    // "A rise of at most 0.5 a year" on a lower-is-better level: the edge points the wrong way
+    // for a ratio; a rise of 1 misses it (off track, no R), a rise of 0.2 meets it (on track).
+    let cap = "shape = \"yearly_change\"\nmax = 0.5";
+    let plan = poverty_change(&[(2020, 10.0), (2022, 12.0)], cap);
+    let a = assess(&plan, the_target(&plan, "fall"), 2022);
+    assert_eq!((a.status, a.ratio), (Status::OffTrack, None));
+    let plan = poverty_change(&[(2020, 10.0), (2022, 10.4)], cap);
+    assert_eq!(
+        assess(&plan, the_target(&plan, "fall"), 2022).status,
+        Status::OnTrack
+    );
+    // "A fall of at most 0.5 a year" on a higher-is-better level: met by a fall of 0.2.
+    let mut body = indicator("forest", "%", "%", 1, "higher", "share");
+    body += &tgt(
+        "keep",
+        "forest",
+        r#"period = "2021-2025""#,
+        "shape = \"yearly_change\"\nmin = -0.5",
+        "ct",
+    );
+    body += &obs("forest", "year = 2020", 42.0, "official", "ct", "late", "");
+    body += &obs("forest", "year = 2022", 41.6, "official", "ct", "late", "");
+    let plan = load(&body);
+    let a = assess(&plan, the_target(&plan, "keep"), 2022);
+    assert_eq!((a.status, a.ratio), (Status::OnTrack, None));
+}
+
+/// The required path of a yearly change needs a baseline before the last year, and finite
+/// values.
+#[test]
+fn the_required_path_of_a_yearly_change() {
+    let band = "shape = \"yearly_change\"\nmin = -3\nmax = -2";
+    let plan = poverty_change(&[(2025, 4.0)], band);
+    assert!(required_path(&plan, the_target(&plan, "fall")).is_none());
+    let mut plan = poverty_change(&[(2020, 10.0), (2022, 8.0)], band);
+    assert!(required_path(&plan, the_target(&plan, "fall")).is_some());
+    plan.targets[0].shape = TargetShape::YearlyChange {
+        min: None,
+        max: Some(f64::MAX),
+    };
+    assert!(required_path(&plan, the_target(&plan, "fall")).is_none());
+}
+
+/// §7, every year of a yearly change: a range at either end widens the year's change by both
+/// ends, so a change that may or may not reach the edge cannot be judged.
+#[test]
+fn every_year_changes_with_ranges() {
+    let shape = "shape = \"yearly_change\"\nmax = -1";
+    // 10 → 8.5–9.2: a fall of 0.8 to 1.5, across the edge of 1.
+    let plan = every_year_plan(
+        shape,
+        &[(2020, "value = 10"), (2021, "min = 8.5\nmax = 9.2")],
+    );
+    assert_eq!(
+        assess(&plan, the_target(&plan, "cap"), 2021).status,
+        Status::NotAssessable
+    );
+    // 9.8–10.2 → 8.9: a fall of 0.9 to 1.3.
+    let plan = every_year_plan(
+        shape,
+        &[(2020, "min = 9.8\nmax = 10.2"), (2021, "value = 8.9")],
+    );
+    assert_eq!(
+        assess(&plan, the_target(&plan, "cap"), 2021).status,
+        Status::NotAssessable
+    );
+    // 9.8–10.2 → 8.5: a fall of 1.3 to 1.7, meeting it at both ends.
+    let plan = every_year_plan(
+        shape,
+        &[(2020, "min = 9.8\nmax = 10.2"), (2021, "value = 8.5")],
+    );
+    let a = assess(&plan, the_target(&plan, "cap"), 2021);
+    assert_eq!(a.status, Status::OnTrack);
+    assert_eq!(a.latest, Some((2021, 8.5 - 10.0)));
+}
+
+/// §7, every year: a period begun this year has no data yet; the status is provisional for
+/// want of figures only after the period.
+#[test]
+fn every_year_before_and_after_the_period() {
+    let cap = "shape = \"at_most\"\nvalue = 60";
+    let plan = every_year_plan(cap, &[]);
+    assert_eq!(
+        assess(&plan, the_target(&plan, "cap"), 2021).status,
+        Status::NoData
+    );
+    assert_eq!(
+        assess(&plan, the_target(&plan, "cap"), 2020).status,
+        Status::NotAssessable
+    );
+    let plan = every_year_plan(cap, &[(2021, "value = 40"), (2022, "value = 41")]);
+    let awaiting = |today: i32| {
+        assess(&plan, the_target(&plan, "cap"), today)
+            .reasons
+            .iter()
+            .any(|r| {
+                matches!(
+                    r,
+                    Reason::AwaitingFinal {
+                        due: 2025,
+                        latest: 2022
+                    }
+                )
+            })
+    };
+    assert!(!awaiting(2025) && awaiting(2026));
+}
+
+/// §5, met early: the status waits for the target year's figure only once that year is past.
+#[test]
+fn met_early_is_not_awaiting_before_the_deadline() {
+    let plan = per_capita(&[(2020, 5500.0), (2023, 6300.0)]);
+    let target = the_target(&plan, "pc-2025");
+    let awaiting = |today: i32| {
+        assess(&plan, target, today)
+            .reasons
+            .iter()
+            .any(|r| matches!(r, Reason::AwaitingFinal { .. }))
+    };
+    assert_eq!(assess(&plan, target, 2024).status, Status::Achieved);
+    assert!(!awaiting(2024) && !awaiting(2025) && awaiting(2026));
+}
+
+/// Sample standard deviation, as docs/methodology.md §9 defines the fan.
+fn sample_sd(values: &[f64]) -> f64 {
+    let n = values.len() as f64;
+    let mean = values.iter().sum::<f64>() / n;
+    (values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0)).sqrt()
+}
+
+/// §9, levels: the compound pace from the baseline to the latest figure, fanned by ± one
+/// standard deviation of the yearly log changes, widening with the square root of the horizon;
+/// the first point is the latest figure itself. Every number recomputed here by hand.
+#[test]
+fn the_projection_of_a_level_by_hand() {
+    let plan = per_capita(&[
+        (2020, 5000.0),
+        (2021, 5250.0),
+        (2022, 5600.0),
+        (2023, 5800.0),
+    ]);
+    let p = projection(&plan, the_target(&plan, "pc-2025")).expect("a projection");
+    let g = (5800.0f64 / 5000.0).powf(1.0 / 3.0) - 1.0;
+    let sd = sample_sd(&[
+        (5250.0f64 / 5000.0).ln(),
+        (5600.0f64 / 5250.0).ln(),
+        (5800.0f64 / 5600.0).ln(),
+    ]);
+    assert_eq!(p.points.len(), 3);
+    assert_eq!(
+        (p.points[0].year, p.points[0].low, p.points[0].high),
+        (2023, 5800.0, 5800.0)
+    );
+    for (point, h) in p.points[1..].iter().zip([1.0f64, 2.0]) {
+        let central = 5800.0 * (1.0 + g).powf(h);
+        let width = sd * h.sqrt();
+        assert!((point.value - central).abs() < 1e-6, "{point:?}");
+        assert!(
+            (point.low - central * (-width).exp()).abs() < 1e-6,
+            "{point:?}"
+        );
+        assert!(
+            (point.high - central * width.exp()).abs() < 1e-6,
+            "{point:?}"
+        );
+    }
+    // The target year's own figure is in: nothing to project.
+    let plan = per_capita(&[(2020, 5000.0), (2021, 5250.0), (2025, 5800.0)]);
+    assert!(projection(&plan, the_target(&plan, "pc-2025")).is_none());
+}
+
+/// §9, counts: a straight line, ± one standard deviation of the yearly changes; a part-year
+/// latest figure is projected from the end of its month, and its own year is the first point.
+#[test]
+fn the_projection_of_a_count_by_hand() {
+    let plan = communes("shape = \"at_least\"\nvalue = 40");
+    let mut plan = plan;
+    // Judge against 2026, so that April 2025 is not the last year.
+    plan.targets[0].when = When::Year(2026);
+    let p = projection(&plan, the_target(&plan, "t")).expect("a projection");
+    // Times: 2020-12-24 → 2020.0 (December is the year's end), 2021, 2022, 2024-08 → 2023.667,
+    // 2025-04 → 2024.333.
+    let times = [
+        2020.0,
+        2021.0,
+        2022.0,
+        2023.0 + 8.0 / 12.0,
+        2024.0 + 4.0 / 12.0,
+    ];
+    let values = [6.0, 18.0, 24.0, 31.0, 36.0];
+    let steps: Vec<f64> = (1..5)
+        .map(|i| (values[i] - values[i - 1]) / (times[i] - times[i - 1]))
+        .collect();
+    let sd = sample_sd(&steps);
+    let pace = (36.0 - 6.0) / (times[4] - times[0]);
+    assert_eq!(
+        p.points.iter().map(|x| x.year).collect::<Vec<_>>(),
+        vec![2025, 2026]
+    );
+    for point in &p.points {
+        let h = f64::from(point.year) - times[4];
+        let central = 36.0 + pace * h;
+        assert!((point.value - central).abs() < 1e-9, "{point:?}");
+        assert!(
+            (point.low - (central - sd * h.sqrt())).abs() < 1e-9,
+            "{point:?}"
+        );
+        assert!(
+            (point.high - (central + sd * h.sqrt())).abs() < 1e-9,
+            "{point:?}"
+        );
+    }
+}
+
+/// §9: only pairs of positive figures give a log change; a pair of negative figures (whose
+/// ratio is positive) is left out of the fan too.
+#[test]
+fn the_fan_leaves_out_pairs_that_are_not_both_positive() {
+    let plan = per_capita(&[
+        (2018, 4000.0),
+        (2019, 5000.0),
+        (2020, 6000.0),
+        (2021, -1000.0),
+        (2022, -2000.0),
+        (2023, 7000.0),
+    ]);
+    let p = projection(&plan, the_target(&plan, "pc-2025")).expect("a projection");
+    let sd = sample_sd(&[(5000.0f64 / 4000.0).ln(), (6000.0f64 / 5000.0).ln()]);
+    let g = (7000.0f64 / 6000.0).powf(1.0 / 3.0) - 1.0;
+    let central = 7000.0 * (1.0 + g);
+    assert!(
+        (p.points[1].high - central * sd.exp()).abs() < 1e-6,
+        "{:?}",
+        p.points[1]
+    );
+}
+
+/// A projection or a required path is drawn over at most 200 years (a guard for plans built
+/// in code), and a required path needs its baseline before the target year.
+#[test]
+fn projections_and_paths_stop_at_two_hundred_years() {
+    let mut plan = communes("shape = \"at_least\"\nvalue = 40");
+    for (due, expected) in [(2225, true), (2226, false)] {
+        plan.targets[0].when = When::Year(due);
+        assert_eq!(
+            projection(&plan, the_target(&plan, "t")).is_some(),
+            expected,
+            "{due}"
+        );
+    }
+    for (due, expected) in [(2220, true), (2221, false)] {
+        plan.targets[0].when = When::Year(due);
+        assert_eq!(
+            required_path(&plan, the_target(&plan, "t")).is_some(),
+            expected,
+            "{due}"
+        );
+    }
+    let plan = per_capita(&[(2025, 6000.0)]);
+    assert!(required_path(&plan, the_target(&plan, "pc-2025")).is_none());
+}
+
+/// §5: no change at all is R = 0, slow, not moving away; a fall is.
+#[test]
+fn a_flat_series_is_not_moving_away() {
+    let plan = per_capita(&[(2020, 5500.0), (2023, 5500.0)]);
+    let a = assess(&plan, the_target(&plan, "pc-2025"), 2023);
+    assert!(close(a.ratio, 0.0, 1e-12));
+    assert!(!a.reasons.contains(&Reason::MovingAway), "{:?}", a.reasons);
+    let plan = per_capita(&[(2020, 5500.0), (2023, 5400.0)]);
+    let a = assess(&plan, the_target(&plan, "pc-2025"), 2023);
+    assert!(a.reasons.contains(&Reason::MovingAway));
+}
+
+/// §7, totals: no figure of the territory up to the year considered is no data (figures of
+/// another territory or of later years do not count); a hedge that cannot show the result
+/// leaves it open; a total that misses says so.
+#[test]
+fn period_totals_what_counts() {
+    let base = |figure: &str| {
+        let mut body = indicator("inv", "nghìn tỷ đồng", "trillion VND", 0, "higher", "level");
+        body += &tgt(
+            "t",
+            "inv",
+            r#"period = "2021-2025""#,
+            "shape = \"at_least\"\nvalue = 286",
+            "ct",
+        );
+        body += figure;
+        load(&body)
+    };
+    let other = base(&obs(
+        "inv",
+        r#"period = "2021-2025""#,
+        300.0,
+        "official",
+        "ct-new",
+        "late",
+        "",
+    ));
+    assert_eq!(
+        assess(&other, the_target(&other, "t"), 2026).status,
+        Status::NoData
+    );
+    let later = base(&obs(
+        "inv",
+        "year = 2027",
+        70.0,
+        "official",
+        "ct",
+        "late",
+        "",
+    ));
+    assert_eq!(
+        assess(&later, the_target(&later, "t"), 2026).status,
+        Status::NoData
+    );
+    let hedged = base(&obs(
+        "inv",
+        r#"period = "2021-2025""#,
+        300.0,
+        "official",
+        "ct",
+        "late",
+        "qualifier = \"under\"",
+    ));
+    let a = assess(&hedged, the_target(&hedged, "t"), 2026);
+    assert_eq!((a.status, a.is_final), (Status::NotAssessable, false));
+    let missed = base(&obs(
+        "inv",
+        r#"period = "2021-2025""#,
+        250.0,
+        "official",
+        "ct",
+        "late",
+        "",
+    ));
+    let a = assess(&missed, the_target(&missed, "t"), 2026);
+    assert_eq!((a.status, a.is_final), (Status::OffTrack, true));
+    assert!(a.reasons.iter().any(|r| matches!(r, Reason::Missed { .. })));
+    assert!(!a.reasons.iter().any(|r| matches!(r, Reason::Met { .. })));
+}
+
+/// §5, past the deadline without the target year's full figure (a part-year count of that year
+/// included), the status is provisional and says so.
+#[test]
+fn a_part_year_figure_of_the_due_year_awaits_the_full_year() {
+    let plan = communes("shape = \"at_least\"\nvalue = 24");
+    let a = assess(&plan, the_target(&plan, "t"), 2026);
+    assert!(a.reasons.contains(&Reason::AwaitingFinal {
+        due: 2025,
+        latest: 2025
+    }));
+    let plan = communes("shape = \"at_least\"\nvalue = 40");
+    let a = assess(&plan, the_target(&plan, "t"), 2026);
+    assert_eq!(a.status, Status::OnTrack);
+    assert!(a.reasons.contains(&Reason::AwaitingFinal {
+        due: 2025,
+        latest: 2025
+    }));
+    assert!(!assess(&plan, the_target(&plan, "t"), 2025)
+        .reasons
+        .iter()
+        .any(|r| matches!(r, Reason::AwaitingFinal { .. })));
+}
+
+/// §5, step 2: the baseline is the figure nearest the plan's baseline year among those before
+/// the latest, the earlier on a tie.
+#[test]
+fn the_baseline_is_the_nearest_earlier_figure() {
+    let plan = per_capita(&[
+        (2017, 4000.0),
+        (2019, 4500.0),
+        (2022, 5200.0),
+        (2024, 5600.0),
+    ]);
+    let a = assess(&plan, the_target(&plan, "pc-2025"), 2024);
+    assert_eq!(a.baseline, Some((2019, 4500.0)));
+    let plan = per_capita(&[(2018, 4000.0), (2022, 5200.0), (2024, 5600.0)]);
+    let a = assess(&plan, the_target(&plan, "pc-2025"), 2024);
+    assert_eq!(
+        a.baseline,
+        Some((2018, 4000.0)),
+        "a tie goes to the earlier year"
+    );
+}
+
+/// §9: the required path runs at the constant compound pace from the baseline to the edge.
+#[test]
+fn the_required_path_of_a_level_by_hand() {
+    let plan = per_capita(&[(2021, 5000.0), (2023, 5400.0)]);
+    let path = required_path(&plan, the_target(&plan, "pc-2025")).expect("a path");
+    let g = (6200.0f64 / 5000.0).powf(1.0 / 4.0) - 1.0;
+    assert_eq!(path.len(), 5);
+    for (year, value) in path {
+        let expected = 5000.0 * (1.0 + g).powf(f64::from(year - 2021));
+        assert!(
+            (value - expected).abs() < 1e-6,
+            "{year}: {value} vs {expected}"
+        );
+    }
+}
+
+/// §3 and §6 in words: an "about" figure inside an average is approximate; the English average
+/// names its mean and counts years; what the remaining years need reads as growth for a rate,
+/// as a level for anything else, and as an allowance under a ceiling.
+#[test]
+fn averages_in_words() {
+    let plan = rate_plan(
+        "shape = \"average\"\nmin = 7",
+        r#"period = "2021-2025""#,
+        &[
+            (2021, "value = 6\nqualifier = \"about\""),
+            (2022, "value = 8"),
+        ],
+    );
+    let a = assess(&plan, the_target(&plan, "t"), 2022);
+    assert!(a.reasons.iter().any(|r| matches!(
+        r,
+        Reason::Hedged {
+            year: 2021,
+            effect: HedgeEffect::Approximate,
+            ..
+        }
+    )));
+    let en = texts(&plan, the_target(&plan, "t"), 2022, Lang::En);
+    assert!(
+        en[0].starts_with("Average over 2021–2022 (2 years, geometric mean): "),
+        "{}",
+        en[0]
+    );
+    let vi = texts(&plan, the_target(&plan, "t"), 2022, Lang::Vi);
+    assert!(vi[1].starts_with("Cần tăng bình quân "), "{}", vi[1]);
+
+    let one = rate_plan(
+        "shape = \"average\"\nmin = 7",
+        r#"period = "2021-2025""#,
+        &[(2021, "value = 6")],
+    );
+    let en = texts(&one, the_target(&one, "t"), 2021, Lang::En);
+    assert!(
+        en[0].starts_with("Average over 2021 (1 year, geometric mean): "),
+        "{}",
+        en[0]
+    );
+
+    let mut body = indicator("s", "%", "%", 1, "lower", "share");
+    body += &tgt(
+        "t",
+        "s",
+        r#"period = "2021-2025""#,
+        "shape = \"average\"\nmax = 10",
+        "ct",
+    );
+    body += &obs("s", "year = 2021", 8.0, "official", "ct", "late", "");
+    let plan = load(&body);
+    let vi = texts(&plan, the_target(&plan, "t"), 2021, Lang::Vi);
+    assert_eq!(
+        vi[1],
+        "Các năm 2022–2025 có thể bình quân tối đa 10,5% mà cả giai đoạn 2021–2025 vẫn không quá bình quân 10%."
+    );
+    body += &obs("s", "year = 2022", 9.0, "official", "ct", "late", "");
+    body += &obs("s", "year = 2023", 9.0, "official", "ct", "late", "");
+    body += &obs("s", "year = 2024", 9.0, "official", "ct", "late", "");
+    let plan = load(&body);
+    let vi = texts(&plan, the_target(&plan, "t"), 2024, Lang::Vi);
+    assert_eq!(
+        vi[1],
+        "Năm 2025 có thể bình quân tối đa 15,0% mà cả giai đoạn 2021–2025 vẫn không quá bình quân 10%."
+    );
+    let mut body = indicator("s", "%", "%", 1, "higher", "share");
+    body += &tgt(
+        "t",
+        "s",
+        r#"period = "2021-2025""#,
+        "shape = \"average\"\nmin = 10",
+        "ct",
+    );
+    body += &obs("s", "year = 2021", 8.0, "official", "ct", "late", "");
+    let plan = load(&body);
+    let vi = texts(&plan, the_target(&plan, "t"), 2021, Lang::Vi);
+    assert!(
+        vi[1].starts_with("Cần đạt bình quân 10,5% trong các năm 2022–2025"),
+        "{}",
+        vi[1]
+    );
+}
+
+/// §3 in English: one year is "the figure … is", several "the figures … are".
+#[test]
+fn english_caveats_agree_in_number() {
+    let plan = rate_plan(
+        "shape = \"average\"\nmin = 7",
+        r#"period = "2021-2025""#,
+        &[(2021, "value = 6")],
+    );
+    let mut plan = plan;
+    plan.observations[0].kind = ObservationKind::Reported;
+    let en = texts(&plan, the_target(&plan, "t"), 2021, Lang::En);
+    assert!(en.iter().any(|t| t == "The 2021 figure was reported without saying whether it is an estimate or official."), "{en:?}");
+    let mut second = plan.observations[0].clone();
+    second.when = When::Year(2022);
+    second.line = 999;
+    plan.observations.push(second);
+    let en = texts(&plan, the_target(&plan, "t"), 2022, Lang::En);
+    assert!(en.iter().any(|t| t == "The 2021–2022 figures were reported without saying whether they are estimates or official."), "{en:?}");
+}
+
+/// §1: a card counts the indicator's other targets in the period.
+#[test]
+fn a_card_counts_the_other_targets() {
+    use chitieu_core::status::scorecard;
+    let mut body = indicator("g", "%", "%", 1, "higher", "level");
+    body += &tgt(
+        "a",
+        "g",
+        "year = 2025",
+        "shape = \"at_least\"\nvalue = 5",
+        "ct",
+    );
+    body += &tgt(
+        "b",
+        "g",
+        "year = 2024",
+        "shape = \"at_least\"\nvalue = 4",
+        "ct",
+    );
+    body += &tgt(
+        "c",
+        "g",
+        "year = 2030",
+        "shape = \"at_least\"\nvalue = 9",
+        "ct",
+    );
+    let plan = load(&body);
+    let cards = scorecard(
+        &plan,
+        Some(Period {
+            first: 2021,
+            last: 2025,
+        }),
+        2026,
+    );
+    assert_eq!(cards.len(), 1);
+    assert_eq!((cards[0].target.id.as_str(), cards[0].others), ("b", 1));
+    let cards = scorecard(&plan, None, 2026);
+    assert_eq!(cards[0].others, 2);
+}
+
+/// §2: an `as_of` in the January after its year is the year's full figure (a budget year's
+/// accounts close then); an `as_of` in December is the year's end too.
+#[test]
+fn an_as_of_in_the_january_after_is_the_full_year() {
+    for as_of in ["2026-01-31", "2025-12"] {
+        let mut body = indicator("disbursed", "%", "%", 0, "higher", "share");
+        body += &tgt(
+            "t",
+            "disbursed",
+            "year = 2025",
+            "shape = \"at_least\"\nvalue = 95",
+            "ct",
+        );
+        body += &obs(
+            "disbursed",
+            "year = 2025",
+            75.0,
+            "reported",
+            "ct",
+            "late",
+            &format!("as_of = \"{as_of}\""),
+        );
+        let plan = load(&body);
+        let a = assess(&plan, the_target(&plan, "t"), 2026);
+        assert_eq!((a.status, a.is_final), (Status::OffTrack, true), "{as_of}");
+        assert!(
+            !a.reasons
+                .iter()
+                .any(|r| matches!(r, Reason::PartYear { .. })),
+            "{as_of}"
+        );
+    }
+}
+
+/// §2: a target's series method is that of its own territory's latest figure up to the year
+/// considered: another territory's, or a later figure's, method does not set it, and another
+/// territory's period figure never counts.
+#[test]
+fn the_series_method_is_the_target_territorys_own() {
+    let mut plan = rebased("");
+    // Only the old base for the target's territory; the new base for the merged city.
+    plan.observations.retain(|o| o.source != "after-rebasing");
+    let mut merged = plan.observations[0].clone();
+    merged.territory = "ct-new".into();
+    merged.method = Some("base-2020".into());
+    merged.line = 998;
+    plan.observations.push(merged);
+    let mut later = plan.observations[0].clone();
+    later.when = When::Year(2027);
+    later.method = Some("base-2020".into());
+    later.line = 999;
+    plan.observations.push(later);
+    let a = assess(&plan, the_target(&plan, "pc-2025"), 2025);
+    assert!(
+        !a.reasons
+            .iter()
+            .any(|r| matches!(r, Reason::OtherMethod { .. })),
+        "{:?}",
+        a.reasons
+    );
+
+    // A period figure of another territory is not an average of this one.
+    let mut plan = grdp_growth_plan();
+    plan.observations.retain(|o| o.territory == "ct-new");
+    let mut average = plan.observations[0].clone();
+    average.when = When::Period(Period {
+        first: 2021,
+        last: 2025,
+    });
+    average.value = 7.41;
+    plan.observations.push(average);
+    let a = assess(&plan, the_target(&plan, "growth-2021-2025"), 2026);
+    assert_eq!(a.status, Status::NoData, "{:?}", a.reasons);
+}
+
+/// §2, item 4: a published average counts for an average target only when it starts with the
+/// target's period and ends inside it, by the year considered.
+#[test]
+fn which_published_averages_count() {
+    let with_average = |period: &str, today: i32| {
+        let mut plan = grdp_growth_plan();
+        plan.observations
+            .retain(|o| o.territory == "ct" && o.when == When::Year(2021));
+        let mut average = plan.observations[0].clone();
+        average.when = When::Period(plan::lower::parse_period(period).expect("a period"));
+        average.value = 9.0;
+        average.line = 999;
+        plan.observations.push(average);
+        let a = assess(&plan, the_target(&plan, "growth-2021-2025"), today);
+        a.reasons
+            .iter()
+            .any(|r| matches!(r, Reason::PeriodReported { .. }))
+    };
+    assert!(with_average("2021-2023", 2024));
+    assert!(
+        !with_average("2019-2022", 2024),
+        "does not start with the period"
+    );
+    assert!(
+        !with_average("2021-2025", 2023),
+        "ends after the year considered"
+    );
+    assert!(!with_average("2021-2026", 2026), "ends after the period");
+}
+
+/// §2, items 2 and 6: a break's date is that of the break between the two territories, or of
+/// the method break of the target's own indicator — never of another break.
+#[test]
+fn a_series_break_reason_gives_the_right_date() {
+    let mut plan = grdp_growth_plan();
+    let template = plan.series_breaks[0].clone();
+    let mut first = template.clone();
+    first.after = "elsewhere".into();
+    first.date = plan::PartialDate::parse("2001-01-01").expect("date");
+    let mut second = template.clone();
+    second.before = "elsewhere".into();
+    second.after = "ct".into();
+    second.date = plan::PartialDate::parse("2002-01-01").expect("date");
+    plan.series_breaks.insert(0, second);
+    plan.series_breaks.insert(0, first);
+    let a = assess(&plan, the_target(&plan, "growth-2021-2025"), 2026);
+    let dates: Vec<String> = a
+        .reasons
+        .iter()
+        .filter_map(|r| match r {
+            Reason::OtherTerritory { break_date, .. } => break_date.map(|d| d.to_string()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(dates, vec!["2025-07-01".to_string()]);
+
+    let mut plan = rebased("");
+    let mut other = plan.series_breaks[0].clone();
+    other.indicators = vec!["something-else".into()];
+    other.date = plan::PartialDate::parse("2030-01-01").expect("date");
+    plan.series_breaks.insert(0, other);
+    let a = assess(&plan, the_target(&plan, "pc-2025"), 2024);
+    assert!(
+        a.reasons.iter().any(|r| matches!(
+            r,
+            Reason::OtherMethod { break_date: Some(date), .. } if date.to_string() == "2024-06-01"
+        )),
+        "{:?}",
+        a.reasons
+    );
 }
 
 #[test]

@@ -59,10 +59,8 @@ fn parse_expect(text: &str) -> Result<Expect, String> {
         .and_then(|(l, c)| Some((l.parse().ok()?, c.parse().ok()?)))
         .ok_or_else(|| format!("bad LINE:COL {place:?}"))?;
     let code = words.next().ok_or("`# expect:` has no CODE")?.to_string();
-    let path = words.next().unwrap_or_default().to_string();
-    if let Some(extra) = words.next() {
-        return Err(format!("unexpected {extra:?} after the path"));
-    }
+    // The path is the rest: a record named by indicator and year has a space in it.
+    let path = words.collect::<Vec<_>>().join(" ");
     let errors = lines
         .take_while(|line| line.starts_with('#'))
         .find_map(|line| line.strip_prefix("# expect-errors:"))
@@ -81,9 +79,13 @@ fn parse_expect(text: &str) -> Result<Expect, String> {
     })
 }
 
-/// A leftover format placeholder such as `{field}`, `{}` or `{:?}`; the prose "{ vi, en }" is fine.
+/// A leftover format placeholder such as `{field}`, `{}` or `{:?}`; the prose "{ vi, en }" and
+/// an escaped character (`\u{202E}`) are fine.
 fn placeholder_residue(message: &str) -> Option<&str> {
     message.match_indices('{').find_map(|(at, _)| {
+        if message[..at].ends_with("\\u") {
+            return None;
+        }
         let next = message[at + 1..].chars().next()?;
         (next.is_ascii_alphanumeric() || matches!(next, '_' | '}' | ':'))
             .then(|| &message[at..(at + 12).min(message.len())])
@@ -278,8 +280,13 @@ fn independent_problems_are_all_reported() {
         got,
         vec![
             (10, 17, "wrong-type", "plan.baseline_year"),
-            (43, 10, "bad-period", "target[1].period"),
-            (54, 8, "not-allowed-value", "observation[1].kind"),
+            (43, 10, "bad-period", "target[grdp-growth-2021-2025].period"),
+            (
+                54,
+                8,
+                "not-allowed-value",
+                "observation[grdp_growth 2023].kind"
+            ),
         ],
         "{}",
         summary(&diagnostics)
@@ -302,14 +309,14 @@ fn problems_in_one_record_are_all_reported() {
     let codes: Vec<(&str, &str)> = errors(&diagnostics)
         .iter()
         .map(|d| (d.problem.code(), d.location.path.as_str()))
-        .filter(|(_, path)| path.starts_with("indicator[1]"))
+        .filter(|(_, path)| path.starts_with("indicator[grdp_growth]"))
         .collect();
     assert_eq!(
         codes,
         vec![
-            ("wrong-type", "indicator[1].decimals"),
-            ("not-allowed-value", "indicator[1].direction"),
-            ("wrong-type", "indicator[1].headline"),
+            ("wrong-type", "indicator[grdp_growth].decimals"),
+            ("not-allowed-value", "indicator[grdp_growth].direction"),
+            ("wrong-type", "indicator[grdp_growth].headline"),
         ],
         "{}",
         summary(&diagnostics)
@@ -334,8 +341,14 @@ fn a_bad_qualifier_does_not_hide_the_rest_of_the_observation() {
     assert_eq!(
         got,
         vec![
-            ("not-allowed-value", "observation[1].qualifier"),
-            ("missing-translation", "observation[1].note.en"),
+            (
+                "not-allowed-value",
+                "observation[grdp_growth 2023].qualifier"
+            ),
+            (
+                "missing-translation",
+                "observation[grdp_growth 2023].note.en"
+            ),
         ],
         "{}",
         summary(&diagnostics)
@@ -351,9 +364,9 @@ fn a_typo_reports_the_unknown_field_and_the_missing_one() {
     let errs = errors(&diagnostics);
     assert_eq!(errs.len(), 2, "{}", summary(&diagnostics));
     assert_eq!(errs[0].problem.code(), "missing-field");
-    assert_eq!(errs[0].location.path, "observation[1].value");
+    assert_eq!(errs[0].location.path, "observation[grdp_growth 2023].value");
     assert_eq!(errs[1].problem.code(), "unknown-field");
-    assert_eq!(errs[1].location.path, "observation[1].vaule");
+    assert_eq!(errs[1].location.path, "observation[grdp_growth 2023].vaule");
     assert_eq!((errs[1].location.line, errs[1].location.column), (53, 1));
     let message = errs[1].problem.message(Lang::En);
     assert!(
@@ -484,9 +497,337 @@ fn the_expect_header_parser_reads_every_form() {
         parse_expect("# expect: 3:7 bad-url source[1].url\n# expect-errors: 2\n").map(|e| e.errors),
         Ok(Some(2))
     );
+    assert_eq!(
+        parse_expect("# expect: 3:7 bad-url observation[gdp 2024].value\n").map(|e| e.path),
+        Ok("observation[gdp 2024].value".to_string())
+    );
     assert!(parse_expect("format = 1\n").is_err());
     assert!(parse_expect("# expect: 3 syntax\n").is_err());
     assert_eq!(placeholder_residue("expected a text pair { vi, en }"), None);
     assert!(placeholder_residue("unknown field {field}").is_some());
     assert!(placeholder_residue("value {}").is_some());
+}
+
+// ---------------------------------------------------------------- the hostile corpus
+
+const HOSTILE_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/hostile");
+
+/// The day the corpus is checked as of (its future dates are far beyond it).
+fn today() -> plan::PartialDate {
+    plan::PartialDate::parse("2026-12-01").expect("a date")
+}
+
+/// English words a Vietnamese message of ours must not contain (quoted parts aside).
+const ENGLISH: [&str; 10] = [
+    "found",
+    "expected",
+    "the end",
+    "missing",
+    "is not",
+    "not allowed",
+    "does not",
+    "cannot",
+    " the ",
+    " is ",
+];
+
+/// A Vietnamese message with its `quoted` parts (file content, field names) taken out.
+fn unquoted(message: &str) -> String {
+    message
+        .split('`')
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 0)
+        .map(|(_, part)| part)
+        .collect::<Vec<_>>()
+        .join("")
+}
+
+/// Every file in tests/fixtures/hostile/ is listed in its EXPECT file with the first error it
+/// must get (place, code, path) or the reason it is accepted; each message, in both languages,
+/// is one line with every invisible character escaped, and the Vietnamese one has no English.
+#[test]
+fn every_hostile_file_gets_its_message_or_is_accepted_for_its_reason() {
+    let manifest = fs::read_to_string(format!("{HOSTILE_DIR}/EXPECT")).expect("EXPECT");
+    let mut listed: Vec<&str> = Vec::new();
+    let mut failures = Vec::new();
+    for line in manifest
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let parts: Vec<&str> = line.splitn(3, " | ").collect();
+        let [name, expectation, why] = parts[..] else {
+            failures.push(format!("bad EXPECT line: {line}"));
+            continue;
+        };
+        assert!(why.len() > 5, "{name}: no reason given");
+        listed.push(name);
+        let bytes = fs::read(format!("{HOSTILE_DIR}/{name}")).expect("readable");
+        let (plan, diagnostics) = plan::load_bytes(name, &bytes, Some(today()));
+        for diagnostic in &diagnostics {
+            for lang in Lang::ALL {
+                let rendered = diagnostic.render(lang);
+                if rendered.chars().any(chitieu_core::text::is_invisible) {
+                    failures.push(format!("{name}: raw invisible character in {rendered:?}"));
+                }
+                if let Some(residue) = placeholder_residue(&rendered) {
+                    failures.push(format!("{name}: placeholder {residue:?} in {rendered}"));
+                }
+            }
+            let vi = unquoted(&diagnostic.problem.message(Lang::Vi));
+            for word in ENGLISH {
+                if vi.contains(word) {
+                    failures.push(format!("{name}: English {word:?} in Vietnamese: {vi}"));
+                }
+            }
+        }
+        let errs = errors(&diagnostics);
+        if let Some(rest) = expectation.strip_prefix("accept") {
+            let warning = rest.trim();
+            if plan.is_none() || !errs.is_empty() {
+                failures.push(format!(
+                    "{name}: refused, but {why}\n{}",
+                    summary(&diagnostics)
+                ));
+            }
+            let warned = diagnostics.iter().any(|d| d.problem.code() == warning);
+            if (!warning.is_empty() && !warned) || (warning.is_empty() && !diagnostics.is_empty()) {
+                failures.push(format!(
+                    "{name}: expected warnings [{warning}]:\n{}",
+                    summary(&diagnostics)
+                ));
+            }
+            continue;
+        }
+        let Some(first) = errs.first() else {
+            failures.push(format!("{name}: accepted, but {why}"));
+            continue;
+        };
+        let got = format!(
+            "{}:{} {}{}",
+            first.location.line,
+            first.location.column,
+            first.problem.code(),
+            if first.location.path.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " {}",
+                    chitieu_core::text::escape_invisible(&first.location.path)
+                )
+            }
+        );
+        if plan.is_some() || got != expectation {
+            failures.push(format!(
+                "{name}: expected {expectation}, got {got}\n{}",
+                summary(&diagnostics)
+            ));
+        }
+    }
+    let mut files: Vec<String> = toml_files(HOSTILE_DIR).iter().map(|p| name_of(p)).collect();
+    files.retain(|f| !listed.contains(&f.as_str()));
+    assert!(files.is_empty(), "files not in EXPECT: {files:?}");
+    assert!(listed.len() >= 100, "only {} hostile files", listed.len());
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// 300 broken records give 200 messages and one more saying how many were left out.
+#[test]
+fn messages_are_capped_with_a_count_of_the_rest() {
+    let text = fs::read_to_string(format!("{HOSTILE_DIR}/many-errors.toml")).expect("readable");
+    let (_, diagnostics) = plan::load("many-errors.toml", &text);
+    assert_eq!(diagnostics.len(), plan::toml::limits::MESSAGES + 1);
+    let last = diagnostics.last().expect("a message");
+    assert_eq!(last.problem.code(), "too-many-messages");
+    assert!(last.is_error());
+    // It is about the file, not about the field where the list stops.
+    assert!(last.location.path.is_empty(), "{last}");
+    assert_eq!(
+        last.location.line,
+        diagnostics[plan::toml::limits::MESSAGES - 1].location.line + 8
+    );
+    assert!(
+        last.render(Lang::En).contains("100 more problems"),
+        "{last}"
+    );
+    assert!(
+        last.render(Lang::Vi).contains("còn 100 vấn đề"),
+        "{}",
+        last.render(Lang::Vi)
+    );
+}
+
+// ---------------------------------------------------------------- time and size
+
+/// An observation block of about 200 bytes, `i` making each one different.
+fn observation(i: usize) -> String {
+    format!(
+        "\n[[observation]]\nindicator = \"grdp_growth\"\nyear = {}\nvalue = {}.{}\nkind = \"estimate\"\nterritory = \"mau\"\nsource = \"cuc-thong-ke-2024\"\nnote = {{ vi = \"ghi chú {i}\", en = \"note {i}\" }}\n",
+        2021 + i % 5,
+        i % 97,
+        i % 10,
+    )
+}
+
+fn plan_of_size(bytes: usize) -> String {
+    let mut text = EXAMPLE.to_string();
+    let mut i = 0;
+    while text.len() < bytes {
+        text.push_str(&observation(i));
+        i += 1;
+    }
+    text
+}
+
+fn fastest_load(text: &str) -> f64 {
+    (0..3)
+        .map(|_| {
+            let start = std::time::Instant::now();
+            let (plan, _) = plan::load("big.toml", text);
+            assert!(plan.is_some());
+            start.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+/// Checking takes time in proportion to the file: a 10 MB plan takes about ten times a 1 MB
+/// one (a quadratic step would make it a hundred).
+#[test]
+fn time_grows_linearly_with_the_file() {
+    let small = plan_of_size(1_000_000);
+    let large = plan_of_size(10_000_000);
+    let (t1, t10) = (fastest_load(&small), fastest_load(&large));
+    eprintln!("1 MB: {t1:.3} s, 10 MB: {t10:.3} s");
+    assert!(t10 < t1 * 25.0, "1 MB: {t1:.3} s, 10 MB: {t10:.3} s");
+}
+
+/// 100,000 keys (1.6 MB) took 34 s and printed 24 MB of messages.
+#[test]
+fn a_hundred_thousand_keys_are_refused_in_under_a_second() {
+    let text: String = (0..100_000).map(|i| format!("key{i:05} = {i}\n")).collect();
+    let start = std::time::Instant::now();
+    let (plan, diagnostics) = plan::load("keys.toml", &text);
+    let took = start.elapsed();
+    assert!(plan.is_none());
+    assert_eq!(diagnostics.len(), 1, "{}", summary(&diagnostics));
+    assert_eq!(diagnostics[0].problem.code(), "too-many-keys");
+    assert_eq!(diagnostics[0].location.line, 1_001);
+    assert!(took.as_secs_f64() < 1.0, "took {took:?}");
+    // The same keys spread over many tables are checked, not refused, and still quickly.
+    let spread: String = (0..100_000)
+        .map(|i| {
+            if i % 10 == 0 {
+                format!("[[t{}]]\nk{i} = 1\n", i / 10 % 7)
+            } else {
+                format!("k{i} = 1\n")
+            }
+        })
+        .collect();
+    let start = std::time::Instant::now();
+    let (_, diagnostics) = plan::load("spread.toml", &spread);
+    assert!(
+        start.elapsed().as_secs_f64() < 2.0,
+        "took {:?}",
+        start.elapsed()
+    );
+    assert!(diagnostics.len() <= plan::toml::limits::MESSAGES + 1);
+}
+
+/// The limits each give a located message, never a crash: a file over 16 MiB, a line over
+/// 10,000 characters, nesting past 16 levels (arrays, inline tables, dotted keys), 1,000 keys.
+#[test]
+fn each_limit_is_a_located_message() {
+    let cases: [(String, &str, (u32, u32)); 5] = [
+        (
+            "x".repeat(17 * 1024 * 1024),
+            "file-too-large",
+            (1, 16 * 1024 * 1024 + 1),
+        ),
+        (
+            format!("a = 1\nb = \"{}\"\n", "y".repeat(10_000)),
+            "line-too-long",
+            (2, 10_001),
+        ),
+        (
+            format!("a = {}1{}\n", "[".repeat(17), "]".repeat(17)),
+            "too-deep",
+            (1, 21),
+        ),
+        (
+            format!("{} = 1\n", ["k"; 17].join(".")),
+            "too-deep",
+            (1, 33),
+        ),
+        (
+            (0..1_001).map(|i| format!("k{i} = 1\n")).collect(),
+            "too-many-keys",
+            (1_001, 1),
+        ),
+    ];
+    for (text, code, (line, column)) in cases {
+        let (plan, diagnostics) = plan::load("limits.toml", &text);
+        assert!(plan.is_none());
+        let d = &diagnostics[0];
+        assert_eq!(
+            (d.problem.code(), d.location.line, d.location.column),
+            (code, line, column),
+            "{d}"
+        );
+    }
+    // Exactly at each limit is fine.
+    let (_, diagnostics) = plan::load(
+        "x.toml",
+        &format!("a = {}1{}\n", "[".repeat(16), "]".repeat(16)),
+    );
+    assert!(
+        diagnostics.iter().all(|d| d.problem.code() != "too-deep"),
+        "{diagnostics:?}"
+    );
+    let line = format!("b = \"{}\"\n", "y".repeat(10_000 - 6));
+    let (_, diagnostics) = plan::load("x.toml", &line);
+    assert!(
+        diagnostics
+            .iter()
+            .all(|d| d.problem.code() != "line-too-long"),
+        "{diagnostics:?}"
+    );
+}
+
+/// A record is named by what it is only when that reads: an observation whose period is not a
+/// period is named by its position.
+#[test]
+fn records_are_named_by_position_when_their_name_does_not_read() {
+    let cases = [
+        (
+            "year = 2023",
+            "period = \"2025-2021\"",
+            "observation[1].period",
+        ),
+        ("year = 2023", "year = 99999", "observation[1].year"),
+        (
+            "indicator = \"grdp_growth\"\nyear",
+            "indicator = \"Grdp\"\nyear",
+            "observation[1].indicator",
+        ),
+        ("id = \"cuc-thong-ke-2024\"", "id = \"Cục\"", "source[1].id"),
+    ];
+    for (from, to, path) in cases {
+        let text = EXAMPLE.replacen(from, to, 1);
+        assert_ne!(text, EXAMPLE, "{from}");
+        let (_, diagnostics) = plan::load("names.toml", &text);
+        assert!(
+            diagnostics.iter().any(|d| d.location.path == path),
+            "{path}:\n{}",
+            summary(&diagnostics)
+        );
+    }
+    // A readable name is used, including a period.
+    let text = EXAMPLE.replacen(
+        "year = 2023\nvalue = 6.1",
+        "period = \"2021-2023\"\nvalue = \"x\"",
+        1,
+    );
+    let (_, diagnostics) = plan::load("names.toml", &text);
+    assert!(diagnostics
+        .iter()
+        .any(|d| d.location.path == "observation[grdp_growth 2021-2023].value"));
 }

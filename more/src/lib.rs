@@ -134,9 +134,14 @@ pub fn open(request: JsValue) -> Result<(), JsValue> {
 /// Checks a plan file named in the address with the full validator. Returns the plan in its
 /// binary form (a `Uint8Array`, which the widget decodes), or, when it has errors, an object
 /// `{ vi: [...], en: [...] }` with every problem rendered in both languages.
+///
+/// The validator's limits (file size, line length, nesting depth, keys per table, messages)
+/// hold here as in the command line: nesting is refused past 16 levels before it is read, so
+/// no file can overflow the stack, which in WebAssembly is a trap that would take the page
+/// down instead of showing a message.
 #[wasm_bindgen]
 pub fn parse_plan(file: &str, text: &str) -> JsValue {
-    let (loaded, diagnostics) = plan::load(file, text);
+    let (loaded, diagnostics) = plan::load_at(file, text, today());
     match loaded {
         Some(plan) => js_sys::Uint8Array::from(codec::encode(&plan).as_slice()).into(),
         None => {
@@ -151,4 +156,11 @@ pub fn parse_plan(file: &str, text: &str) -> JsValue {
             messages.into()
         }
     }
+}
+
+/// Today in the reader's browser (UTC), with a day of slack for time zones east of UTC, so that
+/// a publication date in the future is refused as it is by the command line.
+fn today() -> plan::PartialDate {
+    let days = (js_sys::Date::now() / 86_400_000.0).floor() as i64;
+    plan::PartialDate::from_unix_days(days + 1)
 }

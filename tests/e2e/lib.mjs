@@ -286,7 +286,7 @@ export async function waitFor(fn, what, timeoutMs = 10000) {
 
 // ---- accessibility (axe-core) --------------------------------------------------------------
 
-/** The WCAG levels the widget promises (docs: /work/shared/design/reliability.md §1.5). */
+/** The WCAG levels the widget promises (the shared design notes, reliability.md §1.5). */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let axeSource = null;

@@ -65,6 +65,29 @@ export default {
     c.throwIfFailed();
   },
 
+  async 'a deeply nested plan file shows its message, never a trap'({ browser, url }) {
+    // 20,000 nested arrays used to overflow the stack: in WebAssembly a trap, which took the
+    // widget down. The checker refuses nesting past 16 levels before reading it.
+    const example = await fixture('tests/fixtures/plans/example.toml');
+    const deep = `${example}x = ${'[\n'.repeat(20000)}1${'\n]'.repeat(20000)}\n`;
+    const inline = `${example}y = ${'{a='.repeat(2000)}1${'}'.repeat(2000)}\n`;
+    for (const [name, body] of [['deep.toml', deep], ['inline.toml', inline]]) {
+      const { context, page, log } = await openWithPlans(browser, url, `?plan=/plans/${name}`, { [name]: body });
+      const c = checks();
+      try {
+        const box = page.locator('.plan-errors');
+        await box.waitFor({ timeout: 15000 });
+        const text = await box.innerText();
+        c.check(`${name}: the message names the place and the limit`, new RegExp(`/plans/${name.replace('.', '\\.')}:\\d+:\\d+`).test(text) && /too-deep/.test(text), JSON.stringify(text.slice(0, 300)));
+        c.check(`${name}: the message is in Vietnamese by default`, /lồng nhau quá 16 cấp/.test(text), JSON.stringify(text.slice(0, 300)));
+        c.check(`${name}: no trap, no page error`, log.pageErrors.length === 0, limitList(log.pageErrors));
+      } finally {
+        await context.close();
+      }
+      c.throwIfFailed();
+    }
+  },
+
   async 'a missing plan file says so'({ browser, url }) {
     const { context, page } = await openWithPlans(browser, url, '?plan=/plans/nowhere.toml', {});
     const c = checks();

@@ -316,6 +316,15 @@ pub fn draw_marks<DB: DrawingBackend>(
             };
             for p in &placed {
                 let point = &series.points[p.index];
+                if let Some((low, high)) = point.range {
+                    // A figure published as a range: a bar from its low to its high end.
+                    pen.line(
+                        area,
+                        &[(p.x, layout.y.map(low)), (p.x, layout.y.map(high))],
+                        ink,
+                        2.0,
+                    )?;
+                }
                 pen.dot(
                     area,
                     (p.x, p.y),

@@ -140,13 +140,21 @@ impl ChartSpec {
     pub fn focus_text(&self, focus: usize) -> Option<String> {
         let series = self.series_of(focus)?;
         let point = self.point(focus)?;
-        let value = value_label(
-            point.value,
-            self.decimals,
-            &self.value_unit,
-            self.lang,
-            false,
-        );
+        let value = match point.range {
+            // A figure published as a range: "3,1–3,2%".
+            Some((low, high)) => format!(
+                "{}–{}",
+                crate::number::format(low, self.decimals, self.lang),
+                value_label(high, self.decimals, &self.value_unit, self.lang, false)
+            ),
+            None => value_label(
+                point.value,
+                self.decimals,
+                &self.value_unit,
+                self.lang,
+                false,
+            ),
+        };
         Some(match (series.role, point.covers) {
             (Role::Average(_), Some((a, b))) => format!(
                 "{} {}: {value}",

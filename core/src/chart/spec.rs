@@ -8,7 +8,7 @@
 
 use super::words::{self, Word};
 use crate::number;
-use crate::plan::{Measure, ObservationKind, Period, Plan, Target, TargetShape, When};
+use crate::plan::{BreakKind, Measure, ObservationKind, Period, Plan, Target, TargetShape, When};
 use crate::status::{self, Footing};
 use crate::text::Lang;
 
@@ -117,10 +117,13 @@ impl Role {
     }
 }
 
-/// One unbroken line (or a row of context dots): the figures of one territory.
+/// One unbroken line (or a row of context dots): the figures of one territory, and of one
+/// method after a method break.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Series {
     pub territory: String,
+    /// The method of its figures, when the indicator has a method break.
+    pub method: Option<String>,
     /// The territory's short name ("Cần Thơ (cũ)").
     pub label: String,
     pub role: Role,
@@ -132,7 +135,10 @@ pub struct Series {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Point {
     pub year: i32,
+    /// The figure, or the middle of a figure published as a range.
     pub value: f64,
+    /// A figure published as a range ("3,1–3,2 %"): drawn as a bar from low to high.
+    pub range: Option<(f64, f64)>,
     /// For an average or a total so far: the least final kind among its figures.
     pub kind: ObservationKind,
     /// Line of the observation in the plan file (for an average or total so far, the latest
@@ -262,19 +268,29 @@ pub fn indicator_chart(
         }
         let point = Point {
             year,
-            value: observation.value,
+            value: observation.central(),
+            range: observation.upper.map(|_| observation.range()),
             kind: observation.kind,
             line: observation.line,
             covers: None,
         };
+        // One line per territory and method: figures of two territories, or of two methods
+        // after a rebasing, are never joined.
         match yearly
             .iter_mut()
-            .find(|s| s.territory == observation.territory)
+            .find(|s| s.territory == observation.territory && s.method == observation.method)
         {
             Some(existing) => existing.points.push(point),
             None => yearly.push(Series {
                 territory: observation.territory.clone(),
-                label: territory_short(plan, &observation.territory, lang),
+                method: observation.method.clone(),
+                label: match &observation.method {
+                    Some(method) => format!(
+                        "{} ({method})",
+                        territory_short(plan, &observation.territory, lang)
+                    ),
+                    None => territory_short(plan, &observation.territory, lang),
+                },
                 role: if footing == Footing::Yearly {
                     Role::Actual
                 } else {
@@ -324,6 +340,7 @@ pub fn indicator_chart(
         }
         series.push(Series {
             territory: target.territory.clone(),
+            method: None,
             label: territory_short(plan, &target.territory, lang),
             role,
             colour: colour_of(&target.territory),
@@ -332,6 +349,7 @@ pub fn indicator_chart(
                 .map(|p| Point {
                     year: p.year,
                     value: p.value,
+                    range: None,
                     kind: p.kind,
                     line: p.line,
                     covers: Some(p.covers),
@@ -409,18 +427,26 @@ pub fn indicator_chart(
     }
 
     // A break rule only where the chart has figures on both sides of it, some of them of the
-    // territory the break starts: a chart of the old territory alone crosses no break.
+    // territory (or method) the break starts: a chart of the old territory alone crosses no
+    // break. A method break only on the charts of its own indicators.
     let breaks = plan
         .series_breaks
         .iter()
+        .filter(|b| {
+            b.kind == BreakKind::Territory || b.indicators.iter().any(|i| i == indicator_id)
+        })
         .filter(|b| (first_year..=last_year).contains(&b.date.year))
         .filter(|b| {
             let years = || series.iter().flat_map(|s| s.points.iter().map(|p| p.year));
             years().any(|y| y < b.date.year)
                 && years().any(|y| y >= b.date.year)
-                && series
-                    .iter()
-                    .any(|s| s.territory == b.after && !s.points.is_empty())
+                && series.iter().any(|s| {
+                    let side = match b.kind {
+                        BreakKind::Territory => Some(&s.territory),
+                        BreakKind::Method => s.method.as_ref(),
+                    };
+                    side == Some(&b.after) && !s.points.is_empty()
+                })
         })
         // Yearly figures of the break year already describe the new territory (the whole year
         // is reported for it), so the rule sits between the last old year and the break year.
@@ -463,22 +489,39 @@ fn target_mark(plan: &Plan, target: &Target, lead: bool, lang: Lang) -> Option<T
     let (low, high, sign) = match target.shape {
         TargetShape::Range { min, max }
         | TargetShape::Average {
-            min,
+            min: Some(min),
             max: Some(max),
         } => (min, max, ""),
-        TargetShape::Average { min, max: None } | TargetShape::AtLeast(min) => (min, min, "≥"),
+        // "Khoảng x": the band it counts as met in, labelled by the value itself.
+        TargetShape::About { value, tolerance } => (value - tolerance, value + tolerance, "≈"),
+        TargetShape::Average {
+            min: Some(min),
+            max: None,
+        }
+        | TargetShape::AtLeast(min) => (min, min, "≥"),
         TargetShape::Exact(v) => (v, v, ""),
-        TargetShape::AtMost(v) | TargetShape::EssentiallyNone { threshold: v } => (v, v, "≤"),
+        TargetShape::Average {
+            min: None,
+            max: Some(v),
+        }
+        | TargetShape::AtMost(v)
+        | TargetShape::EssentiallyNone { threshold: v } => (v, v, "≤"),
         TargetShape::Above(v) => (v, v, ">"),
         TargetShape::Below(v) => (v, v, "<"),
-        TargetShape::Text => return None,
+        // A yearly change is not a level the chart's axis can show.
+        TargetShape::Average {
+            min: None,
+            max: None,
+        }
+        | TargetShape::YearlyChange { .. }
+        | TargetShape::Text => return None,
     };
     let unit = indicator.unit.get(lang);
     let trimmed = |v: f64| number::format_trimmed(v, indicator.decimals.max(2), lang);
-    let figure = if high > low {
-        format!("{}–{}", trimmed(low), trimmed(high))
-    } else {
-        format!("{sign}{}", trimmed(low))
+    let figure = match target.shape {
+        TargetShape::About { value, .. } => format!("{sign}{}", trimmed(value)),
+        _ if high > low => format!("{}–{}", trimmed(low), trimmed(high)),
+        _ => format!("{sign}{}", trimmed(low)),
     };
     let label = if unit.starts_with('%') {
         format!("{figure}%")
@@ -593,7 +636,11 @@ impl ChartSpec {
             values.extend(
                 self.series
                     .iter()
-                    .flat_map(|s| s.points.iter().map(|p| p.value)),
+                    .flat_map(|s| s.points.iter())
+                    .flat_map(|p| {
+                        let (low, high) = p.range.unwrap_or((p.value, p.value));
+                        [p.value, low, high]
+                    }),
             );
         }
         if self.layers.targets {

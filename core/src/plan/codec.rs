@@ -5,7 +5,7 @@
 //! decodes it, so the TOML parser and the validator need not be in its wasm. The validator still runs at build time and
 //! on files opened with `?plan=`.
 //!
-//! Format: `b"CTP"`, a version byte (3), the byte lengths of three sections (varints), then four
+//! Format: `b"CTP"`, a version byte (4), the byte lengths of three sections (varints), then four
 //! sections: the structure, the Vietnamese texts, the English texts, and every other string
 //! (ids, numbers of documents, publishers, titles, URLs). The structure holds the plan, every
 //! field of every struct in declaration order: unsigned integers and lengths are LEB128 varints,
@@ -19,7 +19,9 @@
 use super::*;
 
 const MAGIC: &[u8; 3] = b"CTP";
-const VERSION: u8 = 3;
+/// The format version this code reads and writes (4: issue 12's shapes, ranges, methods and
+/// target sources with issue 14's short names, formulas, references, verdicts and tallies).
+pub const VERSION: u8 = 4;
 
 /// The string sections, in the order they follow the structure.
 const VI: usize = 0;
@@ -59,7 +61,7 @@ pub fn encode(p: &Plan) -> Vec<u8> {
         w.str(&it.number);
         w.option(&it.short, Writer::text);
         w.text(&it.issuer);
-        w.date(&it.date);
+        w.option(&it.date, Writer::date);
         w.text(&it.title);
         w.option(&it.url, |w, s| w.str(s));
     });
@@ -84,9 +86,11 @@ pub fn encode(p: &Plan) -> Vec<u8> {
         w.option(&it.until, Writer::date);
     });
     w.vec(&p.series_breaks, |w, it| {
+        w.byte(it.kind as u8);
         w.date(&it.date);
         w.str(&it.before);
         w.str(&it.after);
+        w.vec(&it.indicators, |w, s| w.str(s));
         w.text(&it.title);
         w.text(&it.note);
     });
@@ -120,8 +124,10 @@ pub fn encode(p: &Plan) -> Vec<u8> {
         w.str(&it.indicator);
         w.when(it.when);
         w.shape(&it.shape);
+        w.byte(u8::from(it.every_year));
         w.str(&it.document);
         w.str(&it.territory);
+        w.option(&it.source, |w, s| w.str(s));
         w.option(&it.text, Writer::text);
         w.option(&it.note, Writer::text);
     });
@@ -129,9 +135,11 @@ pub fn encode(p: &Plan) -> Vec<u8> {
         w.str(&it.indicator);
         w.when(it.when);
         w.f64(it.value);
+        w.option(&it.upper, |w, x| w.f64(*x));
         w.byte(it.kind as u8);
         w.str(&it.territory);
         w.str(&it.source);
+        w.option(&it.method, |w, s| w.str(s));
         w.option(&it.as_of, Writer::date);
         w.option(&it.qualifier, |w, q| w.byte(*q as u8));
         w.option(&it.derived, Writer::text);
@@ -234,7 +242,7 @@ pub fn decode(bytes: &[u8]) -> Result<Plan, DecodeError> {
             number: r.string(),
             short: r.option(Reader::text),
             issuer: r.text(),
-            date: r.date(),
+            date: r.option(Reader::date),
             title: r.text(),
             url: r.option(Reader::string),
         }),
@@ -259,9 +267,11 @@ pub fn decode(bytes: &[u8]) -> Result<Plan, DecodeError> {
             until: r.option(Reader::date),
         }),
         series_breaks: r.vec(|r| SeriesBreak {
+            kind: [BreakKind::Territory, BreakKind::Method][r.tag(2)],
             date: r.date(),
             before: r.string(),
             after: r.string(),
+            indicators: r.vec(Reader::string),
             title: r.text(),
             note: r.text(),
         }),
@@ -288,7 +298,8 @@ pub fn decode(bytes: &[u8]) -> Result<Plan, DecodeError> {
                 Measure::Rate,
                 Measure::Count,
                 Measure::Share,
-            ][r.tag(4)],
+                Measure::Ratio,
+            ][r.tag(5)],
             task_area: r.option(Reader::string),
             definition: r.option(Reader::text),
             headline: r.tag(2) == 1,
@@ -299,8 +310,10 @@ pub fn decode(bytes: &[u8]) -> Result<Plan, DecodeError> {
             indicator: r.string(),
             when: r.when(),
             shape: r.shape(),
+            every_year: r.tag(2) == 1,
             document: r.string(),
             territory: r.string(),
+            source: r.option(Reader::string),
             text: r.option(Reader::text),
             note: r.option(Reader::text),
         }),
@@ -308,6 +321,7 @@ pub fn decode(bytes: &[u8]) -> Result<Plan, DecodeError> {
             indicator: r.string(),
             when: r.when(),
             value: r.f64(),
+            upper: r.option(Reader::f64),
             kind: [
                 ObservationKind::Derived,
                 ObservationKind::Reported,
@@ -317,6 +331,7 @@ pub fn decode(bytes: &[u8]) -> Result<Plan, DecodeError> {
             ][r.tag(5)],
             territory: r.string(),
             source: r.string(),
+            method: r.option(Reader::string),
             as_of: r.option(Reader::date),
             qualifier: r
                 .option(|r| [Qualifier::About, Qualifier::Over, Qualifier::Under][r.tag(3)]),
@@ -473,24 +488,35 @@ impl Writer {
         }
     }
 
+    /// A tag byte (the variant's position in `TargetShape`'s declaration), then its numbers.
     fn shape(&mut self, shape: &TargetShape) {
-        let (tag, x) = match *shape {
-            TargetShape::Exact(x) => (0, x),
-            TargetShape::AtLeast(x) => (1, x),
-            TargetShape::AtMost(x) => (2, x),
-            TargetShape::Above(x) => (3, x),
-            TargetShape::Below(x) => (4, x),
-            TargetShape::Range { min, .. } => (5, min),
-            TargetShape::Average { min, .. } => (6, min),
-            TargetShape::EssentiallyNone { threshold } => (7, threshold),
-            TargetShape::Text => return self.byte(8),
-        };
+        match *shape {
+            TargetShape::Exact(x) => self.tagged(0, &[x]),
+            TargetShape::AtLeast(x) => self.tagged(1, &[x]),
+            TargetShape::AtMost(x) => self.tagged(2, &[x]),
+            TargetShape::Above(x) => self.tagged(3, &[x]),
+            TargetShape::Below(x) => self.tagged(4, &[x]),
+            TargetShape::Range { min, max } => self.tagged(5, &[min, max]),
+            TargetShape::About { value, tolerance } => self.tagged(6, &[value, tolerance]),
+            TargetShape::Average { min, max } => {
+                self.byte(7);
+                self.option(&min, |w, x| w.f64(*x));
+                self.option(&max, |w, x| w.f64(*x));
+            }
+            TargetShape::YearlyChange { min, max } => {
+                self.byte(8);
+                self.option(&min, |w, x| w.f64(*x));
+                self.option(&max, |w, x| w.f64(*x));
+            }
+            TargetShape::EssentiallyNone { threshold } => self.tagged(9, &[threshold]),
+            TargetShape::Text => self.byte(10),
+        }
+    }
+
+    fn tagged(&mut self, tag: u8, numbers: &[f64]) {
         self.byte(tag);
-        self.f64(x);
-        match shape {
-            TargetShape::Range { max, .. } => self.f64(*max),
-            TargetShape::Average { max, .. } => self.option(max, |w, x| w.f64(*x)),
-            _ => {}
+        for x in numbers {
+            self.f64(*x);
         }
     }
 }
@@ -639,7 +665,7 @@ impl<'a> Reader<'a> {
     }
 
     fn shape(&mut self) -> TargetShape {
-        match self.tag(9) {
+        match self.tag(11) {
             0 => TargetShape::Exact(self.f64()),
             1 => TargetShape::AtLeast(self.f64()),
             2 => TargetShape::AtMost(self.f64()),
@@ -649,11 +675,19 @@ impl<'a> Reader<'a> {
                 min: self.f64(),
                 max: self.f64(),
             },
-            6 => TargetShape::Average {
-                min: self.f64(),
+            6 => TargetShape::About {
+                value: self.f64(),
+                tolerance: self.f64(),
+            },
+            7 => TargetShape::Average {
+                min: self.option(Reader::f64),
                 max: self.option(Reader::f64),
             },
-            7 => TargetShape::EssentiallyNone {
+            8 => TargetShape::YearlyChange {
+                min: self.option(Reader::f64),
+                max: self.option(Reader::f64),
+            },
+            9 => TargetShape::EssentiallyNone {
                 threshold: self.f64(),
             },
             _ => TargetShape::Text,

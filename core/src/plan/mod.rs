@@ -11,9 +11,40 @@ use crate::text::Text;
 use std::fmt;
 
 /// Parses and validates a plan file. Returns the plan when there is no error, and every
-/// diagnostic (errors and warnings) found, each with its place in the file.
+/// diagnostic (errors and warnings) found, each with its place in the file. Without a clock
+/// (the core has none), dates are not compared with today: see `load_at`.
 pub fn load(file_name: &str, source: &str) -> (Option<Plan>, Vec<Diagnostic>) {
-    lower::load(file_name, source)
+    lower::load(file_name, source, None)
+}
+
+/// As `load`, and a publication date, a document's date or an `as_of` after `today` is an
+/// error (a typed 9025 for 2025 would otherwise win the headline rule). The command line, the
+/// build and the browser pass the day they run.
+pub fn load_at(
+    file_name: &str,
+    source: &str,
+    today: PartialDate,
+) -> (Option<Plan>, Vec<Diagnostic>) {
+    lower::load(file_name, source, Some(today))
+}
+
+/// As `load_at`, from the file's bytes: a file that is not UTF-8 text gets a located
+/// `encoding` message (UTF-16, binary, another encoding) instead of a bare I/O error.
+pub fn load_bytes(
+    file_name: &str,
+    bytes: &[u8],
+    today: Option<PartialDate>,
+) -> (Option<Plan>, Vec<Diagnostic>) {
+    match std::str::from_utf8(bytes) {
+        // UTF-16 of ASCII text is valid UTF-8 too (with a NUL in every other byte).
+        Ok(text) if !text.contains('\0') => lower::load(file_name, text, today),
+        _ => match toml::parse_bytes(file_name, bytes) {
+            Err(diagnostic) => (None, vec![diagnostic]),
+            // Bytes that `parse_bytes` accepts are UTF-8 text with a NUL, which the loader refuses
+            // at its place.
+            Ok(_) => lower::load(file_name, &String::from_utf8_lossy(bytes), today),
+        },
+    }
 }
 
 /// A short content hash of a plan file (FNV-1a, 64 bits, hex): the dataset version readers cite.
@@ -164,6 +195,28 @@ impl PartialDate {
     }
 }
 
+impl PartialDate {
+    /// The day `days` after 1 January 1970 (the proleptic Gregorian calendar, as Unix time
+    /// counts): the caller's clock turned into a date, since the core has no clock.
+    pub fn from_unix_days(days: i64) -> PartialDate {
+        // Howard Hinnant's `civil_from_days`.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        PartialDate {
+            year: i32::try_from(year).unwrap_or(i32::MAX),
+            month: Some(month),
+            day: Some(day),
+        }
+    }
+}
+
 fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
         2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
@@ -195,7 +248,8 @@ pub struct Document {
     /// number ("Nghị quyết Đại hội XIV" / "14th Congress resolution").
     pub short: Option<Text>,
     pub issuer: Text,
-    pub date: PartialDate,
+    /// `None` when the file says `date = "unknown"`: never guessed.
+    pub date: Option<PartialDate>,
     pub title: Text,
     pub url: Option<String>,
 }
@@ -233,11 +287,24 @@ pub struct Territory {
     pub until: Option<PartialDate>,
 }
 
+/// What breaks a series: the territory it covers, or the method it is measured by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BreakKind {
+    /// `before` and `after` are territory ids (a merger).
+    Territory,
+    /// `before` and `after` name two methods of the `indicators` (a rebasing of GDP): figures
+    /// of the two are never joined, and a new-method figure always stands over an old one.
+    Method,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct SeriesBreak {
+    pub kind: BreakKind,
     pub date: PartialDate,
     pub before: String,
     pub after: String,
+    /// The indicators a method break applies to; empty for a territory break.
+    pub indicators: Vec<String>,
     pub title: Text,
     pub note: Text,
 }
@@ -285,6 +352,10 @@ pub enum Measure {
     Count,
     /// A percentage of a whole, bounded by 0 and 100 (insurance coverage).
     Share,
+    /// A ratio to another quantity that is not a share of a whole (public debt or a budget
+    /// deficit in % of GDP, an unemployment rate): may exceed 100 or be negative, averaged
+    /// arithmetically like a level, never as a growth rate.
+    Ratio,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -316,9 +387,23 @@ pub enum TargetShape {
         min: f64,
         max: f64,
     },
-    /// A yearly rate averaged over the target's period; `max` is absent for "at least".
+    /// "Khoảng x" (about x): met within `tolerance` of `value` on either side, exceeded beyond
+    /// the far side. The tolerance is the file's, or half a unit of the last digit written.
+    About {
+        value: f64,
+        tolerance: f64,
+    },
+    /// A value averaged over the target's period (a rate geometrically, anything else
+    /// arithmetically): a band, a floor (`max` absent) or a ceiling (`min` absent). At least one
+    /// of the two is present.
     Average {
-        min: f64,
+        min: Option<f64>,
+        max: Option<f64>,
+    },
+    /// The average yearly change of the indicator over the target's period, in its unit a year,
+    /// signed ("giảm 1–1,5 điểm/năm" is `min = -1.5`, `max = -1`): a band, a floor or a ceiling.
+    YearlyChange {
+        min: Option<f64>,
         max: Option<f64>,
     },
     /// "Cơ bản không còn": at or under a threshold, zero unless the file says otherwise.
@@ -338,20 +423,24 @@ pub enum ShapeKind {
     Above,
     Below,
     Range,
+    About,
     Average,
+    YearlyChange,
     EssentiallyNone,
     Text,
 }
 
 impl ShapeKind {
-    pub const ALL: [ShapeKind; 9] = [
+    pub const ALL: [ShapeKind; 11] = [
         ShapeKind::Exact,
         ShapeKind::AtLeast,
         ShapeKind::AtMost,
         ShapeKind::Above,
         ShapeKind::Below,
         ShapeKind::Range,
+        ShapeKind::About,
         ShapeKind::Average,
+        ShapeKind::YearlyChange,
         ShapeKind::EssentiallyNone,
         ShapeKind::Text,
     ];
@@ -365,7 +454,9 @@ impl ShapeKind {
             ShapeKind::Above => "above",
             ShapeKind::Below => "below",
             ShapeKind::Range => "range",
+            ShapeKind::About => "about",
             ShapeKind::Average => "average",
+            ShapeKind::YearlyChange => "yearly_change",
             ShapeKind::EssentiallyNone => "essentially_none",
             ShapeKind::Text => "text",
         }
@@ -381,7 +472,9 @@ impl TargetShape {
             TargetShape::Above(_) => ShapeKind::Above,
             TargetShape::Below(_) => ShapeKind::Below,
             TargetShape::Range { .. } => ShapeKind::Range,
+            TargetShape::About { .. } => ShapeKind::About,
             TargetShape::Average { .. } => ShapeKind::Average,
+            TargetShape::YearlyChange { .. } => ShapeKind::YearlyChange,
             TargetShape::EssentiallyNone { .. } => ShapeKind::EssentiallyNone,
             TargetShape::Text => ShapeKind::Text,
         }
@@ -394,8 +487,13 @@ pub struct Target {
     pub indicator: String,
     pub when: When,
     pub shape: TargetShape,
+    /// The shape holds for every year of the target's period, not for the period as a whole
+    /// ("nợ công không quá 60 % GDP hằng năm").
+    pub every_year: bool,
     pub document: String,
     pub territory: String,
+    /// Where the target was read, when not in its document itself (a press report of it).
+    pub source: Option<String>,
     pub text: Option<Text>,
     pub note: Option<Text>,
 }
@@ -444,10 +542,16 @@ pub enum Qualifier {
 pub struct Observation {
     pub indicator: String,
     pub when: When,
+    /// The figure as published, or the low end when it was published as a range.
     pub value: f64,
+    /// The high end of a figure published as a range ("3,1–3,2 %").
+    pub upper: Option<f64>,
     pub kind: ObservationKind,
     pub territory: String,
     pub source: String,
+    /// The method the figure was measured by, when its indicator has a method break; read from
+    /// the file or from the source's publication date, so never absent for such an indicator.
+    pub method: Option<String>,
     pub as_of: Option<PartialDate>,
     pub qualifier: Option<Qualifier>,
     pub derived: Option<Text>,
@@ -456,6 +560,43 @@ pub struct Observation {
     pub note: Option<Text>,
     /// Line in the plan file, so the UI and the CLI can point back at the record.
     pub line: u32,
+}
+
+/// The methods of `indicator` named by method breaks, oldest first: breaks are taken in date
+/// order, and each one's `before` and `after` move to the end of the list in that order.
+pub(crate) fn method_chain<'a>(
+    breaks: impl Iterator<Item = &'a SeriesBreak>,
+    indicator: &str,
+) -> Vec<&'a str> {
+    let mut own: Vec<&SeriesBreak> = breaks
+        .filter(|b| b.kind == BreakKind::Method && b.indicators.iter().any(|i| i == indicator))
+        .collect();
+    crate::order::sort_by_key(&mut own, |b| b.date);
+    let mut methods: Vec<&str> = Vec::new();
+    for b in own {
+        for method in [b.before.as_str(), b.after.as_str()] {
+            if let Some(at) = methods.iter().position(|m| *m == method) {
+                methods.remove(at);
+            }
+            methods.push(method);
+        }
+    }
+    methods
+}
+
+impl Observation {
+    /// The figure's low and high ends (the same number unless it was published as a range).
+    pub fn range(&self) -> (f64, f64) {
+        (self.value, self.upper.unwrap_or(self.value))
+    }
+
+    /// The figure, or the middle of its range: what a trend or an average takes from it.
+    pub fn central(&self) -> f64 {
+        match self.upper {
+            Some(upper) => (self.value + upper) / 2.0,
+            None => self.value,
+        }
+    }
 }
 
 /// value = (the figure of `input` for the same year, territory and source) × `times` ÷ the
@@ -563,6 +704,21 @@ pub struct OfficialTally {
     pub note: Option<Text>,
 }
 
+/// The headline observation of each year (or period) and territory of one indicator
+/// (`Plan::headline_index`).
+pub struct HeadlineIndex<'a> {
+    best: std::collections::HashMap<(When, &'a str), &'a Observation>,
+}
+
+impl HeadlineIndex<'_> {
+    /// Whether `observation` is the headline figure of its year (or period) and territory.
+    pub fn contains(&self, observation: &Observation) -> bool {
+        self.best
+            .get(&(observation.when, observation.territory.as_str()))
+            .is_some_and(|best| std::ptr::eq(*best, observation))
+    }
+}
+
 impl Plan {
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
         self.indicators.iter().find(|it| it.id == id)
@@ -617,29 +773,66 @@ impl Plan {
     }
 
     /// The observation that stands for its year and territory when several were published:
-    /// official over preliminary over estimate over reported over derived, then the later
-    /// publication (a derived value's is its input's), then the more reliable source. See
-    /// docs/methodology.md.
+    /// the newer method over an older one (after a method break), then official over
+    /// preliminary over estimate over reported over derived, then the later publication (a
+    /// derived value's is its input's), then the more reliable source, then the later record in
+    /// the file. See docs/methodology.md.
     pub fn is_headline(&self, observation: &Observation) -> bool {
+        self.headline_index(&observation.indicator)
+            .contains(observation)
+    }
+
+    /// The headline observation of every year, period and territory of one indicator, in file
+    /// order. One pass over the indicator's observations, so a status stays linear in them.
+    pub fn headlines<'a>(&'a self, indicator: &str) -> Vec<&'a Observation> {
+        let index = self.headline_index(indicator);
+        self.observations
+            .iter()
+            .filter(|o| o.indicator == indicator && index.contains(o))
+            .collect()
+    }
+
+    /// The headline observations of one indicator, to ask about many of its observations in
+    /// one pass (`is_headline` makes a pass for each question).
+    pub fn headline_index<'a>(&'a self, indicator: &str) -> HeadlineIndex<'a> {
+        let sources: std::collections::HashMap<&str, &Source> =
+            self.sources.iter().map(|s| (s.id.as_str(), s)).collect();
+        let methods = self.methods_of(indicator);
         let rank = |o: &Observation| {
-            let source = self.source(&o.source);
+            let source = sources.get(o.source.as_str());
+            let method = o
+                .method
+                .as_deref()
+                .and_then(|m| methods.iter().position(|known| *known == m));
             (
+                method,
                 o.kind,
                 source.map(|s| s.published),
                 source.map(|s| s.reliability),
+                o.line,
             )
         };
-        let mine = rank(observation);
-        !self.observations.iter().any(|other| {
-            !std::ptr::eq(other, observation)
-                && other.indicator == observation.indicator
-                && other.when == observation.when
-                && other.territory == observation.territory
-                && {
-                    let theirs = rank(other);
-                    theirs > mine || (theirs == mine && other.line > observation.line)
+        let mut best: std::collections::HashMap<(When, &str), &Observation> =
+            std::collections::HashMap::new();
+        for observation in self
+            .observations
+            .iter()
+            .filter(|o| o.indicator == indicator)
+        {
+            let key = (observation.when, observation.territory.as_str());
+            match best.get(&key) {
+                Some(current) if rank(current) >= rank(observation) => {}
+                _ => {
+                    best.insert(key, observation);
                 }
-        })
+            }
+        }
+        HeadlineIndex { best }
+    }
+
+    /// The methods of an indicator, oldest first, as its method breaks order them by date.
+    pub fn methods_of(&self, indicator: &str) -> Vec<&str> {
+        method_chain(self.series_breaks.iter(), indicator)
     }
 
     /// Whether a target falls in a plan period: its year, or its whole period, inside it.
@@ -689,10 +882,27 @@ impl Plan {
     /// The headline observations of one indicator for single years, oldest first.
     pub fn headline_series<'a>(&'a self, indicator: &'a str) -> Vec<&'a Observation> {
         let mut series: Vec<&Observation> = self
-            .observations_of(indicator)
-            .filter(|o| matches!(o.when, When::Year(_)) && self.is_headline(o))
+            .headlines(indicator)
+            .into_iter()
+            .filter(|o| matches!(o.when, When::Year(_)))
             .collect();
         crate::order::sort_by_key(&mut series, |o| (o.when, o.line));
         series
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unix_days_to_dates() {
+        let date = |days| PartialDate::from_unix_days(days).to_string();
+        assert_eq!(date(0), "1970-01-01");
+        assert_eq!(date(59), "1970-03-01");
+        assert_eq!(date(11_016), "2000-02-29");
+        assert_eq!(date(20_454), "2026-01-01");
+        assert_eq!(date(20_423), "2025-12-01");
+        assert_eq!(date(-1), "1969-12-31");
     }
 }

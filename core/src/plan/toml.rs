@@ -4,8 +4,31 @@
 //! and loses the positions we need to point a statistician at the broken field. The subset is
 //! documented at the end of docs/data-format.md; anything outside it is refused with a message
 //! naming the line, never silently read differently.
+//!
+//! No input can crash, hang or exhaust it: the file size, the line length, the nesting depth
+//! and the keys of one table are limited (`limits`), each with a located message; nesting is
+//! the only recursion and the depth limit bounds it (in the browser a stack overflow is a trap
+//! that would take the page down); a table with many keys is looked up through a hash index,
+//! so the time taken grows linearly with the file.
 
-use crate::diagnostic::{Diagnostic, Location, Problem};
+use crate::diagnostic::{Diagnostic, Encoding, Expected, Feature, Found, Limit, Location, Problem};
+use std::collections::HashMap;
+
+/// What a plan file may hold. Each limit is far above what a real plan needs (the Can Tho plan
+/// is about 250 KB, its longest line under 2,000 characters, its deepest value two levels down,
+/// its largest table eleven keys) and low enough that the validator stays fast and small.
+pub mod limits {
+    /// Bytes in the file (16 MiB).
+    pub const FILE_BYTES: usize = 16 * 1024 * 1024;
+    /// Characters on one line.
+    pub const LINE_CHARS: usize = 10_000;
+    /// Arrays, inline tables and dotted-key segments nested in one another.
+    pub const DEPTH: usize = 16;
+    /// Keys in one table (a `[[observation]]` block has at most a dozen).
+    pub const KEYS: usize = 1_000;
+    /// Diagnostics reported for one file; one more says how many were left out.
+    pub const MESSAGES: usize = 200;
+}
 
 /// A position in the file, 1-based.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -23,10 +46,14 @@ pub struct Spanned<T> {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     String(String),
-    /// Numbers keep whether they were written without a fraction, so years can insist on it.
+    /// Numbers keep whether they were written without a fraction, so years can insist on it,
+    /// how many digits follow the point (a `4.700` may be a thousands separator), and, when
+    /// the number has more digits than an f64 holds, the literal as written.
     Number {
         value: f64,
         integer: bool,
+        fraction_digits: u8,
+        inexact: Option<Box<str>>,
     },
     Bool(bool),
     Array(Vec<Spanned<Value>>),
@@ -36,59 +63,241 @@ pub enum Value {
 }
 
 impl Value {
-    pub fn type_name(&self) -> &'static str {
+    /// A number as most of the code needs it: value and whether it was written as an integer.
+    pub fn number(value: f64, integer: bool) -> Value {
+        Value::Number {
+            value,
+            integer,
+            fraction_digits: 0,
+            inexact: None,
+        }
+    }
+
+    pub fn type_name(&self) -> crate::diagnostic::TypeName {
+        use crate::diagnostic::TypeName;
         match self {
-            Value::String(_) => "a string",
-            Value::Number { .. } => "a number",
-            Value::Bool(_) => "true or false",
-            Value::Array(_) => "an array",
-            Value::Table(_) => "a table",
-            Value::TableArray(_) => "a list of tables",
+            Value::String(_) => TypeName::String,
+            Value::Number { .. } => TypeName::Number,
+            Value::Bool(_) => TypeName::Bool,
+            Value::Array(_) => TypeName::Array,
+            Value::Table(_) => TypeName::Table,
+            Value::TableArray(_) => TypeName::TableArray,
         }
     }
 }
 
-/// Keys in file order; lookups are linear because plan tables have a handful of keys.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// Tables up to this size are searched key by key; larger ones keep a hash index.
+const INDEX_FROM: usize = 16;
+
+/// Keys in file order. Plan tables have a handful of keys and are searched in order; a table
+/// that grows past `INDEX_FROM` keys gets a hash index, so that a hostile file with thousands
+/// of keys in one table cannot make reading it quadratic.
+#[derive(Clone, Debug, Default)]
 pub struct Table {
     pub entries: Vec<(Spanned<String>, Spanned<Value>)>,
+    index: Option<HashMap<String, usize>>,
+}
+
+impl PartialEq for Table {
+    /// Two tables are equal when their entries are; the index is only a cache.
+    fn eq(&self, other: &Table) -> bool {
+        self.entries == other.entries
+    }
 }
 
 impl Table {
     pub fn get(&self, key: &str) -> Option<&Spanned<Value>> {
-        self.entries
-            .iter()
-            .find(|(k, _)| k.value == key)
-            .map(|(_, v)| v)
+        self.position(key).map(|at| &self.entries[at].1)
     }
 
     fn get_mut(&mut self, key: &str) -> Option<&mut Spanned<Value>> {
-        self.entries
-            .iter_mut()
-            .find(|(k, _)| k.value == key)
-            .map(|(_, v)| v)
+        self.position(key).map(|at| &mut self.entries[at].1)
     }
+
+    fn position(&self, key: &str) -> Option<usize> {
+        match &self.index {
+            Some(index) => index.get(key).copied(),
+            None => self.entries.iter().position(|(k, _)| k.value == key),
+        }
+    }
+
+    /// Appends a key that is not in the table yet.
+    fn push(&mut self, key: Spanned<String>, value: Spanned<Value>) {
+        if let Some(index) = &mut self.index {
+            index.insert(key.value.clone(), self.entries.len());
+        }
+        self.entries.push((key, value));
+        if self.index.is_none() && self.entries.len() > INDEX_FROM {
+            self.index = Some(
+                self.entries
+                    .iter()
+                    .enumerate()
+                    .map(|(at, (k, _))| (k.value.clone(), at))
+                    .collect(),
+            );
+        }
+    }
+}
+
+/// Reads a file's bytes: UTF-8 text is parsed; anything else gets a located `encoding` error
+/// saying what the bytes look like (UTF-16, binary, another encoding) and to save as UTF-8.
+pub fn parse_bytes(file: &str, bytes: &[u8]) -> Result<Table, Diagnostic> {
+    if bytes.len() > limits::FILE_BYTES {
+        let prefix = String::from_utf8_lossy(&bytes[..limits::FILE_BYTES]);
+        return Err(error_at(
+            file,
+            end_pos(&prefix),
+            Problem::TooLarge {
+                limit: Limit::FileSize,
+                max: limits::FILE_BYTES,
+            },
+        ));
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || looks_utf16(bytes) {
+        return Err(error_at(
+            file,
+            Pos { line: 1, column: 1 },
+            Problem::Encoding {
+                what: Encoding::Utf16,
+            },
+        ));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse(file, text),
+        Err(err) => {
+            let valid = &bytes[..err.valid_up_to()];
+            let prefix = std::str::from_utf8(valid).unwrap_or_default();
+            let bad = bytes.get(err.valid_up_to()).copied().unwrap_or(0);
+            Err(error_at(
+                file,
+                end_pos(prefix),
+                Problem::Encoding {
+                    what: Encoding::InvalidUtf8(bad),
+                },
+            ))
+        }
+    }
+}
+
+/// UTF-16 without a byte-order mark: ASCII text then has a NUL in every other byte, so among
+/// the first bytes, most of the even (or most of the odd) ones are NUL.
+fn looks_utf16(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(512)];
+    let pairs = head.len() / 2;
+    if pairs < 4 {
+        return false;
+    }
+    let nul_at = |offset: usize| {
+        head.iter()
+            .skip(offset)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    nul_at(0) * 4 > pairs * 3 || nul_at(1) * 4 > pairs * 3
 }
 
 /// Parses the whole file into its root table, or returns the first syntax error with its place.
 /// TOML cannot resynchronise reliably after a syntax error, so one is all we report.
 pub fn parse(file: &str, text: &str) -> Result<Table, Diagnostic> {
+    screen(file, text)?;
     let mut parser = Parser {
         file,
-        chars: text.chars().collect(),
+        text,
         at: 0,
         line: 1,
         column: 1,
+        depth: 0,
     };
     parser.document()
 }
 
+/// One pass over the text before parsing: the size, every line's length, and characters that
+/// mean the file is not the text it should be (NUL, U+FFFD).
+fn screen(file: &str, text: &str) -> Result<(), Diagnostic> {
+    if text.len() > limits::FILE_BYTES {
+        let mut cut = limits::FILE_BYTES;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        return Err(error_at(
+            file,
+            end_pos(&text[..cut]),
+            Problem::TooLarge {
+                limit: Limit::FileSize,
+                max: limits::FILE_BYTES,
+            },
+        ));
+    }
+    let (mut line, mut column) = (1u32, 0usize);
+    for (at, c) in text.char_indices() {
+        if c == '\n' {
+            line += 1;
+            column = 0;
+            continue;
+        }
+        if at == 0 && c == '\u{feff}' {
+            continue; // the byte-order mark takes no column
+        }
+        column += 1;
+        let pos = Pos {
+            line,
+            column: column as u32,
+        };
+        let what = match c {
+            '\0' => Some(Encoding::Nul),
+            '\u{fffd}' => Some(Encoding::Replacement),
+            _ => None,
+        };
+        if let Some(what) = what {
+            return Err(error_at(file, pos, Problem::Encoding { what }));
+        }
+        if column > limits::LINE_CHARS {
+            return Err(error_at(
+                file,
+                pos,
+                Problem::TooLarge {
+                    limit: Limit::LineLength,
+                    max: limits::LINE_CHARS,
+                },
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The position just after `text`, counting characters as an editor does.
+fn end_pos(text: &str) -> Pos {
+    let line = text.matches('\n').count() as u32 + 1;
+    let last = text.rsplit('\n').next().unwrap_or_default();
+    let bom = u32::from(line == 1 && last.starts_with('\u{feff}'));
+    Pos {
+        line,
+        column: last.chars().count() as u32 + 1 - bom,
+    }
+}
+
+fn error_at(file: &str, pos: Pos, problem: Problem) -> Diagnostic {
+    Diagnostic::error(
+        Location {
+            file: file.to_string(),
+            line: pos.line,
+            column: pos.column,
+            path: String::new(),
+        },
+        problem,
+    )
+}
+
 struct Parser<'a> {
     file: &'a str,
-    chars: Vec<char>,
+    text: &'a str,
+    /// Byte offset of the next character.
     at: usize,
     line: u32,
     column: u32,
+    /// Arrays and inline tables open around the value being read.
+    depth: usize,
 }
 
 /// Which table the `key = value` lines currently fill.
@@ -103,7 +312,7 @@ impl Parser<'_> {
         let mut root = Table::default();
         let mut current = Current::Root;
         loop {
-            self.skip_blank_lines();
+            self.skip_blank_lines()?;
             let Some(c) = self.peek() else { break };
             if c == '[' {
                 current = self.header(&mut root)?;
@@ -142,7 +351,7 @@ impl Parser<'_> {
         self.skip_spaces();
         for _ in 0..(if is_array { 2 } else { 1 }) {
             if self.peek() != Some(']') {
-                return Err(self.syntax("expected `]` to close the table header"));
+                return Err(self.syntax(Expected::HeaderEnd));
             }
             self.bump();
         }
@@ -151,7 +360,7 @@ impl Parser<'_> {
             return Err(self.error_at(
                 pos,
                 Problem::Unsupported {
-                    feature: "nested table headers such as [a.b]",
+                    feature: Feature::NestedHeaders,
                 },
             ));
         }
@@ -172,29 +381,33 @@ impl Parser<'_> {
                     });
                 }
                 Some(_) => return Err(self.error_at(pos, Problem::DuplicateKey { key: name })),
-                None => root.entries.push((
-                    key,
-                    Spanned {
-                        pos,
-                        value: Value::TableArray(vec![Spanned {
+                None => {
+                    self.check_room(root, pos)?;
+                    root.push(
+                        key,
+                        Spanned {
                             pos,
-                            value: Table::default(),
-                        }]),
-                    },
-                )),
+                            value: Value::TableArray(vec![Spanned {
+                                pos,
+                                value: Table::default(),
+                            }]),
+                        },
+                    )
+                }
             }
             Ok(Current::ArrayItem(name))
         } else {
             if root.get(&name).is_some() {
                 return Err(self.error_at(pos, Problem::DuplicateKey { key: name }));
             }
-            root.entries.push((
+            self.check_room(root, pos)?;
+            root.push(
                 key,
                 Spanned {
                     pos,
                     value: Value::Table(Table::default()),
                 },
-            ));
+            );
             Ok(Current::Table(name))
         }
     }
@@ -203,45 +416,97 @@ impl Parser<'_> {
         let path = self.key_path()?;
         self.skip_spaces();
         if self.peek() != Some('=') {
-            return Err(self.syntax("expected `=` after the key"));
+            return Err(self.syntax(Expected::Equals));
         }
         self.bump();
         self.skip_spaces();
+        let start = self.at;
         let value = self.value()?;
+        if matches!(value.value, Value::Number { .. }) && self.peek() == Some(',') {
+            if let Some(written) = self.comma_number(start) {
+                return Err(self.error_at(value.pos, Problem::CommaInNumber { written }));
+            }
+        }
         Ok((path, value))
+    }
+
+    /// After a number followed by a comma: `6,5` or `4,700,000` when the comma is followed by
+    /// digits that are not the next key of an inline table (`{ a = 1,b = 2 }`).
+    fn comma_number(&self, start: usize) -> Option<String> {
+        let rest = &self.text[self.at..];
+        let mut end = 0;
+        let bytes = rest.as_bytes();
+        while end < bytes.len()
+            && bytes[end] == b','
+            && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+        {
+            end += 1;
+            while bytes.get(end).is_some_and(u8::is_ascii_digit) {
+                end += 1;
+            }
+        }
+        if end == 0 {
+            return None;
+        }
+        let after = rest[end..].trim_start_matches([' ', '\t']);
+        if after.starts_with('=') || after.starts_with('.') {
+            return None;
+        }
+        Some(format!("{}{}", &self.text[start..self.at], &rest[..end]))
     }
 
     fn insert_dotted(
         &self,
         table: &mut Table,
-        mut path: Vec<Spanned<String>>,
+        path: Vec<Spanned<String>>,
         value: Spanned<Value>,
     ) -> Result<(), Diagnostic> {
-        let key = path.remove(0);
-        if path.is_empty() {
-            if table.get(&key.value).is_some() {
-                return Err(self.error_at(key.pos, Problem::DuplicateKey { key: key.value }));
+        // Walks down the dotted path without recursion; `key_path` bounds its length.
+        let mut table = table;
+        let last = path.len() - 1;
+        for (index, key) in path.into_iter().enumerate() {
+            if index == last {
+                if table.get(&key.value).is_some() {
+                    return Err(self.error_at(key.pos, Problem::DuplicateKey { key: key.value }));
+                }
+                self.check_room(table, key.pos)?;
+                table.push(key, value);
+                return Ok(());
             }
-            table.entries.push((key, value));
-            return Ok(());
+            if table.get(&key.value).is_none() {
+                self.check_room(table, key.pos)?;
+                let pos = key.pos;
+                table.push(
+                    key.clone(),
+                    Spanned {
+                        pos,
+                        value: Value::Table(Table::default()),
+                    },
+                );
+            }
+            table = match table.get_mut(&key.value) {
+                Some(Spanned {
+                    value: Value::Table(inner),
+                    ..
+                }) => inner,
+                _ => return Err(self.error_at(key.pos, Problem::DuplicateKey { key: key.value })),
+            };
         }
-        if table.get(&key.value).is_none() {
-            let pos = key.pos;
-            table.entries.push((
-                key.clone(),
-                Spanned {
-                    pos,
-                    value: Value::Table(Table::default()),
+        Ok(())
+    }
+
+    /// Refuses a key beyond the limit of one table.
+    fn check_room(&self, table: &Table, pos: Pos) -> Result<(), Diagnostic> {
+        if table.entries.len() >= limits::KEYS {
+            return Err(self.error_at(
+                pos,
+                Problem::TooLarge {
+                    limit: Limit::Keys,
+                    max: limits::KEYS,
                 },
             ));
         }
-        match table.get_mut(&key.value) {
-            Some(Spanned {
-                value: Value::Table(inner),
-                ..
-            }) => self.insert_dotted(inner, path, value),
-            _ => Err(self.error_at(key.pos, Problem::DuplicateKey { key: key.value })),
-        }
+        Ok(())
     }
 
     fn key_path(&mut self) -> Result<Vec<Spanned<String>>, Diagnostic> {
@@ -253,7 +518,11 @@ impl Parser<'_> {
             }
             self.bump();
             self.skip_spaces();
+            let pos = self.pos();
             path.push(self.key()?);
+            if self.depth + path.len() > limits::DEPTH {
+                return Err(self.too_deep(pos));
+            }
         }
     }
 
@@ -269,14 +538,16 @@ impl Parser<'_> {
                 Ok(Spanned { pos, value })
             }
             Some(c) if is_bare_key_char(c) => {
-                let mut key = String::new();
-                while let Some(c) = self.peek().filter(|c| is_bare_key_char(*c)) {
-                    key.push(c);
+                let start = self.at;
+                while self.peek().is_some_and(is_bare_key_char) {
                     self.bump();
                 }
-                Ok(Spanned { pos, value: key })
+                Ok(Spanned {
+                    pos,
+                    value: self.text[start..self.at].to_string(),
+                })
             }
-            _ => Err(self.syntax("expected a key")),
+            _ => Err(self.syntax(Expected::Key)),
         }
     }
 
@@ -295,14 +566,14 @@ impl Parser<'_> {
                     return Err(self.error_at(
                         pos,
                         Problem::Unsupported {
-                            feature: "multi-line literal strings '''…'''",
+                            feature: Feature::MultilineLiteral,
                         },
                     ));
                 }
                 Value::String(self.literal_string()?)
             }
-            Some('[') => self.array()?,
-            Some('{') => self.inline_table()?,
+            Some('[') => self.nested(pos, Self::array)?,
+            Some('{') => self.nested(pos, Self::inline_table)?,
             Some('t') if self.looking_at("true") => {
                 self.advance(4);
                 Value::Bool(true)
@@ -315,42 +586,71 @@ impl Parser<'_> {
             Some(c) if c.is_alphabetic() => {
                 let word = self.word();
                 if word == "inf" || word == "nan" {
-                    return Err(self.error_at(
-                        pos,
-                        Problem::Unsupported {
-                            feature: "inf and nan",
-                        },
-                    ));
+                    return Err(self.error_at(pos, Problem::NotANumber { written: word }));
                 }
                 return Err(self.error_at(
                     pos,
                     Problem::Syntax {
-                        message: "expected a value",
-                        found: format!("`{word}` (strings need quotes: \"{word}\")"),
+                        expected: Expected::Value,
+                        found: Found::Unquoted(word),
                     },
                 ));
             }
-            _ => return Err(self.syntax("expected a value")),
+            _ => return Err(self.syntax(Expected::Value)),
         };
         Ok(Spanned { pos, value })
     }
 
+    /// An array or inline table, one level deeper; past `limits::DEPTH` it is refused before
+    /// anything inside it is read, so the recursion of `value` stays shallow.
+    fn nested(
+        &mut self,
+        pos: Pos,
+        read: fn(&mut Self) -> Result<Value, Diagnostic>,
+    ) -> Result<Value, Diagnostic> {
+        if self.depth >= limits::DEPTH {
+            return Err(self.too_deep(pos));
+        }
+        self.depth += 1;
+        let value = read(self);
+        self.depth -= 1;
+        value
+    }
+
+    fn too_deep(&self, pos: Pos) -> Diagnostic {
+        self.error_at(
+            pos,
+            Problem::TooLarge {
+                limit: Limit::Depth,
+                max: limits::DEPTH,
+            },
+        )
+    }
+
     fn number(&mut self) -> Result<Value, Diagnostic> {
         let pos = self.pos();
-        let mut raw = String::new();
-        while let Some(c) = self
+        let start = self.at;
+        while self
             .peek()
-            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '+' | '_' | ':'))
+            .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '+' | '_' | ':'))
         {
-            raw.push(c);
             self.bump();
         }
+        let raw = &self.text[start..self.at];
         let unsigned = raw.trim_start_matches(['+', '-']);
         if unsigned.starts_with("0x") || unsigned.starts_with("0o") || unsigned.starts_with("0b") {
             return Err(self.error_at(
                 pos,
                 Problem::Unsupported {
-                    feature: "hexadecimal, octal and binary numbers",
+                    feature: Feature::NonDecimal,
+                },
+            ));
+        }
+        if unsigned == "inf" || unsigned == "nan" {
+            return Err(self.error_at(
+                pos,
+                Problem::NotANumber {
+                    written: raw.to_string(),
                 },
             ));
         }
@@ -358,7 +658,7 @@ impl Parser<'_> {
             return Err(self.error_at(
                 pos,
                 Problem::Unsupported {
-                    feature: "numbers with exponents (write 12000, not 1.2e4)",
+                    feature: Feature::Exponents,
                 },
             ));
         }
@@ -366,7 +666,7 @@ impl Parser<'_> {
             return Err(self.error_at(
                 pos,
                 Problem::Unsupported {
-                    feature: "bare dates (write dates as strings: \"2025-07-01\")",
+                    feature: Feature::BareDates,
                 },
             ));
         }
@@ -377,6 +677,19 @@ impl Parser<'_> {
             && !raw.contains("._");
         let cleaned: String = raw.chars().filter(|c| *c != '_').collect();
         let digits = cleaned.trim_start_matches(['+', '-']);
+        let groups: Vec<&str> = digits.split('.').collect();
+        if groups.len() > 2
+            && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+            && (1..=3).contains(&groups[0].len())
+            && groups[1..].iter().all(|g| g.len() == 3)
+        {
+            return Err(self.error_at(
+                pos,
+                Problem::DotsInNumber {
+                    written: raw.to_string(),
+                },
+            ));
+        }
         let shape_ok = !digits.is_empty()
             && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
             && digits.matches('.').count() <= 1
@@ -384,15 +697,26 @@ impl Parser<'_> {
             && !digits.ends_with('.')
             && !(digits.len() > 1 && digits.starts_with('0') && !digits.starts_with("0."));
         match cleaned.parse::<f64>() {
-            Ok(value) if valid_underscores && shape_ok && value.is_finite() => Ok(Value::Number {
-                value,
-                integer: !digits.contains('.'),
-            }),
+            Ok(value) if valid_underscores && shape_ok && value.is_finite() => {
+                let fraction = digits.split_once('.').map_or("", |(_, f)| f);
+                Ok(Value::Number {
+                    value,
+                    integer: !digits.contains('.'),
+                    fraction_digits: u8::try_from(fraction.len()).unwrap_or(u8::MAX),
+                    inexact: (!same_decimal(&cleaned, value)).then(|| raw.into()),
+                })
+            }
+            Ok(_) if valid_underscores && shape_ok => Err(self.error_at(
+                pos,
+                Problem::NotANumber {
+                    written: raw.to_string(),
+                },
+            )),
             _ => Err(self.error_at(
                 pos,
                 Problem::Syntax {
-                    message: "invalid number",
-                    found: format!("`{raw}`"),
+                    expected: Expected::Number,
+                    found: Found::Written(raw.to_string()),
                 },
             )),
         }
@@ -402,17 +726,17 @@ impl Parser<'_> {
         self.bump();
         let mut items = Vec::new();
         loop {
-            self.skip_whitespace_and_comments();
+            self.skip_whitespace_and_comments()?;
             if self.peek() == Some(']') {
                 self.bump();
                 return Ok(Value::Array(items));
             }
             items.push(self.value()?);
-            self.skip_whitespace_and_comments();
+            self.skip_whitespace_and_comments()?;
             match self.peek() {
                 Some(',') => self.bump(),
                 Some(']') => {}
-                _ => return Err(self.syntax("expected `,` or `]` in array")),
+                _ => return Err(self.syntax(Expected::ArraySeparator)),
             }
         }
     }
@@ -436,7 +760,7 @@ impl Parser<'_> {
                     self.bump();
                     return Ok(Value::Table(table));
                 }
-                _ => return Err(self.syntax("expected `,` or `}` in inline table")),
+                _ => return Err(self.syntax(Expected::TableSeparator)),
             }
         }
     }
@@ -451,8 +775,12 @@ impl Parser<'_> {
                     return Err(self.error_at(
                         start,
                         Problem::Syntax {
-                            message: "unterminated string",
-                            found: "the end of the line".into(),
+                            expected: Expected::ClosingQuote,
+                            found: if self.peek().is_none() {
+                                Found::EndOfFile
+                            } else {
+                                Found::EndOfLine
+                            },
                         },
                     ))
                 }
@@ -462,7 +790,7 @@ impl Parser<'_> {
                 }
                 Some('\\') => out.push(self.escape()?),
                 Some(c) if is_forbidden_control(c) => {
-                    return Err(self.syntax("control character in string"))
+                    return Err(self.syntax(Expected::NoControlInString))
                 }
                 Some(c) => {
                     out.push(c);
@@ -486,10 +814,12 @@ impl Parser<'_> {
         loop {
             if self.looking_at("\"\"\"") {
                 self.advance(3);
-                while self.peek() == Some('"') && out.len() < usize::MAX {
-                    // Up to two quotes may sit right before the closing delimiter.
-                    out.push('"');
-                    self.bump();
+                // Up to two quotes may sit right before the closing delimiter.
+                for _ in 0..2 {
+                    if self.peek() == Some('"') {
+                        out.push('"');
+                        self.bump();
+                    }
                 }
                 return Ok(out);
             }
@@ -498,13 +828,13 @@ impl Parser<'_> {
                     return Err(self.error_at(
                         start,
                         Problem::Syntax {
-                            message: "unterminated string",
-                            found: "the end of the file".into(),
+                            expected: Expected::ClosingQuote,
+                            found: Found::EndOfFile,
                         },
                     ))
                 }
                 Some('\\') => {
-                    let after = self.chars.get(self.at + 1).copied();
+                    let after = self.text[self.at + 1..].chars().next();
                     if matches!(after, Some('\n' | '\r' | ' ' | '\t')) {
                         // A line-ending backslash joins the lines, trimming the whitespace.
                         self.bump();
@@ -516,7 +846,7 @@ impl Parser<'_> {
                     }
                 }
                 Some(c) if c != '\n' && c != '\r' && is_forbidden_control(c) => {
-                    return Err(self.syntax("control character in string"))
+                    return Err(self.syntax(Expected::NoControlInString))
                 }
                 Some(c) => {
                     if c != '\r' {
@@ -538,14 +868,21 @@ impl Parser<'_> {
                     return Err(self.error_at(
                         start,
                         Problem::Syntax {
-                            message: "unterminated string",
-                            found: "the end of the line".into(),
+                            expected: Expected::ClosingQuote,
+                            found: if self.peek().is_none() {
+                                Found::EndOfFile
+                            } else {
+                                Found::EndOfLine
+                            },
                         },
                     ))
                 }
                 Some('\'') => {
                     self.bump();
                     return Ok(out);
+                }
+                Some(c) if is_forbidden_control(c) => {
+                    return Err(self.syntax(Expected::NoControlInString))
                 }
                 Some(c) => {
                     out.push(c);
@@ -577,13 +914,14 @@ impl Parser<'_> {
             Some('u') => 4,
             Some('U') => 8,
             _ => {
-                let found = c
-                    .map(|c| format!("`\\{c}`"))
-                    .unwrap_or_else(|| "the end of the file".into());
+                let found = match c {
+                    Some(c) => Found::Written(format!("\\{c}")),
+                    None => Found::EndOfFile,
+                };
                 return Err(self.error_at(
                     pos,
                     Problem::Syntax {
-                        message: "invalid escape in string",
+                        expected: Expected::Escape,
                         found,
                     },
                 ));
@@ -591,21 +929,26 @@ impl Parser<'_> {
         };
         let hex: String = (0..width)
             .filter_map(|_| {
-                let ch = self.peek();
-                self.bump();
+                let ch = self.peek().filter(|c| *c != '\n');
+                if ch.is_some() {
+                    self.bump();
+                }
                 ch
             })
             .collect();
         u32::from_str_radix(&hex, 16)
             .ok()
-            .filter(|_| hex.len() == width)
+            .filter(|_| hex.len() == width && hex.is_ascii())
             .and_then(char::from_u32)
             .ok_or_else(|| {
                 self.error_at(
                     pos,
                     Problem::Syntax {
-                        message: "invalid escape in string",
-                        found: format!("`\\u{hex}`"),
+                        expected: Expected::Escape,
+                        found: Found::Written(format!(
+                            "\\{}{hex}",
+                            if width == 4 { 'u' } else { 'U' }
+                        )),
                     },
                 )
             })
@@ -614,7 +957,7 @@ impl Parser<'_> {
     fn end_of_line(&mut self) -> Result<(), Diagnostic> {
         self.skip_spaces();
         if self.peek() == Some('#') {
-            self.skip_comment();
+            self.skip_comment()?;
         }
         match self.peek() {
             None => Ok(()),
@@ -622,40 +965,47 @@ impl Parser<'_> {
                 self.bump();
                 Ok(())
             }
-            Some('\r') if self.chars.get(self.at + 1) == Some(&'\n') => {
+            Some('\r') if self.looking_at("\r\n") => {
                 self.advance(2);
                 Ok(())
             }
-            _ => Err(self.syntax("expected the end of the line")),
+            _ => Err(self.syntax(Expected::EndOfLine)),
         }
     }
 
-    fn skip_blank_lines(&mut self) {
+    fn skip_blank_lines(&mut self) -> Result<(), Diagnostic> {
         loop {
             self.skip_spaces();
             match self.peek() {
-                Some('#') => self.skip_comment(),
+                Some('#') => self.skip_comment()?,
                 Some('\n' | '\r') => self.bump(),
-                Some('\u{feff}') if self.at == 0 => self.at += 1, // invisible: takes no column
-                _ => return,
+                Some('\u{feff}') if self.at == 0 => self.at += '\u{feff}'.len_utf8(), // takes no column
+                _ => return Ok(()),
             }
         }
     }
 
-    fn skip_whitespace_and_comments(&mut self) {
+    fn skip_whitespace_and_comments(&mut self) -> Result<(), Diagnostic> {
         loop {
             match self.peek() {
                 Some(' ' | '\t' | '\n' | '\r') => self.bump(),
-                Some('#') => self.skip_comment(),
-                _ => return,
+                Some('#') => self.skip_comment()?,
+                _ => return Ok(()),
             }
         }
     }
 
-    fn skip_comment(&mut self) {
-        while self.peek().is_some_and(|c| c != '\n') {
+    /// Skips a comment to the end of its line. TOML allows no control character but the tab in
+    /// a comment; one is refused at its place (a comment is never printed, but a file that holds
+    /// one is not the text it looks like).
+    fn skip_comment(&mut self) -> Result<(), Diagnostic> {
+        while let Some(c) = self.peek().filter(|c| *c != '\n') {
+            if is_forbidden_control(c) && !(c == '\r' && self.looking_at("\r\n")) {
+                return Err(self.syntax(Expected::NoControlInComment));
+            }
             self.bump();
         }
+        Ok(())
     }
 
     fn skip_spaces(&mut self) {
@@ -665,30 +1015,27 @@ impl Parser<'_> {
     }
 
     fn word(&mut self) -> String {
-        let mut word = String::new();
-        while let Some(c) = self
+        let start = self.at;
+        while self
             .peek()
-            .filter(|c| c.is_alphanumeric() || *c == '_' || *c == '-')
+            .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '-')
         {
-            word.push(c);
             self.bump();
         }
-        word
+        self.text[start..self.at].to_string()
     }
 
     fn looking_at(&self, text: &str) -> bool {
-        text.chars()
-            .enumerate()
-            .all(|(i, c)| self.chars.get(self.at + i) == Some(&c))
+        self.text[self.at..].starts_with(text)
     }
 
     fn peek(&self) -> Option<char> {
-        self.chars.get(self.at).copied()
+        self.text[self.at..].chars().next()
     }
 
     fn bump(&mut self) {
         if let Some(c) = self.peek() {
-            self.at += 1;
+            self.at += c.len_utf8();
             if c == '\n' {
                 self.line += 1;
                 self.column = 1;
@@ -711,26 +1058,39 @@ impl Parser<'_> {
         }
     }
 
-    fn syntax(&self, message: &'static str) -> Diagnostic {
+    fn syntax(&self, expected: Expected) -> Diagnostic {
         let found = match self.peek() {
-            None => "the end of the file".to_string(),
-            Some('\n') => "the end of the line".to_string(),
-            Some(c) => format!("`{c}`"),
+            None => Found::EndOfFile,
+            Some('\n') => Found::EndOfLine,
+            Some(c) => Found::Char(c),
         };
-        self.error_at(self.pos(), Problem::Syntax { message, found })
+        self.error_at(self.pos(), Problem::Syntax { expected, found })
     }
 
     fn error_at(&self, pos: Pos, problem: Problem) -> Diagnostic {
-        Diagnostic::error(
-            Location {
-                file: self.file.to_string(),
-                line: pos.line,
-                column: pos.column,
-                path: String::new(),
-            },
-            problem,
-        )
+        error_at(self.file, pos, problem)
     }
+}
+
+/// Whether the number as written is the decimal the f64 holds: `0.1` is (its shortest form is
+/// `0.1`), `12345678901234567890` is not (it is held as 12345678901234567000).
+fn same_decimal(written: &str, value: f64) -> bool {
+    let normal = |text: &str| -> String {
+        let (sign, digits) = match text.strip_prefix('-') {
+            Some(rest) => ("-", rest),
+            None => ("", text.strip_prefix('+').unwrap_or(text)),
+        };
+        let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+        let int = int.trim_start_matches('0');
+        let frac = frac.trim_end_matches('0');
+        let int = if int.is_empty() { "0" } else { int };
+        if frac.is_empty() {
+            format!("{sign}{int}")
+        } else {
+            format!("{sign}{int}.{frac}")
+        }
+    };
+    normal(written) == normal(&value.to_string())
 }
 
 fn is_bare_key_char(c: char) -> bool {
@@ -745,7 +1105,6 @@ fn is_forbidden_control(c: char) -> bool {
 fn unreachable_table() -> ! {
     unreachable!("the current table was created by its header")
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -771,10 +1130,7 @@ mod tests {
         );
         assert_eq!(
             root.get("format").map(|v| &v.value),
-            Some(&Value::Number {
-                value: 1.0,
-                integer: true
-            })
+            Some(&Value::number(1.0, true))
         );
         let Some(Value::Table(plan)) = root.get("plan").map(|v| &v.value) else {
             panic!()
@@ -789,15 +1145,14 @@ mod tests {
             items[0].value.get("v").unwrap().value,
             Value::Number {
                 value: -2.79,
-                integer: false
+                integer: false,
+                fraction_digits: 2,
+                inexact: None,
             }
         );
         assert_eq!(
             items[1].value.get("v").unwrap().value,
-            Value::Number {
-                value: 1000.0,
-                integer: true
-            }
+            Value::number(1000.0, true)
         );
         let Some(Value::Table(name)) = items[1].value.get("name").map(|v| &v.value) else {
             panic!()

@@ -1,7 +1,7 @@
 //! Targets judged on an average over their years: rate indicators (growth 7.5–8 %/yr over
 //! 2021–2025, never compounded as a level) and levels or shares averaged over a period.
 
-use super::goal::{displayed, Goal, Sense, Verdict};
+use super::goal::{displayed, Goal, Reading, Sense, Verdict};
 use super::level::hedge_direction;
 use super::reason::Reason;
 use super::series::{self, Point};
@@ -39,6 +39,9 @@ struct Combined<'a> {
     years: Vec<i32>,
     /// Π(1 + g/100) for a geometric mean, Σ values for an arithmetic one.
     accumulated: f64,
+    /// The same over the low and the high ends of figures published as ranges (equal to
+    /// `accumulated` when there is none).
+    ends: (f64, f64),
     used: Vec<&'a Observation>,
     notes: Vec<Reason>,
     /// A yearly rate of −100 % or less: no geometric mean.
@@ -47,10 +50,30 @@ struct Combined<'a> {
 
 impl Combined<'_> {
     fn average(&self, mean: Method) -> Option<f64> {
-        if !self.valid {
+        self.mean_of(mean, self.accumulated)
+    }
+
+    /// The averages of the low and of the high ends, when a figure was published as a range.
+    fn average_ends(&self, mean: Method) -> Option<(f64, f64)> {
+        Some((
+            self.mean_of(mean, self.ends.0)?,
+            self.mean_of(mean, self.ends.1)?,
+        ))
+    }
+
+    /// The mean of `m` years from what `accumulate` made of them; none without a year, or when
+    /// a yearly rate of −100 % or less leaves no geometric mean (`valid`: every factor 1 + g/100
+    /// is then positive, and so is their product).
+    fn mean_of(&self, mean: Method, accumulated: f64) -> Option<f64> {
+        let m = self.years.len();
+        if m == 0 || !self.valid {
             return None;
         }
-        mean_of_accumulated(mean, self.accumulated, self.years.len())
+        let value = match mean {
+            Method::GeometricMean => (accumulated.powf(1.0 / m as f64) - 1.0) * 100.0,
+            _ => accumulated / m as f64,
+        };
+        value.is_finite().then_some(value)
     }
 
     /// The constant yearly value the years without a figure need for the period to average `edge`:
@@ -123,7 +146,8 @@ fn combine<'a>(
     published: Option<&'a Observation>,
     decimals: u8,
 ) -> Combined<'a> {
-    let mut parts: Vec<(f64, u32)> = Vec::new();
+    // (middle, low end, high end, years covered) of every figure used.
+    let mut parts: Vec<(f64, f64, f64, u32)> = Vec::new();
     let mut years: Vec<i32> = Vec::new();
     let mut used: Vec<&Observation> = Vec::new();
     let mut notes: Vec<Reason> = Vec::new();
@@ -139,6 +163,7 @@ fn combine<'a>(
                 Combined {
                     years: within.iter().map(|x| x.year).collect(),
                     accumulated: total,
+                    ends: (total, total),
                     used: Vec::new(),
                     notes: Vec::new(),
                     valid,
@@ -149,12 +174,14 @@ fn combine<'a>(
             };
             if !complete || weakest.is_none_or(|k| figure.kind >= k) {
                 covered = Some(p);
-                parts.push((figure.value, p.years()));
+                let (low, high) = figure.range();
+                parts.push((figure.central(), low, high, p.years()));
                 years.extend(p.first..=p.last);
                 used.push(figure);
                 // Say so when it changes a number a reader would see, or fills missing years.
-                let differs = computed
-                    .is_none_or(|c| displayed(c, decimals) != displayed(figure.value, decimals));
+                let differs = computed.is_none_or(|c| {
+                    displayed(c, decimals) != displayed(figure.central(), decimals)
+                });
                 if differs {
                     notes.push(Reason::PeriodReported {
                         period: p,
@@ -174,24 +201,32 @@ fn combine<'a>(
         if covered.is_some_and(|p| p.contains(point.year)) {
             continue;
         }
-        parts.push((point.value, 1));
+        parts.push((point.value, point.low, point.high, 1));
         years.push(point.year);
         used.push(point.obs);
     }
     crate::order::sort(&mut years);
     years.dedup();
-    let (accumulated, valid) = accumulate(mean, &parts);
+    let pick = |at: fn(&(f64, f64, f64, u32)) -> f64| -> Vec<(f64, u32)> {
+        parts.iter().map(|part| (at(part), part.3)).collect()
+    };
+    let (accumulated, valid) = accumulate(mean, &pick(|p| p.0));
+    let (low, low_valid) = accumulate(mean, &pick(|p| p.1));
+    let (high, high_valid) = accumulate(mean, &pick(|p| p.2));
     Combined {
         years,
         accumulated,
+        ends: (low, high),
         used,
         notes,
-        valid,
+        valid: valid && low_valid && high_valid,
     }
 }
 
 /// Ratio R for an average: observed over required for a floor, required over observed for a
-/// ceiling; `None` when the edge (or, for a ceiling, the average) is not positive.
+/// ceiling; `None` when the edge (or, for a ceiling, the average) is not positive. (Whether
+/// the guards read `> 0` or `>= 0` makes no difference: a zero divisor gives an infinite or
+/// undefined value, which the last line refuses.)
 fn ratio(average: f64, edge: f64, sense: Sense) -> Option<f64> {
     let value = match sense {
         Sense::Up if edge > 0.0 => average / edge,
@@ -246,15 +281,25 @@ pub(super) fn assess(cx: &Cx, a: &mut Assessment) {
         return;
     };
     let edge = cx.goal.edge;
-    let verdict = cx.goal.verdict(displayed(average, decimals));
+    let reading = reading_of(cx, &combined, mean, average);
     a.observed_rate = Some(average);
     a.required_rate = Some(edge);
     let m = combined.years.len();
     if m >= n {
-        a.is_final = true;
         a.projected = Some(average);
-        a.status = verdict.final_status();
         let average_flag = n > 1;
+        let Reading::Sure(verdict) = reading else {
+            // A figure published as a range leaves the average on both sides of the edge.
+            a.status = Status::NotAssessable;
+            if let Some((low, high)) = combined.average_ends(mean) {
+                a.reasons.push(Reason::RangeAverage { low, high });
+            }
+            a.reasons.extend(combined.notes.iter().cloned());
+            notes_for(cx, a, &inside, &combined.used);
+            return;
+        };
+        a.is_final = true;
+        a.status = verdict.final_status();
         a.reasons.push(if verdict.meets() {
             Reason::Met {
                 when: cx.target.when,
@@ -277,7 +322,7 @@ pub(super) fn assess(cx: &Cx, a: &mut Assessment) {
         a.projected = Some(average);
         a.status = if m < 2 {
             Status::NotAssessable
-        } else if verdict.meets() {
+        } else if matches!(reading, Reading::Sure(v) if v.meets()) {
             Status::OnTrack
         } else {
             r.map_or(Status::OffTrack, |r| cx.thresholds.classify(r))
@@ -299,6 +344,7 @@ pub(super) fn assess(cx: &Cx, a: &mut Assessment) {
                 method: mean,
                 rate: needed,
                 edge,
+                ceiling: cx.goal.sense == Sense::Down,
             });
         }
         if m < 2 {
@@ -313,6 +359,16 @@ pub(super) fn assess(cx: &Cx, a: &mut Assessment) {
     }
     a.reasons.extend(combined.notes.iter().cloned());
     notes_for(cx, a, &inside, &combined.used);
+}
+
+/// The average against the goal: surely met or not, or, when figures published as ranges put
+/// the average on both sides of the edge, inconclusive.
+fn reading_of(cx: &Cx, combined: &Combined, mean: Method, average: f64) -> Reading {
+    match combined.average_ends(mean) {
+        // Without a range the two ends are the average itself, and the reading is sure.
+        Some((low, high)) => cx.goal.read_figure(low, high, None),
+        None => Reading::Sure(cx.goal.verdict(average)),
+    }
 }
 
 /// A single-year rate target before its year: the mean of the last three yearly figures.
@@ -353,10 +409,7 @@ fn trailing(cx: &Cx, a: &mut Assessment, all: &[Point], mean: Method) {
     let r = ratio(average, cx.goal.edge, cx.goal.sense);
     a.ratio = r;
     if recent.len() >= 2 {
-        a.status = if cx
-            .goal
-            .verdict(displayed(average, cx.indicator.decimals))
-            .meets()
+        a.status = if matches!(reading_of(cx, &combined, mean, average), Reading::Sure(v) if v.meets())
         {
             Status::OnTrack
         } else {
@@ -490,11 +543,110 @@ pub(super) fn required_path(
     } else {
         combined.needed(mean, period.years() as usize, goal.edge)?
     };
+    if !needed.is_finite() {
+        return None;
+    }
     let path: Vec<(i32, f64)> = (period.first..=period.last)
         .filter(|y| !combined.years.contains(y))
         .map(|y| (y, needed))
         .collect();
-    (!path.is_empty() && needed.is_finite()).then_some(path)
+    (!path.is_empty()).then_some(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn combined(years: Vec<i32>, accumulated: f64, valid: bool) -> Combined<'static> {
+        Combined {
+            years,
+            accumulated,
+            ends: (accumulated, accumulated),
+            used: Vec::new(),
+            notes: Vec::new(),
+            valid,
+        }
+    }
+
+    /// No year, no average; a rate of −100 % or less, no geometric mean (§6), even when two
+    /// such factors multiply to a positive product.
+    #[test]
+    fn no_mean_without_years_or_with_a_fall_of_all() {
+        assert_eq!(
+            combined(vec![], 1.0, true).average(Method::GeometricMean),
+            None
+        );
+        assert_eq!(
+            combined(vec![], 0.0, true).average(Method::ArithmeticMean),
+            None
+        );
+        let (product, valid) = accumulate(Method::GeometricMean, &[(-150.0, 1), (-150.0, 1)]);
+        assert_eq!(product, 0.25);
+        assert!(!valid);
+        assert_eq!(
+            combined(vec![2021, 2022], product, valid).average(Method::GeometricMean),
+            None
+        );
+        let (sum, valid) = accumulate(Method::ArithmeticMean, &[(-150.0, 1), (-150.0, 1)]);
+        assert_eq!(
+            combined(vec![2021, 2022], sum, valid).average(Method::ArithmeticMean),
+            Some(-150.0)
+        );
+    }
+
+    /// The average the remaining years need (§6): none once the period is complete, none when a
+    /// rate of −100 % or less is in, none for a target of −100 % or less.
+    #[test]
+    fn the_need_of_the_remaining_years() {
+        let (product, valid) = accumulate(Method::GeometricMean, &[(5.0, 1), (5.0, 1)]);
+        let two = combined(vec![2021, 2022], product, valid);
+        let need = two
+            .needed(Method::GeometricMean, 3, 5.0)
+            .unwrap_or(f64::NAN);
+        assert!((need - 5.0).abs() < 1e-9, "{need}");
+        assert_eq!(two.needed(Method::GeometricMean, 2, 5.0), None);
+        assert_eq!(two.needed(Method::GeometricMean, 3, -100.0), None);
+        assert_eq!(two.needed(Method::GeometricMean, 3, -150.0), None);
+        let (product, valid) = accumulate(Method::GeometricMean, &[(-150.0, 1), (-150.0, 1)]);
+        assert_eq!(
+            combined(vec![2021, 2022], product, valid).needed(Method::GeometricMean, 3, 5.0),
+            None
+        );
+        let (sum, valid) = accumulate(Method::ArithmeticMean, &[(3.0, 1), (4.0, 1)]);
+        let levels = combined(vec![2021, 2022], sum, valid);
+        assert_eq!(levels.needed(Method::ArithmeticMean, 4, 5.0), Some(6.5));
+    }
+
+    /// R for an average (§6): observed over required for a floor, required over observed for a
+    /// ceiling, and no R when the edge, or the average under a ceiling, is not positive.
+    #[test]
+    fn the_ratio_of_an_average() {
+        assert_eq!(ratio(3.0, 6.0, Sense::Up), Some(0.5));
+        assert_eq!(ratio(3.0, 6.0, Sense::Down), Some(2.0));
+        assert_eq!(ratio(3.0, 0.0, Sense::Up), None);
+        assert_eq!(ratio(3.0, -1.0, Sense::Up), None);
+        assert_eq!(ratio(3.0, 0.0, Sense::Down), None);
+        assert_eq!(ratio(3.0, -1.0, Sense::Down), None);
+        assert_eq!(ratio(-3.0, 1.0, Sense::Down), None);
+        assert_eq!(ratio(0.0, 1.0, Sense::Down), None);
+    }
+
+    /// Π(1 + g/100)^years for rates, Σ value·years otherwise; a published average covering
+    /// three years counts three times (§6).
+    #[test]
+    fn accumulation_weights_a_period_by_its_years() {
+        let (product, valid) = accumulate(Method::GeometricMean, &[(10.0, 2), (0.0, 1)]);
+        assert!((product - 1.21).abs() < 1e-12 && valid);
+        let (sum, valid) = accumulate(Method::ArithmeticMean, &[(2.0, 3), (5.0, 1)]);
+        assert!((sum - 11.0).abs() < 1e-12 && valid);
+        let c = combined(vec![2021, 2022, 2023, 2024], sum, valid);
+        assert_eq!(c.average(Method::ArithmeticMean), Some(2.75));
+        // Two years of 10 % and one of 0 %: the geometric mean of 1.21 over three years.
+        let g = combined(vec![2021, 2022, 2023], product, true)
+            .average(Method::GeometricMean)
+            .unwrap_or(f64::NAN);
+        assert!((g - (1.21f64.powf(1.0 / 3.0) - 1.0) * 100.0).abs() < 1e-12);
+    }
 }
 
 /// One figure of a period-to-date series: the average (or total) of the period's figures from
@@ -570,9 +722,10 @@ pub(super) fn running(
     // Every year where the average so far changes: a yearly figure, or the end of a published
     // average for part of the period.
     let mut years: Vec<i32> = inside.iter().map(|p| p.year).collect();
+    let headlines = plan.headline_index(&indicator.id);
     years.extend(
         plan.observations_of(&indicator.id)
-            .filter(|o| o.territory == territory && plan.is_headline(o))
+            .filter(|o| o.territory == territory && headlines.contains(o))
             .filter_map(|o| match o.when {
                 When::Period(p) if p.first == period.first && p.last <= cutoff => Some(p.last),
                 _ => None,

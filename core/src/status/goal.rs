@@ -1,5 +1,10 @@
 //! What "met" means for each target shape: which side is good, which edge counts, and when a
 //! figure goes beyond the target. See docs/methodology.md, "Met, exceeded and the edges".
+//!
+//! Figures are compared as published, never as displayed: an indicator's `decimals` only
+//! formats, so it cannot change a verdict (42.02 is beyond an exact 42 whether it is shown as
+//! "42" or "42,02"). The only allowance is for the rounding noise of floating-point arithmetic
+//! in computed averages (one part in 10⁹), so that five years of exactly 7.5 % average 7.5 %.
 
 use crate::plan::{Direction, Qualifier, TargetShape};
 
@@ -90,16 +95,46 @@ impl Goal {
         };
         Some(match shape {
             TargetShape::Exact(value) => by_direction(value, value),
+            TargetShape::About { value, tolerance } => {
+                by_direction(value - tolerance, value + tolerance)
+            }
             TargetShape::AtLeast(value) => limit(Sense::Up, value, Some(value), false),
             TargetShape::AtMost(value) => limit(Sense::Down, value, Some(value), false),
             TargetShape::Above(value) => limit(Sense::Up, value, None, true),
             TargetShape::Below(value) => limit(Sense::Down, value, None, true),
             TargetShape::Range { min, max }
             | TargetShape::Average {
-                min,
+                min: Some(min),
+                max: Some(max),
+            }
+            | TargetShape::YearlyChange {
+                min: Some(min),
                 max: Some(max),
             } => by_direction(min, max),
-            TargetShape::Average { min, max: None } => limit(Sense::Up, min, Some(min), false),
+            TargetShape::Average {
+                min: Some(min),
+                max: None,
+            }
+            | TargetShape::YearlyChange {
+                min: Some(min),
+                max: None,
+            } => limit(Sense::Up, min, Some(min), false),
+            TargetShape::Average {
+                min: None,
+                max: Some(max),
+            }
+            | TargetShape::YearlyChange {
+                min: None,
+                max: Some(max),
+            } => limit(Sense::Down, max, Some(max), false),
+            TargetShape::Average {
+                min: None,
+                max: None,
+            }
+            | TargetShape::YearlyChange {
+                min: None,
+                max: None,
+            } => return None,
             TargetShape::EssentiallyNone { threshold } => {
                 limit(Sense::Down, threshold, None, false)
             }
@@ -107,16 +142,15 @@ impl Goal {
         })
     }
 
-    /// Compares a figure, already rounded as displayed, with the goal.
+    /// Compares a figure, as published, with the goal.
     pub fn verdict(&self, value: f64) -> Verdict {
         if !value.is_finite() || !self.edge.is_finite() {
             return Verdict::NotMet;
         }
-        let meets = match (self.sense, self.strict) {
-            (Sense::Up, false) => value >= self.edge,
-            (Sense::Up, true) => value > self.edge,
-            (Sense::Down, false) => value <= self.edge,
-            (Sense::Down, true) => value < self.edge,
+        let meets = if self.strict {
+            self.beyond(value, self.edge)
+        } else {
+            !self.beyond(self.edge, value)
         };
         if !meets {
             Verdict::NotMet
@@ -127,15 +161,36 @@ impl Goal {
         }
     }
 
-    /// Strictly past `limit` in the good sense.
+    /// Strictly past `limit` in the good sense, by more than floating-point noise.
     pub fn beyond(&self, value: f64, limit: f64) -> bool {
+        let noise = NOISE * limit.abs().max(1.0);
         match self.sense {
-            Sense::Up => value > limit,
-            Sense::Down => value < limit,
+            Sense::Up => value > limit + noise,
+            Sense::Down => value < limit - noise,
         }
     }
 
-    /// Compares a published figure, with its hedge, with the goal. `value` is rounded as displayed.
+    /// Compares a published figure with the goal: a figure published as a range (`low` <
+    /// `high`) by its two ends, a single figure with its hedge.
+    pub fn read_figure(&self, low: f64, high: f64, qualifier: Option<Qualifier>) -> Reading {
+        if low == high {
+            return self.read(low, qualifier);
+        }
+        let (a, b) = (self.verdict(low), self.verdict(high));
+        match (a.meets(), b.meets()) {
+            // Both ends meet: as sure as the weaker end.
+            (true, true) => Reading::Sure(if a == Verdict::Exceeded && b == Verdict::Exceeded {
+                Verdict::Exceeded
+            } else {
+                Verdict::Met
+            }),
+            (false, false) => Reading::Sure(Verdict::NotMet),
+            // The range straddles the edge: the published figure cannot say.
+            _ => Reading::Inconclusive,
+        }
+    }
+
+    /// Compares a published figure, with its hedge, with the goal.
     pub fn read(&self, value: f64, qualifier: Option<Qualifier>) -> Reading {
         let toward = match (qualifier, self.sense) {
             (None | Some(Qualifier::About), _) => return Reading::Sure(self.verdict(value)),
@@ -145,10 +200,7 @@ impl Goal {
         if toward {
             // The truth lies strictly beyond the bound on the good side: a bound at or past the
             // edge guarantees the target, even a strict one ("dưới 0,5" meets "below 0.5").
-            let at_or_past = |limit: f64| match self.sense {
-                Sense::Up => value >= limit,
-                Sense::Down => value <= limit,
-            };
+            let at_or_past = |limit: f64| !self.beyond(limit, value);
             if !at_or_past(self.edge) {
                 Reading::Conservative
             } else if self.far.is_some_and(at_or_past) {
@@ -168,8 +220,11 @@ impl Goal {
     }
 }
 
-/// Rounds as the number formatter displays, so that what a reader sees is what is judged:
-/// 7.4999 shown as "7,50" meets a target of 7.5.
+/// Relative allowance for floating-point noise in comparisons (see the module's comment).
+const NOISE: f64 = 1e-9;
+
+/// Rounds as the number formatter displays: what a reader would see. Used only to decide
+/// whether two numbers would look different, never to judge a target.
 pub fn displayed(value: f64, decimals: u8) -> f64 {
     if !value.is_finite() {
         return value;
@@ -259,6 +314,61 @@ mod tests {
         assert_eq!(
             below.read(0.3, Some(Qualifier::Over)),
             Reading::Inconclusive
+        );
+    }
+
+    /// Figures are compared as published, allowing one part in 10⁹ of floating-point noise
+    /// (docs/methodology.md §4): relative to the edge, so large amounts get a larger allowance.
+    #[test]
+    fn comparisons_allow_one_part_in_a_billion() {
+        let million = Goal::of(TargetShape::AtLeast(1_000_000.0), Direction::Higher)
+            .unwrap_or_else(|| unreachable!());
+        assert_eq!(million.verdict(999_999.999_5), Verdict::Met);
+        assert_eq!(million.verdict(999_999.998), Verdict::NotMet);
+        assert_eq!(million.verdict(1_000_000.000_5), Verdict::Met);
+        assert_eq!(million.verdict(1_000_000.002), Verdict::Exceeded);
+        // A strict limit is passed only by more than the noise (1e-9 around zero).
+        let above =
+            Goal::of(TargetShape::Above(0.0), Direction::Higher).unwrap_or_else(|| unreachable!());
+        assert_eq!(above.verdict(1e-9), Verdict::NotMet);
+        assert_eq!(above.verdict(1.5e-9), Verdict::Met);
+        let below =
+            Goal::of(TargetShape::Below(0.0), Direction::Lower).unwrap_or_else(|| unreachable!());
+        assert_eq!(below.verdict(-1e-9), Verdict::NotMet);
+        assert_eq!(below.verdict(-1.5e-9), Verdict::Met);
+    }
+
+    /// A range is as sure as its weaker end: exceeded only when both ends exceed.
+    #[test]
+    fn ranges_take_the_weaker_end() {
+        let band = Goal::of(
+            TargetShape::Range {
+                min: 6200.0,
+                max: 6800.0,
+            },
+            Direction::Higher,
+        )
+        .unwrap_or_else(|| unreachable!());
+        assert_eq!(
+            band.read_figure(6700.0, 6900.0, None),
+            Reading::Sure(Verdict::Met)
+        );
+        assert_eq!(
+            band.read_figure(6900.0, 7000.0, None),
+            Reading::Sure(Verdict::Exceeded)
+        );
+        assert_eq!(
+            band.read_figure(6100.0, 6300.0, None),
+            Reading::Inconclusive
+        );
+        assert_eq!(
+            band.read_figure(6000.0, 6100.0, None),
+            Reading::Sure(Verdict::NotMet)
+        );
+        // A single figure keeps its hedge.
+        assert_eq!(
+            band.read_figure(6100.0, 6100.0, Some(Qualifier::Under)),
+            Reading::MissedEvenSo
         );
     }
 

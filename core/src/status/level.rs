@@ -1,8 +1,8 @@
 //! Level, count and share targets for a year: compare the latest figure with the target, and the
 //! observed pace since the baseline with the required one (Open SDG / Statistics Canada ratio R).
 
-use super::goal::{displayed, Goal, Reading, Sense, Verdict};
-use super::reason::{HedgeEffect, Reason};
+use super::goal::{Goal, Reading, Sense, Verdict};
+use super::reason::{HedgeEffect, RangeEffect, Reason};
 use super::series::{self, Point};
 use super::{Assessment, Cx, Method, ProjectedPoint, Projection, Status};
 use crate::plan::{Indicator, Measure, Observation, Period, Plan, Qualifier, Target, When};
@@ -25,10 +25,9 @@ pub(super) fn assess(cx: &Cx, a: &mut Assessment, due: i32) {
     };
     a.latest = Some((latest.year, latest.value));
     a.latest_kind = Some(latest.obs.kind);
-    let decimals = cx.indicator.decimals;
     let reading = cx
         .goal
-        .read(displayed(latest.value, decimals), latest.obs.qualifier);
+        .read_figure(latest.low, latest.high, latest.obs.qualifier);
     let is_final = latest.full_year() && latest.year >= due;
     let mut used: Vec<&Observation> = vec![latest.obs];
     let mut notes: Vec<Reason> = Vec::new();
@@ -58,14 +57,16 @@ pub(super) fn assess(cx: &Cx, a: &mut Assessment, due: i32) {
                     .rev()
                     .take_while(|p| {
                         matches!(
-                            cx.goal.read(displayed(p.value, decimals), p.obs.qualifier),
+                            cx.goal.read_figure(p.low, p.high, p.obs.qualifier),
                             Reading::Sure(Verdict::Met | Verdict::Exceeded)
                         )
                     })
                     .last()
                     .map_or(latest.year, |p| p.year);
                 a.reasons.push(Reason::MetEarly { since, due });
-                if cx.today > due && latest.year < due {
+                // Not final (an earlier year, or part of the due year): past the deadline, the
+                // due year's figure is awaited.
+                if cx.today > due {
                     a.reasons.push(Reason::AwaitingFinal {
                         due,
                         latest: latest.year,
@@ -90,7 +91,8 @@ pub(super) fn assess(cx: &Cx, a: &mut Assessment, due: i32) {
             if let Some(baseline) = trend(cx, a, &points, latest, due) {
                 used.insert(0, baseline);
             }
-            if cx.today > due && latest.year < due {
+            // Not final here either: past the deadline, the due year's figure is awaited.
+            if cx.today > due {
                 a.reasons.push(Reason::AwaitingFinal {
                     due,
                     latest: latest.year,
@@ -215,10 +217,8 @@ pub(super) fn assess_total(cx: &Cx, a: &mut Assessment, period: Period) {
     };
     a.latest = Some((period.last, figure.value));
     a.latest_kind = Some(figure.kind);
-    let reading = cx.goal.read(
-        displayed(figure.value, cx.indicator.decimals),
-        figure.qualifier,
-    );
+    let (low, high) = figure.range();
+    let reading = cx.goal.read_figure(low, high, figure.qualifier);
     a.is_final = true;
     match reading {
         Reading::Sure(verdict) if verdict.meets() => {
@@ -245,13 +245,7 @@ pub(super) fn assess_total(cx: &Cx, a: &mut Assessment, period: Period) {
             });
         }
     }
-    let point = Point {
-        year: period.last,
-        time: f64::from(period.last),
-        value: figure.value,
-        obs: figure,
-    };
-    if let Some(reason) = hedge_reason(&point, reading) {
+    if let Some(reason) = hedge_reason(&series::point(figure, period.last), reading) {
         a.reasons.push(reason);
     }
     a.reasons.extend(series::caveats(cx.plan, &[figure]));
@@ -405,7 +399,8 @@ fn advance(method: Method, value: f64, rate: f64, years: f64) -> f64 {
 fn bounded(measure: Measure, value: f64) -> (f64, bool) {
     match measure {
         Measure::Share if value > 100.0 => (100.0, true),
-        Measure::Share | Measure::Count if value < 0.0 => (0.0, false),
+        // `<=`, so that a −0 lands on 0 and is never written "−0".
+        Measure::Share | Measure::Count if value <= 0.0 => (0.0, false),
         _ => (value, false),
     }
 }
@@ -415,8 +410,17 @@ fn territory_name(plan: &Plan, id: &str) -> Text {
         .map_or_else(|| Text::new(id, id), |t| t.name.clone())
 }
 
-/// What a hedge on the compared figure does to the status.
+/// What a hedge on the compared figure, or its being a range, does to the status.
 pub(super) fn hedge_reason(point: &Point, reading: Reading) -> Option<Reason> {
+    if point.obs.upper.is_some() {
+        let effect = match reading {
+            Reading::Inconclusive => RangeEffect::Straddles,
+            Reading::Sure(Verdict::Met | Verdict::Exceeded) => RangeEffect::Both,
+            // Not met at either end: the trend that follows is computed on the middle.
+            _ => RangeEffect::Middle,
+        };
+        return Some(range_reason(point, effect));
+    }
     let qualifier = point.obs.qualifier?;
     let effect = match (qualifier, reading) {
         (Qualifier::About, _) => HedgeEffect::Approximate,
@@ -433,8 +437,22 @@ pub(super) fn hedge_reason(point: &Point, reading: Reading) -> Option<Reason> {
     })
 }
 
-/// The hedge of a figure inside an average, judged only by which way it points.
+/// A figure published as a range: what was done with it.
+pub(super) fn range_reason(point: &Point, effect: RangeEffect) -> Reason {
+    Reason::RangeFigure {
+        year: point.year,
+        low: point.low,
+        high: point.high,
+        effect,
+    }
+}
+
+/// The hedge of a figure inside an average, judged only by which way it points; a range is
+/// averaged at its middle.
 pub(super) fn hedge_direction(point: &Point, sense: Sense) -> Option<Reason> {
+    if point.obs.upper.is_some() {
+        return Some(range_reason(point, RangeEffect::Middle));
+    }
     let qualifier = point.obs.qualifier?;
     let effect = match (qualifier, sense) {
         (Qualifier::About, _) => HedgeEffect::Approximate,
@@ -497,4 +515,47 @@ pub(super) fn running_total(
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// §5: no rate over no time (or an unending one); a compound rate only between positive
+    /// figures — two negatives have a positive ratio, but no growth rate.
+    #[test]
+    fn rates_need_time_and_for_compound_growth_positive_figures() {
+        assert_eq!(rate(Method::Linear, 1.0, 2.0, 0.0), None);
+        assert_eq!(rate(Method::Linear, 1.0, 2.0, -1.0), None);
+        assert_eq!(rate(Method::Linear, 1.0, 2.0, f64::INFINITY), None);
+        assert_eq!(rate(Method::Compound, 4.0, 5.0, 0.0), None);
+        assert_eq!(rate(Method::Compound, 4.0, 1.0, 0.0), None);
+        assert_eq!(rate(Method::Linear, 1.0, 3.0, 2.0), Some(1.0));
+        assert_eq!(
+            rate(Method::Compound, 100.0, 121.0, 2.0).map(|r| (r * 1e9).round()),
+            Some(1e8)
+        );
+        assert_eq!(rate(Method::Compound, 0.0, 5.0, 1.0), None);
+        assert_eq!(rate(Method::Compound, 5.0, 0.0, 1.0), None);
+        assert_eq!(rate(Method::Compound, -5.0, -10.0, 1.0), None);
+        assert_eq!(rate(Method::Compound, 5.0, 5.0, 1.0), Some(0.0));
+        assert_eq!(
+            advance(Method::Compound, 100.0, 0.1, 2.0),
+            100.0 * 1.1f64.powi(2)
+        );
+        assert_eq!(advance(Method::Linear, 100.0, 3.0, 2.0), 106.0);
+    }
+
+    /// A projected share stays within 0–100 and says when the ceiling was hit (not when it was
+    /// reached exactly); a count does not go below zero; a level is left alone.
+    #[test]
+    fn projections_stay_within_what_the_measure_allows() {
+        assert_eq!(bounded(Measure::Share, 100.5), (100.0, true));
+        assert_eq!(bounded(Measure::Share, 100.0), (100.0, false));
+        assert_eq!(bounded(Measure::Share, -1.0), (0.0, false));
+        assert_eq!(bounded(Measure::Count, -1.0), (0.0, false));
+        assert!(bounded(Measure::Count, -0.0).0.is_sign_positive());
+        assert_eq!(bounded(Measure::Level, -1.0), (-1.0, false));
+        assert_eq!(bounded(Measure::Ratio, 150.0), (150.0, false));
+    }
 }

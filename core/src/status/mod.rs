@@ -6,6 +6,8 @@
 //! (empty series, NaN, zero or negative values, a fall of more than 100 %).
 
 mod average;
+mod change;
+mod each_year;
 mod goal;
 mod level;
 mod reason;
@@ -14,7 +16,10 @@ mod series;
 
 pub use average::{PeriodPoint, RunningAverage};
 pub use goal::{displayed, Goal, Reading, Sense, Verdict};
-pub use reason::{describe_goal, format_edge, format_value, years_text, HedgeEffect, Reason};
+pub use reason::{
+    describe_change, describe_goal, format_edge, format_value, years_text, HedgeEffect,
+    RangeEffect, Reason,
+};
 pub use scorecard::{scorecard, tally_cards, Card};
 
 use crate::plan::{Indicator, Measure, ObservationKind, Period, Plan, Target, TargetShape, When};
@@ -287,14 +292,21 @@ pub fn assess_with(
         today: today_year,
         thresholds,
     };
-    if is_averaged(indicator, target.shape) {
-        average::assess(&cx, &mut assessment);
-    } else {
-        match target.when {
-            When::Year(year) => level::assess(&cx, &mut assessment, year),
-            When::Period(period) => level::assess_total(&cx, &mut assessment, period),
+    match (target.every_year, target.when) {
+        (true, When::Period(period)) => each_year::assess(&cx, &mut assessment, period),
+        _ if matches!(target.shape, TargetShape::YearlyChange { .. }) => {
+            change::assess(&cx, &mut assessment)
         }
+        _ if is_averaged(indicator, target.shape) => average::assess(&cx, &mut assessment),
+        (_, When::Year(year)) => level::assess(&cx, &mut assessment, year),
+        (_, When::Period(period)) => level::assess_total(&cx, &mut assessment, period),
     }
+    assessment.reasons.extend(series::other_methods(
+        plan,
+        &indicator.id,
+        target,
+        today_year.min(due),
+    ));
     if let Some(reason) = staleness(&assessment) {
         assessment.reasons.push(reason);
     }
@@ -354,6 +366,9 @@ impl Projection {
 pub fn projection(plan: &Plan, target: &Target) -> Option<Projection> {
     let indicator = plan.indicator(&target.indicator)?;
     let goal = Goal::of(target.shape, indicator.direction)?;
+    if target.every_year || matches!(target.shape, TargetShape::YearlyChange { .. }) {
+        return None;
+    }
     if is_averaged(indicator, target.shape) {
         average::projection(plan, target, indicator)
     } else {
@@ -372,6 +387,12 @@ pub fn projection(plan: &Plan, target: &Target) -> Option<Projection> {
 pub fn required_path(plan: &Plan, target: &Target) -> Option<Vec<(i32, f64)>> {
     let indicator = plan.indicator(&target.indicator)?;
     let goal = Goal::of(target.shape, indicator.direction)?;
+    if target.every_year {
+        return None;
+    }
+    if matches!(target.shape, TargetShape::YearlyChange { .. }) {
+        return change::required_path(plan, target, indicator, goal.edge);
+    }
     if is_averaged(indicator, target.shape) {
         average::required_path(plan, target, indicator, goal)
     } else {
@@ -475,6 +496,11 @@ pub enum Footing {
 
 /// The footing `assess` judges a target on.
 pub fn footing(plan: &Plan, target: &Target) -> Footing {
+    // A cap for every year of a period and a yearly change are judged on the yearly figures.
+    let every_year = target.every_year && matches!(target.when, When::Period(_));
+    if every_year || matches!(target.shape, TargetShape::YearlyChange { .. }) {
+        return Footing::Yearly;
+    }
     match plan.indicator(&target.indicator) {
         Some(indicator) if is_averaged(indicator, target.shape) => Footing::Average,
         Some(_) if matches!(target.when, When::Period(_)) => Footing::Total,

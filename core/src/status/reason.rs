@@ -20,6 +20,17 @@ pub enum HedgeEffect {
     Inconclusive,
 }
 
+/// What was done with a figure published as a range ("3,1–3,2 %").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RangeEffect {
+    /// Both ends lead to the same verdict.
+    Both,
+    /// The range straddles the edge: it cannot show whether the target was met.
+    Straddles,
+    /// A trend or an average uses its middle.
+    Middle,
+}
+
 /// One fact behind a status. `text` renders it as a sentence; the UI lists them under the badge.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Reason {
@@ -90,6 +101,8 @@ pub enum Reason {
         method: Method,
         rate: f64,
         edge: f64,
+        /// The edge is a ceiling (lower is better): `rate` is the most the years may average.
+        ceiling: bool,
     },
     /// A published average over (part of) the period was used for its years.
     PeriodReported {
@@ -136,6 +149,39 @@ pub enum Reason {
     NotComputable,
     /// A target for a period as a whole (a total) without a figure for that whole period.
     PeriodTotalMissing { period: Period },
+    /// The figure for `year` was published as a range.
+    RangeFigure {
+        year: i32,
+        low: f64,
+        high: f64,
+        effect: RangeEffect,
+    },
+    /// Figures published as ranges put the period's average between `low` and `high`, on both
+    /// sides of the edge.
+    RangeAverage { low: f64, high: f64 },
+    /// Figures of the target's territory measured by an earlier method (before a rebasing) are
+    /// left out of its series, which is of `method`.
+    OtherMethod {
+        method: String,
+        whens: Vec<When>,
+        break_date: Option<PartialDate>,
+    },
+    /// A target for every year of a period: every year with a figure so far meets it.
+    EveryYearSoFar {
+        years: Vec<i32>,
+        period: Period,
+        shape: TargetShape,
+    },
+    /// A target for every year of a period: these years have no figure yet.
+    YearsMissing { years: Vec<i32> },
+    /// The average yearly change from one figure to another, against a yearly-change target.
+    ChangeTrend {
+        from: (i32, f64),
+        to: (i32, f64),
+        change: f64,
+        shape: TargetShape,
+        ratio: Option<f64>,
+    },
     /// The latest figure used is more than two years older than the year assessed: the status
     /// describes the past, and a reader should know how old it is.
     Stale { latest: i32, evaluated: i32 },
@@ -198,11 +244,12 @@ impl Reason {
             } => {
                 let head = when_head(*when, *average, lang);
                 let goal = describe_goal(*shape, indicator, lang);
+                let v = against(*v, *shape, indicator, lang);
                 match (vi, exceeded) {
-                    (true, true) => format!("{head}: {}, vượt chỉ tiêu {goal}.", value(*v)),
-                    (true, false) => format!("{head}: {}, đạt chỉ tiêu {goal}.", value(*v)),
-                    (false, true) => format!("{head}: {}, beyond the target of {goal}.", value(*v)),
-                    (false, false) => format!("{head}: {}, meeting the target of {goal}.", value(*v)),
+                    (true, true) => format!("{head}: {v}, vượt chỉ tiêu {goal}."),
+                    (true, false) => format!("{head}: {v}, đạt chỉ tiêu {goal}."),
+                    (false, true) => format!("{head}: {v}, beyond the target of {goal}."),
+                    (false, false) => format!("{head}: {v}, meeting the target of {goal}."),
                 }
             }
             Reason::Missed {
@@ -213,10 +260,11 @@ impl Reason {
             } => {
                 let head = when_head(*when, *average, lang);
                 let goal = describe_goal(*shape, indicator, lang);
+                let v = against(*v, *shape, indicator, lang);
                 if vi {
-                    format!("{head}: {}, không đạt chỉ tiêu {goal}.", value(*v))
+                    format!("{head}: {v}, không đạt chỉ tiêu {goal}.")
                 } else {
-                    format!("{head}: {}, missing the target of {goal}.", value(*v))
+                    format!("{head}: {v}, missing the target of {goal}.")
                 }
             }
             Reason::MetEarly { since, due } => {
@@ -312,28 +360,55 @@ impl Reason {
                     (Method::GeometricMean, false) => ", geometric mean",
                     _ => "",
                 };
+                let average = against(*average, *shape, indicator, lang);
                 if vi {
-                    format!(
-                        "Bình quân {span} ({count} năm{mean}): {}; chỉ tiêu {goal}{r}.",
-                        value(*average)
-                    )
+                    format!("Bình quân {span} ({count} năm{mean}): {average}; chỉ tiêu {goal}{r}.")
                 } else {
                     let years_word = if count == 1 { "year" } else { "years" };
                     format!(
-                        "Average over {span} ({count} {years_word}{mean}): {}, against a target of {goal}{r}.",
-                        value(*average)
+                        "Average over {span} ({count} {years_word}{mean}): {average}, against a target of {goal}{r}."
                     )
                 }
             }
             Reason::NeededAverage {
                 years,
                 period,
-                method,
                 rate,
                 edge: e,
+                ceiling: true,
+                ..
             } => {
                 let span = years_text(years);
-                let growth = *method == Method::GeometricMean || indicator.measure == Measure::Rate;
+                if vi {
+                    let which = if years.len() == 1 {
+                        format!("Năm {span}")
+                    } else {
+                        format!("Các năm {span}")
+                    };
+                    format!(
+                        "{which} có thể bình quân tối đa {} mà cả giai đoạn {period} vẫn không quá bình quân {}.",
+                        value(*rate),
+                        edge(*e)
+                    )
+                } else {
+                    format!(
+                        "{span} can average at most {} for {period} to stay within an average of {}.",
+                        value(*rate),
+                        edge(*e)
+                    )
+                }
+            }
+            Reason::NeededAverage {
+                years,
+                period,
+                rate,
+                edge: e,
+                ceiling: false,
+                ..
+            } => {
+                let span = years_text(years);
+                // A rate is averaged geometrically (its mean is a growth); anything else is a level.
+                let growth = indicator.measure == Measure::Rate;
                 if vi {
                     let which = if years.len() == 1 {
                         format!("năm {span}")
@@ -557,6 +632,120 @@ impl Reason {
                     format!("The target is for {period} as a whole; there is no figure for the whole period yet.")
                 }
             }
+            Reason::RangeFigure {
+                year,
+                low,
+                high,
+                effect,
+            } => {
+                let range = range_text(*low, *high, indicator, lang);
+                let middle = value((low + high) / 2.0);
+                match (effect, vi) {
+                    (RangeEffect::Both, true) => format!(
+                        "Số năm {year} được công bố dạng khoảng {range}; kết luận đúng với cả hai đầu của khoảng."
+                    ),
+                    (RangeEffect::Both, false) => format!(
+                        "The {year} figure was published as a range, {range}; the conclusion holds at both ends."
+                    ),
+                    (RangeEffect::Straddles, true) => format!(
+                        "Số năm {year} được công bố dạng khoảng {range}, trùm lên mép chỉ tiêu, nên không xác định được đã đạt hay chưa."
+                    ),
+                    (RangeEffect::Straddles, false) => format!(
+                        "The {year} figure was published as a range, {range}, which spans the target's edge: it cannot show whether the target was met."
+                    ),
+                    (RangeEffect::Middle, true) => format!(
+                        "Số năm {year} được công bố dạng khoảng {range}; xu hướng và bình quân dùng điểm giữa {middle}."
+                    ),
+                    (RangeEffect::Middle, false) => format!(
+                        "The {year} figure was published as a range, {range}; trends and averages use its middle, {middle}."
+                    ),
+                }
+            }
+            Reason::RangeAverage { low, high } => {
+                let range = range_text(*low, *high, indicator, lang);
+                if vi {
+                    format!("Với các số công bố dạng khoảng, bình quân nằm trong khoảng {range}, trùm lên mép chỉ tiêu, nên không xác định được đã đạt hay chưa.")
+                } else {
+                    format!("With figures published as ranges, the average lies between {range}, on both sides of the target's edge: it cannot show whether the target was met.")
+                }
+            }
+            Reason::OtherMethod {
+                method,
+                whens,
+                break_date,
+            } => {
+                let span = whens_text(whens);
+                let method = crate::text::escape_invisible(method);
+                match (break_date, vi) {
+                    (Some(date), true) => format!(
+                        "Chuỗi số liệu gián đoạn: phương pháp tính thay đổi {}; số liệu {span} theo phương pháp cũ không được nối với chuỗi theo phương pháp «{method}» nên không được dùng.",
+                        date_text(*date, lang)
+                    ),
+                    (Some(date), false) => format!(
+                        "Series break: the method changed {}; the {span} {} by the earlier method {} not joined to the “{method}” series and not used.",
+                        date_text(*date, lang),
+                        if single(whens) { "figure" } else { "figures" },
+                        if single(whens) { "is" } else { "are" }
+                    ),
+                    (None, true) => format!(
+                        "Số liệu {span} theo phương pháp khác không được nối với chuỗi theo phương pháp «{method}» nên không được dùng."
+                    ),
+                    (None, false) => format!(
+                        "The {span} {} by another method {} not joined to the “{method}” series and not used.",
+                        if single(whens) { "figure" } else { "figures" },
+                        if single(whens) { "is" } else { "are" }
+                    ),
+                }
+            }
+            Reason::EveryYearSoFar {
+                years,
+                period,
+                shape,
+            } => {
+                let span = years_text(years);
+                let goal = describe_goal(*shape, indicator, lang);
+                if vi {
+                    format!("Mọi năm đã có số liệu ({span}) đều đạt chỉ tiêu {goal}, áp dụng cho từng năm {period}.")
+                } else {
+                    format!("Every year with a figure so far ({span}) meets the target of {goal}, which applies to each year of {period}.")
+                }
+            }
+            Reason::YearsMissing { years } => {
+                let span = years_text(years);
+                if vi {
+                    format!("Chưa có số liệu của năm {span}.")
+                } else {
+                    format!("No figure yet for {span}.")
+                }
+            }
+            Reason::ChangeTrend {
+                from,
+                to,
+                change: c,
+                shape,
+                ratio,
+            } => {
+                let seen = change(*c, Method::Linear, indicator, lang);
+                let goal = describe_goal(*shape, indicator, lang);
+                let r = ratio_text(*ratio, lang);
+                if vi {
+                    format!(
+                        "Từ {} năm {} đến {} năm {}: bình quân {seen}; chỉ tiêu {goal}{r}.",
+                        value(from.1),
+                        from.0,
+                        value(to.1),
+                        to.0
+                    )
+                } else {
+                    format!(
+                        "From {} in {} to {} in {}: {seen} on average, against a target of {goal}{r}.",
+                        value(from.1),
+                        from.0,
+                        value(to.1),
+                        to.0
+                    )
+                }
+            }
         }
     }
 }
@@ -611,16 +800,46 @@ pub fn describe_goal(shape: TargetShape, indicator: &Indicator, lang: Lang) -> S
         TargetShape::Above(v) => (format!("trên {}", edge(v)), format!("above {}", edge(v))),
         TargetShape::Below(v) => (format!("dưới {}", edge(v)), format!("below {}", edge(v))),
         TargetShape::Range { min, max } => (band(min, max), band(min, max)),
+        TargetShape::About { value, tolerance } => (
+            format!(
+                "khoảng {} ({})",
+                edge(value),
+                band(value - tolerance, value + tolerance)
+            ),
+            format!(
+                "about {} ({})",
+                edge(value),
+                band(value - tolerance, value + tolerance)
+            ),
+        ),
         TargetShape::Average {
-            min,
+            min: Some(min),
             max: Some(max),
         } => (
             format!("bình quân {}", band(min, max)),
             format!("{} on average", band(min, max)),
         ),
-        TargetShape::Average { min, max: None } => (
+        TargetShape::Average {
+            min: Some(min),
+            max: None,
+        } => (
             format!("bình quân ít nhất {}", edge(min)),
             format!("at least {} on average", edge(min)),
+        ),
+        TargetShape::Average {
+            min: None,
+            max: Some(max),
+        } => (
+            format!("bình quân tối đa {}", edge(max)),
+            format!("at most {} on average", edge(max)),
+        ),
+        TargetShape::Average {
+            min: None,
+            max: None,
+        } => (String::new(), String::new()),
+        TargetShape::YearlyChange { min, max } => (
+            describe_change(min, max, indicator, Lang::Vi),
+            describe_change(min, max, indicator, Lang::En),
         ),
         TargetShape::EssentiallyNone { threshold: 0.0 } => (
             "cơ bản không còn (0)".to_string(),
@@ -637,6 +856,111 @@ pub fn describe_goal(shape: TargetShape, indicator: &Indicator, lang: Lang) -> S
     } else {
         en_text
     }
+}
+
+/// A yearly-change target in words: "giảm 1–1,5 điểm phần trăm mỗi năm", "a rise of at least
+/// 2 communes a year".
+pub fn describe_change(
+    min: Option<f64>,
+    max: Option<f64>,
+    indicator: &Indicator,
+    lang: Lang,
+) -> String {
+    let vi = lang == Lang::Vi;
+    let n = |v: f64| format_trimmed(v.abs(), 4, lang);
+    let unit = indicator.unit.get(lang);
+    let per_year = match (unit.starts_with('%'), vi) {
+        (true, true) => " điểm phần trăm mỗi năm".to_string(),
+        (true, false) => " percentage points a year".to_string(),
+        (false, true) => format!("\u{a0}{unit} mỗi năm"),
+        (false, false) => format!("\u{a0}{unit} a year"),
+    };
+    let (vi_text, en_text) = match (min, max) {
+        (Some(low), Some(high)) if high <= 0.0 => (
+            format!("giảm {}–{}", n(high), n(low)),
+            format!("a fall of {}–{}", n(high), n(low)),
+        ),
+        (Some(low), Some(high)) if low >= 0.0 => (
+            format!("tăng {}–{}", n(low), n(high)),
+            format!("a rise of {}–{}", n(low), n(high)),
+        ),
+        (Some(low), Some(high)) => (
+            format!("thay đổi từ giảm {} đến tăng {}", n(low), n(high)),
+            format!(
+                "a change from a fall of {} to a rise of {}",
+                n(low),
+                n(high)
+            ),
+        ),
+        (None, Some(high)) if high <= 0.0 => (
+            format!("giảm ít nhất {}", n(high)),
+            format!("a fall of at least {}", n(high)),
+        ),
+        (None, Some(high)) => (
+            format!("tăng không quá {}", n(high)),
+            format!("a rise of at most {}", n(high)),
+        ),
+        (Some(low), None) if low >= 0.0 => (
+            format!("tăng ít nhất {}", n(low)),
+            format!("a rise of at least {}", n(low)),
+        ),
+        (Some(low), None) => (
+            format!("giảm không quá {}", n(low)),
+            format!("a fall of at most {}", n(low)),
+        ),
+        (None, None) => return String::new(),
+    };
+    if vi {
+        format!("{vi_text}{per_year}")
+    } else {
+        format!("{en_text}{per_year}")
+    }
+}
+
+/// A figure compared with a target, with as many more decimals than the indicator shows as it
+/// takes to tell it from an edge it differs from (42.02 against an exact 42 reads "42,02",
+/// not "42"), so that a verdict never contradicts the number beside it. A yearly change is
+/// written as one ("giảm 1,2 điểm phần trăm mỗi năm").
+fn against(value: f64, shape: TargetShape, indicator: &Indicator, lang: Lang) -> String {
+    if matches!(shape, TargetShape::YearlyChange { .. }) {
+        return change(value, Method::Linear, indicator, lang);
+    }
+    let edges: Vec<f64> = match shape {
+        TargetShape::Exact(v)
+        | TargetShape::AtLeast(v)
+        | TargetShape::AtMost(v)
+        | TargetShape::Above(v)
+        | TargetShape::Below(v)
+        | TargetShape::EssentiallyNone { threshold: v } => vec![v],
+        TargetShape::Range { min, max } => vec![min, max],
+        TargetShape::About { value, tolerance } => vec![value - tolerance, value + tolerance],
+        TargetShape::Average { min, max } | TargetShape::YearlyChange { min, max } => {
+            min.into_iter().chain(max).collect()
+        }
+        TargetShape::Text => Vec::new(),
+    };
+    let mut decimals = indicator.decimals;
+    while decimals < 6
+        && edges.iter().any(|edge| {
+            (value - edge).abs() > 1e-9 * edge.abs().max(1.0)
+                && format(value, decimals, lang) == format(*edge, decimals, lang)
+        })
+    {
+        decimals += 1;
+    }
+    with_unit(format(value, decimals, lang), indicator.unit.get(lang))
+}
+
+/// "3,1–3,2 %".
+fn range_text(low: f64, high: f64, indicator: &Indicator, lang: Lang) -> String {
+    with_unit(
+        format!(
+            "{}–{}",
+            format(low, indicator.decimals, lang),
+            format(high, indicator.decimals, lang)
+        ),
+        indicator.unit.get(lang),
+    )
 }
 
 fn when_head(when: When, average: bool, lang: Lang) -> String {
@@ -692,6 +1016,7 @@ fn change(rate: f64, method: Method, indicator: &Indicator, lang: Lang) -> Strin
         ),
     };
     let zero = !amount.bytes().any(|b| (b'1'..=b'9').contains(&b));
+    // (A rate of exactly 0 is "no change" through `zero`, so `> 0` and `>= 0` read the same.)
     match (zero || !rate.is_finite(), rate > 0.0, vi) {
         (true, _, true) => "không đổi".to_string(),
         (true, _, false) => "no change".to_string(),
@@ -791,6 +1116,93 @@ fn month_text(date: PartialDate, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn share() -> Indicator {
+        Indicator {
+            id: "poor".into(),
+            name: Text::new("Hộ nghèo", "Poor households"),
+            unit: Text::new("%", "%"),
+            decimals: 2,
+            direction: crate::plan::Direction::Lower,
+            measure: Measure::Share,
+            task_area: None,
+            definition: None,
+            headline: false,
+            gaps: None,
+        }
+    }
+
+    /// Every form of a yearly-change target in words (docs/data-format.md, `yearly_change`).
+    #[test]
+    fn yearly_changes_in_words() {
+        let i = share();
+        let en = |min, max| describe_change(min, max, &i, Lang::En);
+        let pp = " percentage points a year";
+        assert_eq!(en(Some(-1.5), Some(-1.0)), format!("a fall of 1–1.5{pp}"));
+        assert_eq!(en(Some(-1.0), Some(0.0)), format!("a fall of 0–1{pp}"));
+        assert_eq!(en(Some(1.0), Some(2.0)), format!("a rise of 1–2{pp}"));
+        assert_eq!(en(Some(0.0), Some(2.0)), format!("a rise of 0–2{pp}"));
+        assert_eq!(
+            en(Some(-1.0), Some(1.0)),
+            format!("a change from a fall of 1 to a rise of 1{pp}")
+        );
+        assert_eq!(en(None, Some(-1.0)), format!("a fall of at least 1{pp}"));
+        assert_eq!(en(None, Some(0.5)), format!("a rise of at most 0.5{pp}"));
+        assert_eq!(en(Some(1.0), None), format!("a rise of at least 1{pp}"));
+        assert_eq!(en(Some(-0.5), None), format!("a fall of at most 0.5{pp}"));
+        assert_eq!(en(None, None), "");
+        assert_eq!(
+            describe_change(Some(-1.5), Some(-1.0), &i, Lang::Vi),
+            "giảm 1–1,5 điểm phần trăm mỗi năm"
+        );
+    }
+
+    /// A change in words: none when it rounds to zero, or is not a number at all.
+    #[test]
+    fn changes_in_words() {
+        let i = share();
+        assert_eq!(change(0.0, Method::Linear, &i, Lang::Vi), "không đổi");
+        assert_eq!(change(0.0001, Method::Linear, &i, Lang::En), "no change");
+        assert_eq!(change(f64::NAN, Method::Linear, &i, Lang::En), "no change");
+        assert_eq!(
+            change(-0.31, Method::Linear, &i, Lang::En),
+            "a fall of 0.310 percentage points a year"
+        );
+        assert_eq!(change(2.9, Method::Compound, &i, Lang::Vi), "tăng 2,9%/năm");
+        assert_eq!(change(-0.04, Method::Compound, &i, Lang::Vi), "không đổi");
+        assert_eq!(ratio_text(Some(f64::INFINITY), Lang::En), "");
+        assert_eq!(ratio_text(Some(0.814), Lang::Vi), " (tỷ số R = 0,81)");
+    }
+
+    /// A figure against a target: more decimals only where the displayed figure would look like
+    /// an edge it differs from (never for a figure equal to the edge, or within a billionth of
+    /// it), and at most six.
+    #[test]
+    fn figures_against_their_target() {
+        let i = share();
+        let exact = TargetShape::Exact(42.0);
+        assert_eq!(against(42.0, exact, &i, Lang::Vi), "42,00%");
+        assert_eq!(against(42.000_000_001, exact, &i, Lang::Vi), "42,00%");
+        assert_eq!(against(42.002, exact, &i, Lang::Vi), "42,002%");
+        assert_eq!(against(42.000_000_1, exact, &i, Lang::Vi), "42,000000%");
+        assert_eq!(against(41.9999, exact, &i, Lang::En), "41.9999%");
+    }
+
+    /// A range in words, with its middle when a trend or an average uses it.
+    #[test]
+    fn ranges_in_words() {
+        let i = share();
+        let r = Reason::RangeFigure {
+            year: 2025,
+            low: 36.0,
+            high: 37.0,
+            effect: RangeEffect::Middle,
+        };
+        assert_eq!(
+            r.text(&i, Lang::En),
+            "The 2025 figure was published as a range, 36.00–37.00%; trends and averages use its middle, 36.50%."
+        );
+    }
 
     #[test]
     fn year_lists_collapse_runs() {

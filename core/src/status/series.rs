@@ -1,7 +1,11 @@
-//! Which figures count for a target: the headline figures of the target's own territory.
+//! Which figures count for a target: the headline figures of the target's own territory, and,
+//! after a method break, of one method only (the method of the latest figure): figures of two
+//! territories or of two methods are never joined.
 
 use super::reason::Reason;
-use crate::plan::{Observation, ObservationKind, Period, Plan, Reliability, Target, When};
+use crate::plan::{
+    BreakKind, Observation, ObservationKind, PartialDate, Period, Plan, Reliability, Target, When,
+};
 use crate::text::{Lang, Text};
 
 /// One headline yearly figure.
@@ -11,7 +15,11 @@ pub(super) struct Point<'a> {
     /// Where the figure sits on the time axis, in years: the end of its year (2024 → 2024.0), or
     /// the end of the month of `as_of` when that falls inside the year (2025-04 → 2024.33).
     pub time: f64,
+    /// The figure, or the middle of a figure published as a range: what trends and averages use.
     pub value: f64,
+    /// The ends of a figure published as a range (both `value` otherwise): what verdicts use.
+    pub low: f64,
+    pub high: f64,
     pub obs: &'a Observation,
 }
 
@@ -24,40 +32,70 @@ impl Point<'_> {
 
 fn time_of(observation: &Observation, year: i32) -> f64 {
     match observation.as_of {
+        // December lands on the year's end; an `as_of` in the January after the year (a budget
+        // year's accounts) is a full-year figure.
         Some(date) if date.year == year => match date.month {
-            Some(month) if (1..12).contains(&month) => {
-                f64::from(year - 1) + f64::from(month) / 12.0
-            }
-            _ => f64::from(year),
+            Some(month) => f64::from(year - 1) + f64::from(month) / 12.0,
+            None => f64::from(year),
         },
         _ => f64::from(year),
     }
 }
 
-/// The headline yearly figures of the target's territory up to `last_year`, oldest first.
+/// A figure as a point of its series.
+pub(super) fn point(observation: &Observation, year: i32) -> Point<'_> {
+    let (low, high) = observation.range();
+    Point {
+        year,
+        time: time_of(observation, year),
+        value: observation.central(),
+        low,
+        high,
+        obs: observation,
+    }
+}
+
+/// The headline yearly figures of the target's territory up to `last_year`, oldest first, of
+/// the method of the latest of them (after a method break, older-method figures are left out;
+/// `other_methods` says so).
 pub(super) fn yearly<'a>(
     plan: &'a Plan,
     indicator: &'a str,
     territory: &str,
     last_year: i32,
 ) -> Vec<Point<'a>> {
-    plan.headline_series(indicator)
+    let mut points: Vec<Point<'a>> = plan
+        .headline_series(indicator)
         .into_iter()
-        .filter(|o| o.territory == territory && o.value.is_finite())
+        .filter(|o| o.territory == territory && o.value.is_finite() && o.central().is_finite())
         .filter_map(|o| match o.when {
-            When::Year(year) if year <= last_year => Some(Point {
-                year,
-                time: time_of(o, year),
-                value: o.value,
-                obs: o,
-            }),
+            When::Year(year) if year <= last_year => Some(point(o, year)),
             _ => None,
         })
-        .collect()
+        .collect();
+    if let Some(method) = points.last().map(|p| p.obs.method.clone()) {
+        points.retain(|p| p.obs.method == method);
+    }
+    points
+}
+
+/// The method of the target's series: that of its latest headline figure up to `last_year`
+/// (yearly, or a period figure when there is no yearly one).
+pub(super) fn series_method<'a>(
+    plan: &'a Plan,
+    indicator: &'a str,
+    territory: &str,
+    last_year: i32,
+) -> Option<&'a str> {
+    plan.headlines(indicator)
+        .into_iter()
+        .filter(|o| o.territory == territory && o.when.end_year() <= last_year)
+        .max_by_key(|o| (matches!(o.when, When::Year(_)), o.when.end_year(), o.line))
+        .and_then(|o| o.method.as_deref())
 }
 
 /// The published average (or total) for a period that starts with `period` and ends inside it,
-/// no later than `last_year`; the one reaching furthest wins.
+/// no later than `last_year`, of the series' method; the one reaching furthest wins.
 pub(super) fn period_figure<'a>(
     plan: &'a Plan,
     indicator: &'a str,
@@ -66,8 +104,12 @@ pub(super) fn period_figure<'a>(
     last_year: i32,
     exact: bool,
 ) -> Option<&'a Observation> {
-    plan.observations_of(indicator)
-        .filter(|o| o.territory == territory && o.value.is_finite())
+    let method = series_method(plan, indicator, territory, last_year);
+    plan.headlines(indicator)
+        .into_iter()
+        .filter(|o| {
+            o.territory == territory && o.value.is_finite() && o.method.as_deref() == method
+        })
         .filter(|o| match o.when {
             When::Period(p) => {
                 p.first == period.first
@@ -80,7 +122,6 @@ pub(super) fn period_figure<'a>(
             }
             When::Year(_) => false,
         })
-        .filter(|o| plan.is_headline(o))
         .max_by_key(|o| (o.when, o.line))
 }
 
@@ -88,8 +129,8 @@ pub(super) fn period_figure<'a>(
 /// the target's own series (a merger changes what the number measures).
 pub(super) fn other_territories(plan: &Plan, indicator: &str, target: &Target) -> Vec<Reason> {
     let mut others: Vec<(&str, usize)> = Vec::new();
-    for observation in plan.observations_of(indicator) {
-        if observation.territory == target.territory || !plan.is_headline(observation) {
+    for observation in plan.headlines(indicator) {
+        if observation.territory == target.territory {
             continue;
         }
         match others
@@ -110,6 +151,7 @@ pub(super) fn other_territories(plan: &Plan, indicator: &str, target: &Target) -
             let break_date = plan
                 .series_breaks
                 .iter()
+                .filter(|b| b.kind == BreakKind::Territory)
                 .find(|b| {
                     (b.before == target.territory && b.after == other)
                         || (b.before == other && b.after == target.territory)
@@ -123,6 +165,44 @@ pub(super) fn other_territories(plan: &Plan, indicator: &str, target: &Target) -
             }
         })
         .collect()
+}
+
+/// A reason when figures of the target's territory measured by another method than its
+/// series' are left out (before a rebasing, say), with the date of the break between them.
+pub(super) fn other_methods(
+    plan: &Plan,
+    indicator: &str,
+    target: &Target,
+    last_year: i32,
+) -> Option<Reason> {
+    let method = series_method(plan, indicator, &target.territory, last_year)?;
+    // Every figure of another method, headline or not: those of a year the new method also has
+    // were set aside by the headline rule, the others by the series; both are left out.
+    let others: Vec<&Observation> = plan
+        .observations_of(indicator)
+        .filter(|o| {
+            o.territory == target.territory
+                && o.when.end_year() <= last_year
+                && o.method.as_deref() != Some(method)
+        })
+        .collect();
+    if others.is_empty() {
+        return None;
+    }
+    let break_date: Option<PartialDate> = plan
+        .series_breaks
+        .iter()
+        .filter(|b| b.kind == BreakKind::Method && b.indicators.iter().any(|i| i == indicator))
+        .find(|b| b.after == method)
+        .map(|b| b.date);
+    let mut years: Vec<When> = others.iter().map(|o| o.when).collect();
+    crate::order::sort(&mut years);
+    years.dedup();
+    Some(Reason::OtherMethod {
+        method: method.to_string(),
+        whens: years,
+        break_date,
+    })
 }
 
 /// Says when a status rests on estimates, unqualified reports or weak sources.

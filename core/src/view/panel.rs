@@ -248,9 +248,10 @@ pub fn panel(
     let summary = crate::summary::indicator(plan, indicator, &headline, lang);
     let mut rows: Vec<&Observation> = plan.observations_of(indicator_id).collect();
     crate::order::sort_by_key(&mut rows, |o| (o.when, o.territory.clone(), o.line));
+    let headlines = plan.headline_index(indicator_id);
     let table = rows
         .iter()
-        .map(|o| observation_row(plan, indicator, o, lang))
+        .map(|o| observation_row(plan, indicator, o, headlines.contains(o), lang))
         .collect();
     Some(Panel {
         indicator: indicator.id.clone(),
@@ -431,13 +432,14 @@ fn observation_row(
     plan: &Plan,
     indicator: &Indicator,
     o: &Observation,
+    headline: bool,
     lang: Lang,
 ) -> ObservationRow {
     ObservationRow {
         when: o.when.to_string(),
         value: describe::observation(indicator, o, lang),
         kind: kind_label(o.kind, lang).to_string(),
-        headline: matches!(o.when, When::Year(_)) && plan.is_headline(o),
+        headline: matches!(o.when, When::Year(_)) && headline,
         territory: words::territory_short(plan, &o.territory, lang),
         source: source_ref(plan, &o.source, lang),
         note: o.note.as_ref().map(|n| n.get(lang).to_string()),

@@ -2,8 +2,9 @@
 //! `[[reference]]` values it divides by, and the city's own verdicts (`[[verdict]]`) and counts
 //! (`[[tally]]`). The arithmetic is checked in `whole`, once every record has been read.
 
+use super::fields::Future;
 use super::{Cx, Record};
-use crate::diagnostic::Problem;
+use crate::diagnostic::{Problem, TypeName};
 use crate::plan::toml::{Spanned, Value};
 use crate::plan::*;
 
@@ -36,7 +37,7 @@ impl Cx<'_> {
                 value.pos,
                 &r.child("formula"),
                 Problem::WrongType {
-                    expected: "a table",
+                    expected: TypeName::Table,
                     found: value.value.type_name(),
                 },
             );
@@ -48,9 +49,9 @@ impl Cx<'_> {
             pos: *pos,
         };
         self.check_fields(&inner, FORMULA_FIELDS);
-        let input = self.string(&inner, "input");
+        let input = self.word(&inner, "input");
         let times = self.opt_number(&inner, "times");
-        let divide_by = self.string(&inner, "divide_by");
+        let divide_by = self.word(&inner, "divide_by");
         Some(Some(Formula {
             input: input?,
             times: times?.unwrap_or(1.0),
@@ -70,7 +71,7 @@ impl Cx<'_> {
         let unit = self.text(r, "unit");
         let year = self.year(r, "year");
         let value = self.number(r, "value");
-        let source = self.string(r, "source");
+        let source = self.word(r, "source");
         let written = if r.table.get("ratio").is_some() {
             self.array(r, "ratio").map(Some)
         } else {
@@ -86,8 +87,14 @@ impl Cx<'_> {
                     .collect();
                 match numbers.as_slice() {
                     [Some(a), Some(b)] if *b != 0.0 => Some(Some((*a, *b))),
-                    [Some(_), Some(_)] => {
-                        self.error(r.field_pos("ratio"), &r.child("ratio"), Problem::NotANumber);
+                    [Some(a), Some(b)] => {
+                        self.error(
+                            r.field_pos("ratio"),
+                            &r.child("ratio"),
+                            Problem::NotANumber {
+                                written: format!("{a} / {b}"),
+                            },
+                        );
                         None
                     }
                     [_, _] => None,
@@ -96,8 +103,8 @@ impl Cx<'_> {
                             r.field_pos("ratio"),
                             &r.child("ratio"),
                             Problem::WrongType {
-                                expected: "two numbers [numerator, denominator]",
-                                found: "an array of another length",
+                                expected: TypeName::NumberPair,
+                                found: TypeName::Array,
                             },
                         );
                         None
@@ -125,13 +132,13 @@ pub(super) const VERDICT_FIELDS: &[&str] = &[
 
 impl Cx<'_> {
     pub(super) fn verdict(&mut self, r: &Record) -> Option<OfficialVerdict> {
-        let target = self.string(r, "target");
+        let target = self.word(r, "target");
         let grade = self.one_of(r, "grade", GRADES);
         let word = self.text(r, "word");
         let quote = self.text(r, "quote");
         let report = self.text(r, "report");
-        let source = self.string(r, "source");
-        let date = self.date(r, "date");
+        let source = self.word(r, "source");
+        let date = self.date(r, "date", Future::Refused);
         let note = self.opt_text(r, "note");
         Some(OfficialVerdict {
             target: target?,
@@ -164,8 +171,8 @@ const COUNT_FIELDS: &[&str] = &["grade", "word", "count"];
 
 impl Cx<'_> {
     pub(super) fn tally(&mut self, r: &Record) -> Option<OfficialTally> {
-        let document = self.string(r, "document");
-        let territory = self.string(r, "territory");
+        let document = self.word(r, "document");
+        let territory = self.word(r, "territory");
         let when = self.when(r);
         let of = self.whole(r, "of", 1.0, 10_000.0);
         let counts = match self.array(r, "counts") {
@@ -179,7 +186,7 @@ impl Cx<'_> {
                             item.pos,
                             &path,
                             Problem::WrongType {
-                                expected: "a table",
+                                expected: TypeName::Table,
                                 found: item.value.type_name(),
                             },
                         );
@@ -211,8 +218,8 @@ impl Cx<'_> {
         };
         let quote = self.text(r, "quote");
         let report = self.text(r, "report");
-        let source = self.string(r, "source");
-        let date = self.date(r, "date");
+        let source = self.word(r, "source");
+        let date = self.date(r, "date", Future::Refused);
         let note = self.opt_text(r, "note");
         let (of, counts) = (of? as u32, counts?);
         let counted: u32 = counts.iter().map(|c| c.count).sum();

@@ -8,8 +8,8 @@
 //! text pair…) and reports what is wrong with it; `records` has one reader per record kind, each
 //! beside the list of fields that kind may hold (`target` holds the target and its shapes); and
 //! `whole` checks what needs the whole file (unique ids, references, plan years, value bounds,
-//! the arithmetic of derived values); `assessment` reads formulas, reference values and the
-//! city's own verdicts and tallies.
+//! duplicates, the method of each figure, the arithmetic of derived values); `assessment` reads
+//! formulas, reference values and the city's own verdicts and tallies.
 
 mod assessment;
 mod fields;
@@ -19,32 +19,59 @@ mod whole;
 
 pub use fields::parse_period;
 
-use super::toml::{self, Pos, Spanned, Table, Value};
+use super::toml::{self, limits, Pos, Spanned, Table, Value};
 use super::*;
-use crate::diagnostic::{Diagnostic, Location, Problem};
-use assessment::{REFERENCE_FIELDS, TALLY_FIELDS, VERDICT_FIELDS};
-use records::{
-    BREAK_FIELDS, DOCUMENT_FIELDS, INDICATOR_FIELDS, OBSERVATION_FIELDS, SOURCE_FIELDS,
-    STATEMENT_FIELDS, TASK_AREA_FIELDS, TERRITORY_FIELDS,
-};
-use std::collections::{HashMap, HashSet};
-use target::TARGET_FIELDS;
-use whole::{raw_strings, Ids};
+use crate::diagnostic::{Diagnostic, Location, Problem, TypeName};
 
-pub fn load(file: &str, source: &str) -> (Option<Plan>, Vec<Diagnostic>) {
+pub fn load(
+    file: &str,
+    source: &str,
+    today: Option<PartialDate>,
+) -> (Option<Plan>, Vec<Diagnostic>) {
     let root = match toml::parse(file, source) {
         Ok(root) => root,
         Err(diagnostic) => return (None, vec![diagnostic]),
     };
     let mut cx = Cx {
         file,
+        today,
         diagnostics: Vec::new(),
     };
     let plan = cx.plan(&root);
     let has_error = cx.diagnostics.iter().any(Diagnostic::is_error);
     let mut diagnostics = cx.diagnostics;
     crate::order::sort_by_key(&mut diagnostics, |d| (d.location.line, d.location.column));
+    cap(&mut diagnostics);
     (plan.filter(|_| !has_error), diagnostics)
+}
+
+/// Keeps the first `limits::MESSAGES` diagnostics and says, where the next one would have
+/// been, how many more there are: a file of 100,000 broken records gets a screenful, not 24 MB.
+fn cap(diagnostics: &mut Vec<Diagnostic>) {
+    if diagnostics.len() <= limits::MESSAGES {
+        return;
+    }
+    let more = diagnostics.len() - limits::MESSAGES;
+    let at = diagnostics[limits::MESSAGES].location.clone();
+    let severity = if diagnostics[limits::MESSAGES..]
+        .iter()
+        .any(Diagnostic::is_error)
+    {
+        Diagnostic::error
+    } else {
+        Diagnostic::warning
+    };
+    diagnostics.truncate(limits::MESSAGES);
+    diagnostics.push(severity(
+        Location {
+            path: String::new(),
+            ..at
+        },
+        Problem::TooManyMessages {
+            more,
+            max: limits::MESSAGES,
+        },
+    ));
 }
 
 const ROOT_FIELDS: &[&str] = &[
@@ -64,7 +91,26 @@ const ROOT_FIELDS: &[&str] = &[
     "tally",
 ];
 
-/// One table being read: its field path for messages and the fields it may hold.
+/// Every record kind with the fields it may hold (in the order the file format documents them),
+/// so that a test can check that docs/data-format.md documents each one.
+pub const RECORD_FIELDS: [(&str, &[&str]); 14] = [
+    ("(file)", ROOT_FIELDS),
+    ("plan", records::PLAN_FIELDS),
+    ("document", records::DOCUMENT_FIELDS),
+    ("statement", records::STATEMENT_FIELDS),
+    ("task_area", records::TASK_AREA_FIELDS),
+    ("territory", records::TERRITORY_FIELDS),
+    ("series_break", records::BREAK_FIELDS),
+    ("source", records::SOURCE_FIELDS),
+    ("indicator", records::INDICATOR_FIELDS),
+    ("target", target::TARGET_FIELDS),
+    ("observation", records::OBSERVATION_FIELDS),
+    ("reference", assessment::REFERENCE_FIELDS),
+    ("verdict", assessment::VERDICT_FIELDS),
+    ("tally", assessment::TALLY_FIELDS),
+];
+
+/// One table being read: its field path for messages and its place.
 pub(super) struct Record<'t> {
     pub table: &'t Table,
     pub path: String,
@@ -73,6 +119,8 @@ pub(super) struct Record<'t> {
 
 pub(super) struct Cx<'a> {
     file: &'a str,
+    /// The day the file is checked, when the caller has a clock.
+    pub today: Option<PartialDate>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -95,6 +143,7 @@ impl Cx<'_> {
                     Value::Number {
                         value,
                         integer: true,
+                        ..
                     },
                 ..
             }) if *value == 1.0 => {}
@@ -102,7 +151,9 @@ impl Cx<'_> {
                 let found = match &other.value {
                     Value::Number { value, .. } => value.to_string(),
                     Value::String(text) => format!("\"{text}\""),
-                    other_value => other_value.type_name().to_string(),
+                    Value::Bool(flag) => flag.to_string(),
+                    Value::Array(_) => "[…]".to_string(),
+                    Value::Table(_) | Value::TableArray(_) => "{…}".to_string(),
                 };
                 self.error(other.pos, "format", Problem::BadFormatVersion { found });
             }
@@ -122,7 +173,7 @@ impl Cx<'_> {
                     other.pos,
                     "plan",
                     Problem::WrongType {
-                        expected: "a table",
+                        expected: TypeName::Table,
                         found: other.value.type_name(),
                     },
                 );
@@ -138,79 +189,62 @@ impl Cx<'_> {
             }
         };
 
-        let documents = self.records(root, "document", DOCUMENT_FIELDS, Self::document);
-        let statements = self.records(root, "statement", STATEMENT_FIELDS, Self::statement);
-        let task_areas = self.records(root, "task_area", TASK_AREA_FIELDS, Self::task_area);
-        let territories = self.records(root, "territory", TERRITORY_FIELDS, Self::territory);
-        let series_breaks = self.records(root, "series_break", BREAK_FIELDS, Self::series_break);
-        let sources = self.records(root, "source", SOURCE_FIELDS, Self::source);
-        let indicators = self.records(root, "indicator", INDICATOR_FIELDS, Self::indicator);
-        let targets = self.records(root, "target", TARGET_FIELDS, Self::target);
-        let observations = self.records(root, "observation", OBSERVATION_FIELDS, Self::observation);
-        let references = self.records(root, "reference", REFERENCE_FIELDS, Self::reference);
-        let verdicts = self.records(root, "verdict", VERDICT_FIELDS, Self::verdict);
-        let tallies = self.records(root, "tally", TALLY_FIELDS, Self::tally);
+        let documents = self.records(root, "document", records::DOCUMENT_FIELDS, Self::document);
+        let statements = self.records(
+            root,
+            "statement",
+            records::STATEMENT_FIELDS,
+            Self::statement,
+        );
+        let task_areas = self.records(
+            root,
+            "task_area",
+            records::TASK_AREA_FIELDS,
+            Self::task_area,
+        );
+        let territories = self.records(
+            root,
+            "territory",
+            records::TERRITORY_FIELDS,
+            Self::territory,
+        );
+        let series_breaks = self.records(
+            root,
+            "series_break",
+            records::BREAK_FIELDS,
+            Self::series_break,
+        );
+        let sources = self.records(root, "source", records::SOURCE_FIELDS, Self::source);
+        let indicators = self.records(
+            root,
+            "indicator",
+            records::INDICATOR_FIELDS,
+            Self::indicator,
+        );
+        let targets = self.records(root, "target", target::TARGET_FIELDS, Self::target);
+        let mut observations = self.records(
+            root,
+            "observation",
+            records::OBSERVATION_FIELDS,
+            Self::observation,
+        );
+        let references = self.records(
+            root,
+            "reference",
+            assessment::REFERENCE_FIELDS,
+            Self::reference,
+        );
+        let verdicts = self.records(root, "verdict", assessment::VERDICT_FIELDS, Self::verdict);
+        let tallies = self.records(root, "tally", assessment::TALLY_FIELDS, Self::tally);
 
-        // Every id written in the file counts as defined, even when its record has another
-        // error: that error is reported once, not again at each reference to the record.
-        let ids = Ids {
-            documents: raw_strings(root, "document", "id").collect(),
-            task_areas: raw_strings(root, "task_area", "id").collect(),
-            territories: raw_strings(root, "territory", "id").collect(),
-            sources: raw_strings(root, "source", "id").collect(),
-            indicators: raw_strings(root, "indicator", "id").collect(),
-            references: raw_strings(root, "reference", "id").collect(),
-            targets: raw_strings(root, "target", "id").collect(),
-        };
-        let measures: HashMap<String, Measure> = indicators
-            .iter()
-            .map(|(_, _, i)| (i.id.clone(), i.measure))
-            .collect();
-        self.cross_check(root, meta.as_ref(), &ids, &measures);
+        self.cross_check(root, meta.as_ref(), &indicators);
+        self.unused_sources(root, &sources);
+        self.territories_in_time(&territories, &observations);
+        self.duplicate_observations(&observations);
+        self.resolve_methods(&series_breaks, &sources, &mut observations);
         self.check_arithmetic(&observations, &references, &indicators);
-        let used_sources: HashSet<String> = ["observation", "reference", "verdict", "tally"]
-            .into_iter()
-            .flat_map(|kind| raw_strings(root, kind, "source"))
-            .collect();
-        for (pos, path, source) in &sources {
-            if !used_sources.contains(source.id.as_str()) {
-                self.warning(
-                    *pos,
-                    path,
-                    Problem::UnusedSource {
-                        id: source.id.clone(),
-                    },
-                );
-            }
-        }
-        let territory_spans: HashMap<&str, (Option<i32>, Option<i32>)> = territories
-            .iter()
-            .map(|(_, _, t)| {
-                (
-                    t.id.as_str(),
-                    (t.from.map(|d| d.year), t.until.map(|d| d.year)),
-                )
-            })
-            .collect();
-        for (pos, path, observation) in &observations {
-            if let (When::Year(year), Some((from, until))) = (
-                observation.when,
-                territory_spans.get(observation.territory.as_str()),
-            ) {
-                if from.is_some_and(|from| year < from) || until.is_some_and(|until| year > until) {
-                    self.warning(
-                        *pos,
-                        path,
-                        Problem::TerritoryNotInTime {
-                            territory: observation.territory.clone(),
-                            year,
-                        },
-                    );
-                }
-            }
-        }
 
-        let plan = Plan {
+        Some(Plan {
             meta: meta?,
             documents: strip(documents),
             statements: strip(statements),
@@ -224,8 +258,7 @@ impl Cx<'_> {
             references: strip(references),
             verdicts: strip(verdicts),
             tallies: strip(tallies),
-        };
-        Some(plan)
+        })
     }
 
     /// Reads every `[[kind]]` block and checks its fields; records with errors are left out.
@@ -246,7 +279,7 @@ impl Cx<'_> {
                 for (index, item) in items.iter().enumerate() {
                     let record = Record {
                         table: &item.value,
-                        path: format!("{kind}[{}]", index + 1),
+                        path: record_name(kind, &item.value, index),
                         pos: item.pos,
                     };
                     self.check_fields(&record, allowed);
@@ -259,7 +292,7 @@ impl Cx<'_> {
                 other.pos,
                 kind,
                 Problem::WrongType {
-                    expected: "a list of tables",
+                    expected: TypeName::TableArray,
                     found: other.value.type_name(),
                 },
             ),
@@ -287,6 +320,58 @@ impl Cx<'_> {
     }
 }
 
+/// How a message names a `[[kind]]` block: by its id (`target[gdp-2025]`), an observation by
+/// its indicator and year (`observation[gdp-growth 2024]`), a series break by its date; by its
+/// position (`observation[51]`) only when those are missing or unreadable.
+pub(super) fn record_name(kind: &str, table: &Table, index: usize) -> String {
+    let string = |key: &str| match table.get(key) {
+        Some(Spanned {
+            value: Value::String(text),
+            ..
+        }) => Some(text.as_str()),
+        _ => None,
+    };
+    let plain = |text: &str| {
+        !text.is_empty()
+            && text.len() <= 64
+            && text
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+    };
+    let name = match kind {
+        "observation" => {
+            let when = match (table.get("year"), string("period")) {
+                (
+                    Some(Spanned {
+                        value:
+                            Value::Number {
+                                value,
+                                integer: true,
+                                ..
+                            },
+                        ..
+                    }),
+                    None,
+                ) if (1000.0..=9999.0).contains(value) => Some(format!("{value}")),
+                (None, Some(period)) if parse_period(period).is_some() => Some(period.to_string()),
+                _ => None,
+            };
+            match (string("indicator").filter(|i| plain(i)), when) {
+                (Some(indicator), Some(when)) => Some(format!("{indicator} {when}")),
+                _ => None,
+            }
+        }
+        "series_break" => string("date")
+            .filter(|d| PartialDate::parse(d).is_some())
+            .map(str::to_string),
+        _ => string("id").filter(|id| plain(id)).map(str::to_string),
+    };
+    match name {
+        Some(name) => format!("{kind}[{name}]"),
+        None => format!("{kind}[{}]", index + 1),
+    }
+}
+
 impl Record<'_> {
     pub(super) fn child(&self, key: &str) -> String {
         if self.path.is_empty() {
@@ -299,6 +384,10 @@ impl Record<'_> {
     /// The position of a field's value, or of the record when the field is absent.
     pub(super) fn field_pos(&self, key: &str) -> Pos {
         self.table.get(key).map_or(self.pos, |value| value.pos)
+    }
+
+    pub(super) fn has(&self, key: &str) -> bool {
+        self.table.get(key).is_some()
     }
 }
 

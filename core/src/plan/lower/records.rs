@@ -2,11 +2,12 @@
 //! field is an error, so a typo cannot pass silently). Targets, with their shapes, are in
 //! `target`.
 
+use super::fields::{is_id, Future};
 use super::{Cx, Record};
 use crate::diagnostic::Problem;
 use crate::plan::*;
 
-const PLAN_FIELDS: &[&str] = &[
+pub(super) const PLAN_FIELDS: &[&str] = &[
     "id",
     "title",
     "short_title",
@@ -68,7 +69,7 @@ impl Cx<'_> {
         let number = self.string(r, "number");
         let short = self.opt_text(r, "short");
         let issuer = self.text(r, "issuer");
-        let date = self.date(r, "date");
+        let date = self.date_or_unknown(r, "date");
         let title = self.text(r, "title");
         let url = self.opt_url(r, "url");
         Some(Document {
@@ -97,7 +98,7 @@ impl Cx<'_> {
             ],
         );
         let year = self.year(r, "year");
-        let document = self.string(r, "document");
+        let document = self.word(r, "document");
         let text = self.text(r, "text");
         Some(Statement {
             id: id?,
@@ -116,12 +117,12 @@ impl Cx<'_> {
         let id = self.id(r, "id");
         let number = self.whole(r, "number", 1.0, 999.0);
         let title = self.text(r, "title");
-        let document = self.opt_string(r, "document");
+        let document = self.opt_word(r, "document");
         Some(TaskArea {
             id: id?,
             number: number? as u32,
             title: title?,
-            document,
+            document: document?,
         })
     }
 }
@@ -133,8 +134,21 @@ impl Cx<'_> {
         let id = self.id(r, "id");
         let name = self.text(r, "name");
         let short = self.opt_text(r, "short");
-        let from = self.opt_date(r, "from");
-        let until = self.opt_date(r, "until");
+        let from = self.opt_date(r, "from", Future::Allowed);
+        let until = self.opt_date(r, "until", Future::Allowed);
+        if let (Some(Some(from)), Some(Some(until))) = (from, until) {
+            if from > until {
+                self.error(
+                    r.field_pos("from"),
+                    &r.child("from"),
+                    Problem::FromAfterUntil {
+                        from: from.to_string(),
+                        until: until.to_string(),
+                    },
+                );
+                return None;
+            }
+        }
         Some(Territory {
             id: id?,
             name: name?,
@@ -145,19 +159,68 @@ impl Cx<'_> {
     }
 }
 
-pub(super) const BREAK_FIELDS: &[&str] = &["date", "before", "after", "title", "note"];
+pub(super) const BREAK_FIELDS: &[&str] = &[
+    "kind",
+    "date",
+    "before",
+    "after",
+    "indicators",
+    "title",
+    "note",
+];
 
 impl Cx<'_> {
     pub(super) fn series_break(&mut self, r: &Record) -> Option<SeriesBreak> {
-        let date = self.date(r, "date");
-        let before = self.string(r, "before");
-        let after = self.string(r, "after");
+        let kind = self.opt_one_of(
+            r,
+            "kind",
+            &[
+                ("territory", BreakKind::Territory),
+                ("method", BreakKind::Method),
+            ],
+            BreakKind::Territory,
+        );
+        let date = self.date(r, "date", Future::Allowed);
+        let before = self.word(r, "before");
+        let after = self.word(r, "after");
         let title = self.text(r, "title");
         let note = self.text(r, "note");
+        let indicators = match kind? {
+            BreakKind::Territory => {
+                if r.has("indicators") {
+                    self.error(
+                        r.field_pos("indicators"),
+                        &r.child("indicators"),
+                        Problem::FieldNotForBreak {
+                            field: "indicators",
+                            kind: "territory",
+                        },
+                    );
+                    return None;
+                }
+                Vec::new()
+            }
+            BreakKind::Method => {
+                // A method is named by an id, as the observations' `method` field names it.
+                for (key, name) in [("before", &before), ("after", &after)] {
+                    if let Some(name) = name.as_ref().filter(|n| !is_id(n)) {
+                        self.error(
+                            r.field_pos(key),
+                            &r.child(key),
+                            Problem::BadId { id: name.clone() },
+                        );
+                        return None;
+                    }
+                }
+                self.string_list(r, "indicators")?
+            }
+        };
         Some(SeriesBreak {
+            kind: kind?,
             date: date?,
             before: before?,
             after: after?,
+            indicators,
             title: title?,
             note: note?,
         })
@@ -179,48 +242,21 @@ impl Cx<'_> {
         let id = self.id(r, "id");
         let publisher = self.string(r, "publisher");
         let title = self.string(r, "title");
-        let url = match r.table.get("url") {
-            None => {
-                self.error(
-                    r.pos,
-                    &r.child("url"),
-                    Problem::MissingField { field: "url" },
-                );
-                None
-            }
-            Some(_) => self.opt_url(r, "url").flatten(),
-        };
-        let published = match self.string(r, "published") {
-            Some(text) if text == "unknown" => Some(Published::Unknown),
-            Some(text) => match PartialDate::parse(&text) {
-                Some(date) => Some(Published::On(date)),
-                None => {
-                    self.error(
-                        r.field_pos("published"),
-                        &r.child("published"),
-                        Problem::BadDate { text },
-                    );
-                    None
-                }
-            },
-            None => None,
-        };
-        let reliability = if r.table.get("reliability").is_some() {
-            self.one_of(
-                r,
-                "reliability",
-                &[("normal", Reliability::Normal), ("low", Reliability::Low)],
-            )
-        } else {
-            Some(Reliability::Normal)
-        };
+        let url = self.url(r, "url");
+        let published = self.date_or_unknown(r, "published");
+        let reliability = self.opt_one_of(
+            r,
+            "reliability",
+            &[("normal", Reliability::Normal), ("low", Reliability::Low)],
+            Reliability::Normal,
+        );
         let via = self.opt_text(r, "via");
         Some(Source {
             id: id?,
             publisher: publisher?,
             title: title?,
             url: url?,
-            published: published?,
+            published: published?.map_or(Published::Unknown, Published::On),
             reliability: reliability?,
             via,
         })
@@ -259,9 +295,10 @@ impl Cx<'_> {
                 ("rate", Measure::Rate),
                 ("count", Measure::Count),
                 ("share", Measure::Share),
+                ("ratio", Measure::Ratio),
             ],
         );
-        let task_area = self.opt_string(r, "task_area");
+        let task_area = self.opt_word(r, "task_area");
         let definition = self.opt_text(r, "definition");
         let headline = self.opt_bool(r, "headline").unwrap_or(false);
         let gaps = self.opt_text(r, "gaps");
@@ -272,7 +309,7 @@ impl Cx<'_> {
             decimals: decimals? as u8,
             direction: direction?,
             measure: measure?,
-            task_area,
+            task_area: task_area?,
             definition,
             headline,
             gaps,
@@ -285,9 +322,12 @@ pub(super) const OBSERVATION_FIELDS: &[&str] = &[
     "year",
     "period",
     "value",
+    "min",
+    "max",
     "kind",
     "territory",
     "source",
+    "method",
     "as_of",
     "qualifier",
     "derived",
@@ -297,9 +337,9 @@ pub(super) const OBSERVATION_FIELDS: &[&str] = &[
 
 impl Cx<'_> {
     pub(super) fn observation(&mut self, r: &Record) -> Option<Observation> {
-        let indicator = self.string(r, "indicator");
+        let indicator = self.word(r, "indicator");
         let when = self.when(r);
-        let value = self.number(r, "value");
+        let figure = self.figure(r);
         let kind = self.one_of(
             r,
             "kind",
@@ -311,10 +351,21 @@ impl Cx<'_> {
                 ("derived", ObservationKind::Derived),
             ],
         );
-        let territory = self.string(r, "territory");
-        let source = self.string(r, "source");
-        let as_of = self.opt_date(r, "as_of");
-        let qualifier = if r.table.get("qualifier").is_some() {
+        let territory = self.word(r, "territory");
+        let source = self.word(r, "source");
+        let method = match self.opt_word(r, "method") {
+            Some(Some(method)) if !is_id(&method) => {
+                self.error(
+                    r.field_pos("method"),
+                    &r.child("method"),
+                    Problem::BadId { id: method },
+                );
+                None
+            }
+            other => other,
+        };
+        let as_of = self.opt_date(r, "as_of", Future::Refused);
+        let qualifier = if r.has("qualifier") {
             self.one_of(
                 r,
                 "qualifier",
@@ -342,13 +393,35 @@ impl Cx<'_> {
             ),
             _ => {}
         }
+        if let (Some(when), Some(Some(date))) = (when, as_of) {
+            // Within its year (or period), or in the January after it: the accounts of a
+            // budget year close on 31 January of the next (public investment disbursed "by the
+            // end of the fiscal year" is counted to that day).
+            let last = when.end_year();
+            let inside = (when.start_year()..=last).contains(&date.year)
+                || (date.year == last + 1 && date.month == Some(1));
+            if !inside {
+                self.error(
+                    r.field_pos("as_of"),
+                    &r.child("as_of"),
+                    Problem::AsOfOutside {
+                        as_of: date.to_string(),
+                        when: when.to_string(),
+                    },
+                );
+                return None;
+            }
+        }
+        let (value, upper) = figure?;
         Some(Observation {
             indicator: indicator?,
             when: when?,
-            value: value?,
+            value,
+            upper,
             kind: kind?,
             territory: territory?,
             source: source?,
+            method: method?,
             as_of: as_of?,
             qualifier: qualifier?,
             derived,
@@ -356,5 +429,36 @@ impl Cx<'_> {
             note,
             line: r.pos.line,
         })
+    }
+
+    /// `value`, or `min` and `max` for a figure published as a range.
+    fn figure(&mut self, r: &Record) -> Option<(f64, Option<f64>)> {
+        if r.has("value") {
+            if r.has("min") || r.has("max") {
+                let key = if r.has("min") { "min" } else { "max" };
+                self.error(r.field_pos(key), &r.child(key), Problem::ValueWithBand);
+                return None;
+            }
+            return self.number(r, "value").map(|v| (v, None));
+        }
+        if !r.has("min") && !r.has("max") {
+            self.error(
+                r.pos,
+                &r.child("value"),
+                Problem::MissingField { field: "value" },
+            );
+            return None;
+        }
+        let (min, max) = (self.number(r, "min"), self.number(r, "max"));
+        let (min, max) = (min?, max?);
+        if min > max {
+            self.error(
+                r.field_pos("min"),
+                &r.child("min"),
+                Problem::MinAboveMax { min, max },
+            );
+            return None;
+        }
+        Some((min, Some(max)))
     }
 }
