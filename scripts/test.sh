@@ -8,7 +8,8 @@
 #   5 test-browser  cargo test --target wasm32-unknown-unknown --test browser           (headless Chromium)
 #   6 e2e-selftest  the e2e harness fails on broken pages (negative controls)
 #   7 build         trunk build --release                                              (dist/)
-#   8 size-budget   brotli total of the first view's files <= the interim ceiling in tests/size-budget.mjs (goal 130,000 B)
+#   8 size-budget   tests/size-budget.mjs: brotli bytes before the first chart <= 30,000 (every
+#                   pre-rendered page), first-view wasm <= 150,000, whole first load <= 180,000
 #   9 e2e           tests/e2e/*.test.mjs in Chromium, against dist/ served by nginx on 127.0.0.1
 #                   (docs/hosting/nginx.conf: precompressed files, cache headers, strict CSP)
 #  10 e2e-firefox   the test files that export engines: [..., 'firefox'] (smoke, interaction,
