@@ -44,7 +44,9 @@ globalThis.chitieuMore = {
 // ---- hover: at once -----------------------------------------------------------------------
 const hover = (async () => {
   const module = await import(meta('chitieu-hover-glue'));
-  await module.default({ module_or_path: meta('chitieu-hover-wasm') });
+  const exports = await module.default({ module_or_path: meta('chitieu-hover-wasm') });
+  // Its exports (e.g. `memory`) for a host page or the benchmark, as the app's start announces.
+  dispatchEvent(new CustomEvent('chitieu:hover-started', { detail: { wasm: exports } }));
   return module;
 })();
 
