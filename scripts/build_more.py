@@ -19,6 +19,7 @@ last `chitieu prerender`: the native build of the widget's own components writes
 into index.html, en.html and one compact page per indicator and language (src/cli/prerender.rs).
 """
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -118,6 +119,30 @@ def main():
 
     single_file.main()
     prerender(staging)
+    name_prerendered_embeds(staging)
+
+
+# In static/embed.js, the list of indicators whose compact page was pre-rendered: a
+# `<div data-chitieu data-indicator=…>` of one of them becomes an iframe of that page.
+EMBED_MARKER = "/* chitieu:prerendered */[]"
+
+
+def name_prerendered_embeds(staging):
+    ids = sorted(
+        m.group(1)
+        for m in (re.fullmatch(r"embed-([a-z0-9_]+)\.html", f) for f in os.listdir(staging))
+        if m
+    )
+    if not ids:
+        die("no pre-rendered compact page (embed-*.html) was written")
+    path = os.path.join(staging, "embed.js")
+    with open(path, encoding="utf-8") as f:
+        script = f.read()
+    if script.count(EMBED_MARKER) != 1:
+        die(f"embed.js must hold the marker {EMBED_MARKER!r} exactly once")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(script.replace(EMBED_MARKER, "/* chitieu:prerendered */" + json.dumps(ids), 1))
+    print(f"build_more: embed.js names {len(ids)} pre-rendered compact pages", flush=True)
 
 
 def prerender(staging):

@@ -10,7 +10,8 @@
  *    "Our iframes" are those with a `data-chitieu-frame` attribute, and those whose src is on the
  *    origin this script was loaded from.
  * 2. Script-tag embedding: every <div data-chitieu data-indicator="…"> becomes an iframe of the
- *    compact view. Optional: data-lang (vi|en), data-theme (light|dark|contrast), data-period
+ *    compact view: its pre-rendered page (embed-<indicator>[.en].html) when only the indicator and
+ *    the language are chosen, else the address form (?embed=1&…). Optional: data-lang (vi|en), data-theme (light|dark|contrast), data-period
  *    (e.g. 2021-2025 or all), data-plan (a plan file on chitieu's origin), data-height (initial
  *    height in px), data-title (the iframe's accessible name).
  * Safe to include twice. Styles are set through CSSOM (allowed under a strict style-src).
@@ -26,6 +27,8 @@
   var script = document.currentScript;
   var base = script && script.src ? new URL('./', script.src) : new URL('./', location.href);
   var PARAMS = ['indicator', 'lang', 'theme', 'period', 'plan'];
+  // Indicators whose compact page the build pre-rendered (scripts/build_more.py fills this in).
+  var PRERENDERED = /* chitieu:prerendered */[];
 
   function srcOf(frame) {
     try {
@@ -76,15 +79,33 @@
     }
   }
 
+  /**
+   * The pre-rendered compact page for a host asking for one indicator (and vi or en) and nothing
+   * else: it shows its chart before any script runs. Other choices (theme, period, another plan)
+   * use the address form, which the app draws. The build writes the list below.
+   */
+  function preRendered(host) {
+    var indicator = host.getAttribute('data-indicator') || '';
+    var lang = host.getAttribute('data-lang') || 'vi';
+    if (PRERENDERED.indexOf(indicator) < 0 || (lang !== 'vi' && lang !== 'en')) return null;
+    for (var i = 0; i < PARAMS.length; i++) {
+      if (PARAMS[i] !== 'indicator' && PARAMS[i] !== 'lang' && host.getAttribute('data-' + PARAMS[i])) return null;
+    }
+    return new URL('embed-' + indicator + (lang === 'en' ? '.en' : '') + '.html', base);
+  }
+
   function mount(host) {
     if (host.getAttribute('data-chitieu-mounted') === '1') return;
     host.setAttribute('data-chitieu-mounted', '1');
-    var url = new URL(base.href);
-    for (var i = 0; i < PARAMS.length; i++) {
-      var value = host.getAttribute('data-' + PARAMS[i]);
-      if (value) url.searchParams.set(PARAMS[i], value);
+    var url = preRendered(host);
+    if (!url) {
+      url = new URL(base.href);
+      for (var i = 0; i < PARAMS.length; i++) {
+        var value = host.getAttribute('data-' + PARAMS[i]);
+        if (value) url.searchParams.set(PARAMS[i], value);
+      }
+      url.searchParams.set('embed', '1');
     }
-    url.searchParams.set('embed', '1');
     var frame = document.createElement('iframe');
     frame.src = url.href;
     frame.title = host.getAttribute('data-title') || 'Chỉ tiêu — biểu đồ mục tiêu và thực hiện / targets and results';

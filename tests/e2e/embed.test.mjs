@@ -130,8 +130,8 @@ export default {
       const c = checks();
       const handle = await waitFor(() => page.$('#mount > iframe'), 'embed.js did not insert an iframe');
       const src = new URL(await handle.getAttribute('src'));
-      c.check('iframe src is the compact view of the chosen indicator, in English', src.origin === new URL(url).origin &&
-        src.searchParams.get('embed') === '1' && src.searchParams.get('indicator') === INDICATOR && src.searchParams.get('lang') === 'en', src.href);
+      c.check('iframe src is the pre-rendered compact page of the chosen indicator, in English', src.origin === new URL(url).origin &&
+        src.pathname === `/embed-${INDICATOR}.en.html` && src.search === '', src.href);
       c.check('iframe has an accessible name and a sandbox', Boolean(await handle.getAttribute('title')) &&
         /allow-scripts/.test((await handle.getAttribute('sandbox')) || ''));
       const frame = await handle.contentFrame();
@@ -155,6 +155,28 @@ export default {
       );
       checkForgedIgnored(c, await heights(page, '#mount > iframe'));
       c.check('no page errors on the host', log.pageErrors.length === 0, limitList(log.pageErrors));
+      c.throwIfFailed();
+    });
+  },
+
+  'script tag: the pre-rendered page when it stands for the choice, the address form otherwise': async ({ openPage, url }) => {
+    const body = `<div id="a" data-chitieu data-indicator="${INDICATOR}"></div>
+      <div id="b" data-chitieu data-indicator="${INDICATOR}" data-period="all"></div>
+      <div id="c" data-chitieu data-indicator="no_such_indicator" data-lang="en"></div>
+      <div id="d" data-chitieu data-indicator="${INDICATOR}" data-lang="fr"></div>`;
+    await withHost(url, body, async (hostOrigin) => {
+      const { page } = await openPage(`${hostOrigin}/`);
+      const c = checks();
+      await waitFor(async () => (await page.$$('[data-chitieu] > iframe')).length === 4, 'embed.js did not insert four iframes');
+      const srcs = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('[data-chitieu]')].map((d) => [d.id, d.querySelector('iframe')?.src])));
+      const a = new URL(srcs.a);
+      c.check('indicator alone, Vietnamese: its pre-rendered page', a.pathname === `/embed-${INDICATOR}.html` && a.search === '', srcs.a);
+      for (const [id, want] of [['b', 'period=all'], ['c', 'indicator=no_such_indicator'], ['d', 'lang=fr']]) {
+        const u = new URL(srcs[id]);
+        c.check(`${id}: the address form (${want}), which the app draws and checks`, u.pathname === '/' && u.searchParams.get('embed') === '1' && u.search.includes(want), srcs[id]);
+      }
+      const response = await page.request.get(srcs.a);
+      c.check('the pre-rendered page exists', response.ok(), String(response.status()));
       c.throwIfFailed();
     });
   },
