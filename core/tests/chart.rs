@@ -864,3 +864,86 @@ fn readout_of_an_average_point_is_the_average() {
     );
     assert!(!readout.sentence.contains("7,12"), "{}", readout.sentence);
 }
+
+/// Every y-axis label states its tick's value (gallery F30): ticks 2.5 apart are "2.5", "7.5",
+/// never "2", "8" — a 7.5–8% band drawn at a gridline labelled "8" reads as 8–8.4%. Every chart
+/// of every plan, at every width and both heights.
+#[test]
+fn y_tick_labels_state_their_values() {
+    let mut ticks = 0;
+    for (name, plan) in every_plan() {
+        let mut periods: Vec<Option<Period>> = vec![None];
+        periods.extend(plan.meta.periods.iter().copied().map(Some));
+        for indicator in &plan.indicators {
+            for period in &periods {
+                let spec = chart::indicator_chart(
+                    &plan,
+                    &indicator.id,
+                    *period,
+                    Lang::En,
+                    Layers::ALL,
+                    TODAY,
+                )
+                .expect("chart");
+                for width in [320.0, 360.0, 600.0, 1000.0, 1400.0] {
+                    for height in [chart::height_for(width), chart::height_for_compact(width)] {
+                        let placed = chart::layout(&spec, width, height);
+                        for (value, text) in &placed.y_ticks {
+                            let read: f64 = text
+                                .replace(',', "")
+                                .replace('−', "-")
+                                .parse()
+                                .unwrap_or_else(|_| panic!("{name}: tick {text:?}"));
+                            assert!(
+                                (read - value).abs() < 1e-9,
+                                "{name} {} {period:?} {width}: the tick at {value} reads {text:?}",
+                                indicator.id
+                            );
+                            ticks += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(ticks > 1000, "{ticks} ticks");
+}
+
+/// An average-so-far line keeps one footing (gallery F31): every point covers the years from
+/// the same first year as its last point, the figure the status rests on. GRDP growth 2021–2025
+/// has no 2021 figure, so the 2022 figure alone (12.64 %) is not drawn as "the average so far"
+/// joined to the 2021–2023 average (5.34 %).
+#[test]
+fn an_average_line_keeps_one_footing() {
+    for (name, plan) in every_plan() {
+        let mut periods: Vec<Option<Period>> = vec![None];
+        periods.extend(plan.meta.periods.iter().copied().map(Some));
+        for indicator in &plan.indicators {
+            for period in &periods {
+                let spec = spec(&plan, &indicator.id, *period, Lang::Vi);
+                for s in spec.series.iter().filter(|s| s.role.is_line()) {
+                    let starts: Vec<Option<i32>> =
+                        s.points.iter().map(|p| p.covers.map(|c| c.0)).collect();
+                    assert!(
+                        starts.windows(2).all(|w| w[0] == w[1]),
+                        "{name} {} {period:?}: {starts:?}",
+                        indicator.id
+                    );
+                }
+            }
+        }
+    }
+    let plan = load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data/can-tho.toml"));
+    let p2125 = Some(Period {
+        first: 2021,
+        last: 2025,
+    });
+    let spec = spec(&plan, "grdp_growth", p2125, Lang::Vi);
+    let average = spec
+        .series
+        .iter()
+        .find(|s| matches!(s.role, Role::Average(_)))
+        .expect("the average so far");
+    let covers: Vec<_> = average.points.iter().map(|p| p.covers).collect();
+    assert_eq!(covers, [Some((2021, 2023)), Some((2021, 2024))]);
+}

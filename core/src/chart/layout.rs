@@ -463,7 +463,7 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64) -> Layout {
         Some(ceiling) if domain.1 > ceiling && max <= ceiling => (domain.0, ceiling),
         _ => domain,
     };
-    let (mut ticks, tick_decimals) = nice_ticks(domain.0, domain.1, tick_count);
+    let (mut ticks, _) = nice_ticks(domain.0, domain.1, tick_count);
     // Fewer ticks until their texts are clear of each other.
     let y_pre = Linear {
         domain,
@@ -478,6 +478,8 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64) -> Layout {
         }
         ticks = ticks.iter().copied().step_by(2).collect();
     }
+    // The decimals of the ticks shown (after thinning): 0, 5, 10 once 2.5 and 7.5 are gone.
+    let tick_decimals = super::scale::decimals_of(&ticks);
     let y_labels: Vec<(f64, String)> = ticks
         .iter()
         .map(|v| (*v, number::format(*v, tick_decimals, spec.lang)))

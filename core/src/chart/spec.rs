@@ -335,6 +335,16 @@ pub fn indicator_chart(
             }
             Footing::Yearly => continue,
         };
+        // One footing along the line: every point covers the years from the same first year
+        // as the last one (the figure the status rests on). An "average" of 2022 alone, where
+        // 2021 has no figure, is one year's value, not the average of 2021–2022: joined to the
+        // averages after it, it would draw a collapse that never happened. Its yearly value
+        // stays on the chart as context.
+        let start = points.last().map(|p| p.covers.0);
+        let points: Vec<_> = points
+            .into_iter()
+            .filter(|p| Some(p.covers.0) == start)
+            .collect();
         if points.is_empty() {
             continue;
         }
