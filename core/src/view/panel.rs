@@ -145,6 +145,35 @@ pub struct BreakNote {
     pub more: String,
 }
 
+/// The target a panel leads with (headline, lead figure, badge): always one the chart draws as a
+/// lead target (`chart::leads`), so a reader finds the headline's target on the chart. The
+/// chart's focus (the earliest still due) when there is a figure to hold against it; else the
+/// latest lead target that has one (over every period, the 2021–2025 finding rather than "no
+/// figure yet" for 2026–2030); else the focus.
+pub fn lead_target<'a>(
+    plan: &'a Plan,
+    indicator: &'a Indicator,
+    period: Option<Period>,
+    today: i32,
+) -> Option<&'a Target> {
+    let leads = crate::chart::leads(plan, &indicator.id, period, today);
+    let judged = |t: &Target| {
+        comparable(
+            plan,
+            indicator,
+            t,
+            &status::assess(plan, t, today),
+            Lang::En,
+        )
+        .is_some()
+    };
+    leads
+        .focus
+        .filter(|t| judged(t))
+        .or_else(|| leads.targets.iter().rev().find(|t| judged(t)).copied())
+        .or(leads.focus)
+}
+
 /// The panel of one indicator for `period` (every period when `None`), as of `today`.
 pub fn panel(
     plan: &Plan,
@@ -155,7 +184,7 @@ pub fn panel(
     today: i32,
 ) -> Option<Panel> {
     let indicator = plan.indicator(indicator_id)?;
-    let lead_target = status::primary_target(plan, indicator_id, period, today);
+    let lead_target = lead_target(plan, indicator, period, today);
     let scored = plan.targets_in(indicator_id, period);
     let mut assessed: Vec<(&Target, Assessment)> = scored
         .iter()
