@@ -111,6 +111,13 @@ fn spec(plan: &Plan, indicator: &str, period: Option<Period>, lang: Lang) -> Cha
         .unwrap_or_else(|| panic!("no chart for {indicator}"))
 }
 
+/// The chart as read in `today`: a required path and a projection are drawn only while the
+/// lead target's deadline year is still ahead (or under way).
+fn spec_on(plan: &Plan, indicator: &str, period: Option<Period>, today: i32) -> ChartSpec {
+    chart::indicator_chart(plan, indicator, period, Lang::Vi, Layers::DEFAULT, today)
+        .unwrap_or_else(|| panic!("no chart for {indicator}"))
+}
+
 fn first_period(plan: &Plan) -> Option<Period> {
     plan.meta.periods.first().copied()
 }
@@ -124,7 +131,8 @@ fn render(spec: &ChartSpec, theme: ThemeName, width: u32, height: u32) -> String
 #[test]
 fn rate_against_an_average_band_compares_the_average_so_far() {
     let plan = fixture("chart-cases.toml");
-    let spec = spec(&plan, "growth", first_period(&plan), Lang::Vi);
+    // Read in 2025, with the deadline year under way.
+    let spec = spec_on(&plan, "growth", first_period(&plan), 2025);
     assert_eq!(spec.footing, Footing::Average);
     assert_eq!(spec.unit, "%/năm");
     let average = spec
@@ -150,7 +158,7 @@ fn rate_against_an_average_band_compares_the_average_so_far() {
         assert!((got - want).abs() < 1e-9, "{got} ≠ {want}");
     }
     let target = plan.targets_of("growth").next().expect("target");
-    let assessment = status::assess(&plan, target, TODAY);
+    let assessment = status::assess(&plan, target, 2025);
     assert_eq!(assessment.observed_rate, values.last().copied());
     // The yearly values are context, the merged city's one figure its own colour.
     let yearly: Vec<_> = spec
@@ -314,7 +322,7 @@ fn layers_travel_as_bits() {
 #[test]
 fn required_path_and_projection_of_a_level() {
     let plan = fixture("chart-cases.toml");
-    let spec = spec(&plan, "per-capita", first_period(&plan), Lang::Vi);
+    let spec = spec_on(&plan, "per-capita", first_period(&plan), 2025);
     let target = plan.targets_of("per-capita").next().expect("a target");
     assert_eq!(
         spec.required,
@@ -327,7 +335,7 @@ fn required_path_and_projection_of_a_level() {
         "the required path is drawn in its colour"
     );
     check_snapshot("per-capita-required-projection", &svg);
-    let growth = self::spec(&plan, "growth", first_period(&plan), Lang::Vi);
+    let growth = spec_on(&plan, "growth", first_period(&plan), 2025);
     check_snapshot(
         "growth-required-projection",
         &render(
@@ -946,4 +954,112 @@ fn an_average_line_keeps_one_footing() {
         .expect("the average so far");
     let covers: Vec<_> = average.points.iter().map(|p| p.covers).collect();
     assert_eq!(covers, [Some((2021, 2023)), Some((2021, 2024))]);
+}
+
+/// No required path and no projection once the lead target is met or its deadline year is over
+/// (gallery F12, F13): the 2021–2025 charts read in 2026 show what happened, and the poverty
+/// chart, whose target is met, draws no path towards it.
+#[test]
+fn no_required_path_once_met_or_past_the_deadline() {
+    for (name, plan) in every_plan() {
+        let mut periods: Vec<Option<Period>> = vec![None];
+        periods.extend(plan.meta.periods.iter().copied().map(Some));
+        for indicator in &plan.indicators {
+            for period in &periods {
+                let Some(focus) = chart::leads(&plan, &indicator.id, *period, TODAY).focus else {
+                    continue;
+                };
+                let met = status::assess(&plan, focus, TODAY).status.is_met();
+                if met || focus.when.end_year() < TODAY {
+                    let spec = spec(&plan, &indicator.id, *period, Lang::Vi);
+                    assert!(
+                        spec.required.is_empty() && spec.projection.is_empty(),
+                        "{name} {} {period:?}",
+                        indicator.id
+                    );
+                }
+            }
+        }
+    }
+    let plan = load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data/can-tho.toml"));
+    let p2125 = Some(Period {
+        first: 2021,
+        last: 2025,
+    });
+    for id in [
+        "grdp_growth",
+        "poor_household_rate",
+        "health_insurance_coverage",
+    ] {
+        let spec = spec(&plan, id, p2125, Lang::Vi);
+        assert!(
+            spec.required.is_empty() && spec.projection.is_empty(),
+            "{id}"
+        );
+        assert!(chart::legend(&spec, Lang::Vi).iter().all(|e| !matches!(
+            e.swatch,
+            Swatch::Required | Swatch::Projection | Swatch::Fan
+        )));
+    }
+    // Read in 2025, the growth chart still shows what 2025 needs.
+    assert!(!spec_on(&plan, "grdp_growth", p2125, 2025)
+        .required
+        .is_empty());
+}
+
+/// A target of a territory that ends at a series break is drawn on its own side of the rule
+/// (gallery F3): the old city's 2025 poverty ceiling (< 0,5%) and its 2025 per-capita band
+/// (145–160) never stand beside the merged city's 2025 figures.
+#[test]
+fn a_target_stays_on_its_territory_side_of_the_break() {
+    let mut checked = 0;
+    for (name, plan) in every_plan() {
+        let mut periods: Vec<Option<Period>> = vec![None];
+        periods.extend(plan.meta.periods.iter().copied().map(Some));
+        for indicator in &plan.indicators {
+            for period in &periods {
+                let spec = chart::indicator_chart(
+                    &plan,
+                    &indicator.id,
+                    *period,
+                    Lang::Vi,
+                    Layers::ALL,
+                    TODAY,
+                )
+                .expect("chart");
+                for mark in &spec.targets {
+                    let target = plan
+                        .targets
+                        .iter()
+                        .find(|t| t.id == mark.target_id)
+                        .expect("target");
+                    assert!(mark.span.0 < mark.span.1, "{name} {}", mark.target_id);
+                    for b in plan.series_breaks.iter().filter(|b| {
+                        b.kind == plan::BreakKind::Territory && b.before == target.territory
+                    }) {
+                        assert!(
+                            mark.span.1 < f64::from(b.date.year) - 0.5,
+                            "{name} {} {period:?}: {} drawn past the break",
+                            indicator.id,
+                            mark.target_id
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 10, "checked {checked}");
+    let plan = load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data/can-tho.toml"));
+    let spec = spec(&plan, "poor_household_rate", None, Lang::Vi);
+    let ceiling = spec
+        .targets
+        .iter()
+        .find(|m| m.label == "<0,5%")
+        .expect("the old city's ceiling");
+    assert!(
+        ceiling.span.1 < 2024.5 && ceiling.span.0 < 2023.7,
+        "{:?}",
+        ceiling.span
+    );
 }

@@ -659,15 +659,14 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64) -> Layout {
             }
         }
     }
-    let target_span =
-        |first: i32, last: i32| (x.map(f64::from(first) - 0.4), x.map(f64::from(last) + 0.4));
+    let target_span = |(from, to): (f64, f64)| (x.map(from), x.map(to));
     if spec.layers.targets {
         for mark in spec
             .targets
             .iter()
             .filter(|m| m.lead || spec.layers.other_targets)
         {
-            let (x0, x1) = target_span(mark.first, mark.last);
+            let (x0, x1) = target_span(mark.span);
             for value in [mark.low, mark.high] {
                 placer.rules.push(((x0, y.map(value)), (x1, y.map(value))));
             }
@@ -735,7 +734,7 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64) -> Layout {
     }
     let target_label = |placer: &mut Placer, index: usize| {
         let mark = &spec.targets[index];
-        let (x0, x1) = target_span(mark.first, mark.last);
+        let (x0, x1) = target_span(mark.span);
         let (y_high, y_low) = (y.map(mark.high), y.map(mark.low));
         let middle = (x0 + x1) / 2.0;
         let mut candidates = vec![

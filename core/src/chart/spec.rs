@@ -163,6 +163,10 @@ pub struct TargetMark {
     pub target_id: String,
     pub first: i32,
     pub last: i32,
+    /// Where it is drawn on the year axis, from and to: its years (each ±0.4), kept on its own
+    /// territory's side of a series break — the old city's 2025 target is never drawn beside
+    /// the merged city's 2025 figure, a comparison across the break.
+    pub span: (f64, f64),
     pub low: f64,
     pub high: f64,
     /// The lead target of its period (drawn in the target colour; the others are muted).
@@ -242,7 +246,7 @@ pub fn leads<'a>(
 /// plan period when `None`; the others when `layers.other_targets`), the figures on the lead
 /// target's footing, its required path and its projection (none once it is met: a trend carried
 /// past a target already met misleads — 36 communes meeting a standard cannot become 40 when
-/// the city has 36). `today` is the current year, given, never read from a clock.
+/// the city has 36; none once its deadline year is over). `today` is the current year, given, never read from a clock.
 pub fn indicator_chart(
     plan: &Plan,
     indicator_id: &str,
@@ -396,8 +400,13 @@ pub fn indicator_chart(
             }
             Footing::Total => {}
         }
-        if met {
+        // Neither once the target is met (nothing more is needed; a trend carried past it
+        // misleads) nor once its deadline year is over (the year's own figure answers what a
+        // path or a trend would guess; drawn, they crowd the last step beside the new figures).
+        if met || focus.when.end_year() < today {
             projection.clear();
+            required.clear();
+            needed = None;
         }
     }
 
@@ -538,6 +547,16 @@ fn target_mark(plan: &Plan, target: &Target, lead: bool, lang: Lang) -> Option<T
     } else {
         figure
     };
+    // A territory that ends at a break (a city merged into a larger one) has no figures
+    // after it: its target is drawn on its side of the rule, at least one year wide.
+    let mut span = (f64::from(first) - 0.4, f64::from(last) + 0.4);
+    for b in &plan.series_breaks {
+        let at = f64::from(b.date.year) - 0.5;
+        if b.kind == BreakKind::Territory && b.before == target.territory && span.1 > at {
+            span.1 = at - 0.1;
+            span.0 = span.0.min(span.1 - 0.8);
+        }
+    }
     let document = document_short(plan, &target.document, lang);
     let territory = territory_short(plan, &target.territory, lang);
     let footing = status::footing(plan, target);
@@ -553,6 +572,7 @@ fn target_mark(plan: &Plan, target: &Target, lead: bool, lang: Lang) -> Option<T
         target_id: target.id.clone(),
         first,
         last,
+        span,
         low,
         high,
         lead,
