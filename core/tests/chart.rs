@@ -192,7 +192,7 @@ fn rate_against_an_average_band_compares_the_average_so_far() {
         "{texts:?}"
     );
     // The end value, in words where there is room, the number alone where there is not.
-    let wide = chart::layout(&spec, 1000.0, chart::height_for(1000.0));
+    let wide = chart::layout(&spec, 1400.0, chart::height_for(1400.0));
     let narrow = chart::layout(&spec, 360.0, chart::height_for(360.0));
     let end = |l: &chart::Layout| {
         l.labels
@@ -1062,4 +1062,51 @@ fn a_target_stays_on_its_territory_side_of_the_break() {
         "{:?}",
         ceiling.span
     );
+}
+
+/// A label keeps a gap from every dot (gallery F11: "TB 2021–24: 5,78%" ended against the 2024
+/// yearly dot): every text but the axis texts stays 2 px clear of the box of every drawn dot
+/// (its radius and stroke), for every chart of every plan at every width.
+#[test]
+fn labels_keep_clear_of_the_dots() {
+    let mut checked = 0;
+    for (name, plan) in every_plan() {
+        let mut periods: Vec<Option<Period>> = vec![None];
+        periods.extend(plan.meta.periods.iter().copied().map(Some));
+        for indicator in &plan.indicators {
+            for period in &periods {
+                for lang in Lang::ALL {
+                    let spec = spec(&plan, &indicator.id, *period, lang);
+                    for width in [320.0, 360.0, 600.0, 1000.0, 1400.0] {
+                        for height in [chart::height_for(width), chart::height_for_compact(width)] {
+                            let placed = chart::layout(&spec, width, height);
+                            for p in &placed.points {
+                                let r = if spec.series[p.series].role.is_line() {
+                                    chart::layout::DOT + 1.0
+                                } else {
+                                    chart::layout::CONTEXT_DOT + 1.0
+                                } + 2.0;
+                                let dot = Rect {
+                                    left: p.x - r,
+                                    top: p.y - r,
+                                    right: p.x + r,
+                                    bottom: p.y + r,
+                                };
+                                for label in placed.labels.iter().filter(|l| !l.role.is_axis()) {
+                                    assert!(
+                                        !label.rect.intersects(&dot),
+                                        "{name} {} {period:?} {lang:?} {width}: {:?} against a dot",
+                                        indicator.id,
+                                        label.text
+                                    );
+                                    checked += 1;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 1000, "checked {checked}");
 }

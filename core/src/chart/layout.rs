@@ -372,7 +372,7 @@ impl Placer {
         let padded = rect.grown(GAP);
         let touches = |list: &[Segment]| list.iter().any(|(a, b)| rect.grown(1.0).crosses(*a, *b));
         !self.labels.iter().any(|l| l.rect.intersects(&padded))
-            && !self.dots.iter().any(|d| d.intersects(rect))
+            && !self.dots.iter().any(|d| d.intersects(&padded))
             && !touches(&self.rules)
             && (!lines || !touches(&self.segments))
     }
