@@ -356,7 +356,7 @@ fn svg_figure_carries_title_legend_source_and_version() {
     for (lang, width) in [(Lang::Vi, 640u32), (Lang::En, 320u32)] {
         let indicator = plan.indicator("growth").expect("indicator");
         let spec = spec(&plan, "growth", first_period(&plan), lang);
-        let caption = chitieu_core::export::caption(&plan, indicator, None, lang, &version);
+        let caption = chitieu_core::export::caption(&plan, indicator, None, lang, &version, TODAY);
         let svg = chart::figure::to_svg(
             &spec,
             &caption,

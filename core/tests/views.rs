@@ -165,3 +165,49 @@ fn the_headline_target_is_drawn_on_the_chart() {
     }
     assert!(checked > 50, "checked {checked}");
 }
+
+/// The downloaded figure says what the page says (gallery F17): its title is the panel's
+/// headline, its subtitle states the y axis's own unit, and its credit names who made it.
+#[test]
+fn the_figure_caption_is_the_headline_with_the_axis_unit() {
+    let mut checked = 0;
+    for (name, plan) in plans() {
+        let periods: Vec<Option<plan::Period>> = plan
+            .meta
+            .periods
+            .iter()
+            .copied()
+            .map(Some)
+            .chain([None])
+            .collect();
+        for indicator in &plan.indicators {
+            for period in &periods {
+                for lang in Lang::ALL {
+                    let panel =
+                        view::panel(&plan, &indicator.id, *period, lang, Layers::DEFAULT, 2026)
+                            .expect("a panel");
+                    let caption = chitieu_core::export::caption(
+                        &plan, indicator, *period, lang, "0123abcd", 2026,
+                    );
+                    assert_eq!(caption.title, panel.headline, "{name} {}", indicator.id);
+                    if let Some(chart) = &panel.chart {
+                        assert!(
+                            caption.subtitle.contains(&format!(": {} · ", chart.unit)),
+                            "{name} {}: {} vs the axis's {}",
+                            indicator.id,
+                            caption.subtitle,
+                            chart.unit
+                        );
+                    }
+                    let by = match lang {
+                        Lang::Vi => "Biểu đồ: Ban biên tập chitieu",
+                        Lang::En => "Chart: chitieu editors",
+                    };
+                    assert!(caption.credit.starts_with(by), "{}", caption.credit);
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 100, "checked {checked}");
+}

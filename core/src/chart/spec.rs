@@ -476,11 +476,7 @@ pub fn indicator_chart(
         .collect();
 
     let value_unit = indicator.unit.get(lang).to_string();
-    let unit = if indicator.measure == Measure::Rate && value_unit == "%" {
-        words::get(Word::PercentAYear, lang).to_string()
-    } else {
-        value_unit.clone()
-    };
+    let unit = axis_unit(indicator, lang);
     Some(ChartSpec {
         lang,
         decimals: indicator.decimals,
@@ -497,6 +493,17 @@ pub fn indicator_chart(
         breaks,
         layers,
     })
+}
+
+/// The unit the y axis states once ("%/năm" for a growth rate in %, else the indicator's unit):
+/// the downloaded figure's subtitle says the same.
+pub fn axis_unit(indicator: &crate::plan::Indicator, lang: Lang) -> String {
+    let unit = indicator.unit.get(lang);
+    if indicator.measure == Measure::Rate && unit == "%" {
+        words::get(Word::PercentAYear, lang).to_string()
+    } else {
+        unit.to_string()
+    }
 }
 
 fn target_mark(plan: &Plan, target: &Target, lead: bool, lang: Lang) -> Option<TargetMark> {

@@ -314,6 +314,23 @@ pub fn panel(
     })
 }
 
+/// The panel's headline sentence alone, for the downloaded figure's title: the same words the
+/// page opens with.
+pub fn headline_of(
+    plan: &Plan,
+    indicator: &Indicator,
+    period: Option<Period>,
+    lang: Lang,
+    today: i32,
+) -> String {
+    let lead = lead_target(plan, indicator, period, today);
+    let assessed: Vec<(&Target, Assessment)> = lead
+        .map(|t| (t, status::assess(plan, t, today)))
+        .into_iter()
+        .collect();
+    headline(plan, indicator, lead, &assessed, lang)
+}
+
 /// The sentence at the top of the panel.
 fn headline(
     plan: &Plan,
