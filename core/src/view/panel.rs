@@ -373,7 +373,16 @@ fn headline(
     };
     let verdict = Goal::of(target.shape, indicator.direction)
         .map(|g| g.verdict(status::displayed(figure.value, indicator.decimals)));
-    let relation = relation(verdict, assessment.is_final, lang);
+    // Past the deadline with the final figure not out, the badge says "probably missed": the
+    // sentence says so too, never "not yet" of a deadline gone.
+    let relation = if super::badge::Outcome::of(assessment) == super::badge::Outcome::LikelyMissed {
+        match lang {
+            Lang::Vi => "có thể không đạt chỉ tiêu",
+            Lang::En => "probably missing the target of",
+        }
+    } else {
+        relation(verdict, assessment.is_final, lang)
+    };
     let Comparable { text, note, .. } = figure;
     format!("{name}: {text} ({note}), {relation} {body} ({when}).")
 }
@@ -692,6 +701,36 @@ mod tests {
             en.headline
         );
         assert!(!en.headline.contains("năm"), "{}", en.headline);
+    }
+
+    /// The headline and the badge agree (gallery F1): a target whose deadline is over and whose
+    /// badge says "probably missed" is never "chưa đạt" / "short of" (not yet) in the headline.
+    #[test]
+    fn the_headline_says_probably_missed_with_the_badge() {
+        let plan = plan();
+        let mut checked = 0;
+        for indicator in &plan.indicators {
+            for period in [None, Some(P2021)] {
+                for lang in Lang::ALL {
+                    let p =
+                        panel(&plan, &indicator.id, period, lang, Layers::DEFAULT, 2026).unwrap();
+                    let Some(lead) = &p.lead else { continue };
+                    if lead.badge.outcome == super::super::badge::Outcome::LikelyMissed {
+                        let (yes, no) = match lang {
+                            Lang::Vi => ("có thể không đạt chỉ tiêu", "chưa đạt"),
+                            Lang::En => ("probably missing the target of", "short of"),
+                        };
+                        assert!(
+                            p.headline.contains(yes) && !p.headline.contains(no),
+                            "{}",
+                            p.headline
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked >= 4, "checked {checked}");
     }
 
     #[test]
