@@ -403,7 +403,15 @@ pub fn indicator_chart(
         // Neither once the target is met (nothing more is needed; a trend carried past it
         // misleads) nor once its deadline year is over (the year's own figure answers what a
         // path or a trend would guess; drawn, they crowd the last step beside the new figures).
-        if met || focus.when.end_year() < today {
+        // Nor for a territory that ends at a break before its deadline year (the old city's 2030
+        // target): its figures stop at the rule, and a path or trend carried past it would be
+        // read against the new territory's figures.
+        let ended = plan.series_breaks.iter().any(|b| {
+            b.kind == BreakKind::Territory
+                && b.before == focus.territory
+                && b.date.year < focus.when.end_year()
+        });
+        if met || ended || focus.when.end_year() < today {
             projection.clear();
             required.clear();
             needed = None;
