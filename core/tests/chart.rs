@@ -1118,3 +1118,65 @@ fn labels_keep_clear_of_the_dots() {
     }
     assert!(checked > 1000, "checked {checked}");
 }
+
+/// A published figure keeps its hedge and its precision on the chart (gallery F8): "khoảng 95"
+/// is labelled "≈95 triệu đồng/người", never "95,00"; "trên 92,4%" is ">92,4%"; the legend says
+/// it in words. Every line whose last figure is hedged, in every plan.
+#[test]
+fn hedged_figures_keep_their_hedge_on_the_chart() {
+    use chitieu_core::plan::Qualifier;
+    let mut checked = 0;
+    for (name, plan) in every_plan() {
+        let mut periods: Vec<Option<Period>> = vec![None];
+        periods.extend(plan.meta.periods.iter().copied().map(Some));
+        for indicator in &plan.indicators {
+            for period in &periods {
+                for lang in Lang::ALL {
+                    let spec = spec(&plan, &indicator.id, *period, lang);
+                    let legend = chart::legend(&spec, lang);
+                    let placed = chart::layout(&spec, 1000.0, chart::height_for(1000.0));
+                    for (i, s) in spec.series.iter().enumerate() {
+                        let Some(last) = s.points.last() else {
+                            continue;
+                        };
+                        let Some(q) = last.qualifier else { continue };
+                        let (sign, word) = match (q, lang) {
+                            (Qualifier::About, Lang::Vi) => ("≈", "khoảng "),
+                            (Qualifier::Over, Lang::Vi) => (">", "trên "),
+                            (Qualifier::Under, Lang::Vi) => ("<", "dưới "),
+                            (Qualifier::About, Lang::En) => ("≈", "about "),
+                            (Qualifier::Over, Lang::En) => (">", "over "),
+                            (Qualifier::Under, Lang::En) => ("<", "under "),
+                        };
+                        let context = format!("{name} {} {period:?} {lang:?}", indicator.id);
+                        if let Some(label) =
+                            placed.labels.iter().find(|l| l.role == LabelRole::End(i))
+                        {
+                            assert!(label.text.starts_with(sign), "{context}: {}", label.text);
+                        }
+                        assert!(
+                            legend.iter().any(|e| e.label.contains(word)),
+                            "{context}: {:?}",
+                            legend.iter().map(|e| &e.label).collect::<Vec<_>>()
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked >= 4, "checked {checked}");
+    let plan = load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data/can-tho.toml"));
+    let spec = spec(&plan, "grdp_per_capita_vnd", None, Lang::Vi);
+    let texts: Vec<String> = chart::legend(&spec, Lang::Vi)
+        .into_iter()
+        .map(|e| e.label)
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("khoảng 95 triệu đồng/người")),
+        "{texts:?}"
+    );
+    assert!(texts.iter().all(|t| !t.contains("95,00")), "{texts:?}");
+}

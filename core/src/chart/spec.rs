@@ -146,6 +146,8 @@ pub struct Point {
     pub line: u32,
     /// For an average or a total so far: the first and last year it covers.
     pub covers: Option<(i32, i32)>,
+    /// The hedge the figure was published with ("khoảng 95", "trên 92,4"): its labels keep it.
+    pub qualifier: Option<crate::plan::Qualifier>,
 }
 
 impl Point {
@@ -277,6 +279,7 @@ pub fn indicator_chart(
             kind: observation.kind,
             line: observation.line,
             covers: None,
+            qualifier: observation.qualifier,
         };
         // One line per territory and method: figures of two territories, or of two methods
         // after a rebasing, are never joined.
@@ -367,6 +370,7 @@ pub fn indicator_chart(
                     kind: p.kind,
                     line: p.line,
                     covers: Some(p.covers),
+                    qualifier: None,
                 })
                 .collect(),
         });
@@ -627,6 +631,45 @@ pub fn value_label(value: f64, decimals: u8, unit: &str, lang: Lang, with_unit: 
 }
 
 impl ChartSpec {
+    /// A point's value as written on the chart: a published figure with the hedge it was
+    /// published with and no more digits than it has ("≈95 triệu đồng/người", ">92,4%"), a
+    /// computed average or total with the indicator's decimals ("5,78%"). `words` writes the
+    /// hedge in words ("khoảng 95", for the legend), else as a sign (on the chart).
+    pub fn point_value(&self, point: &Point, with_unit: bool, words: bool) -> String {
+        use crate::plan::Qualifier;
+        let figure = if point.covers.is_some() {
+            value_label(
+                point.value,
+                self.decimals,
+                &self.value_unit,
+                self.lang,
+                with_unit,
+            )
+        } else {
+            let trimmed = number::format_trimmed(point.value, self.decimals, self.lang);
+            if self.value_unit.starts_with('%') {
+                format!("{trimmed}%")
+            } else if with_unit && !self.value_unit.is_empty() {
+                format!("{trimmed} {}", self.value_unit)
+            } else {
+                trimmed
+            }
+        };
+        let hedge = match (point.qualifier, words, self.lang) {
+            (None, ..) => "",
+            (Some(Qualifier::About), false, _) => "≈",
+            (Some(Qualifier::Over), false, _) => ">",
+            (Some(Qualifier::Under), false, _) => "<",
+            (Some(Qualifier::About), true, Lang::Vi) => "khoảng ",
+            (Some(Qualifier::Over), true, Lang::Vi) => "trên ",
+            (Some(Qualifier::Under), true, Lang::Vi) => "dưới ",
+            (Some(Qualifier::About), true, Lang::En) => "about ",
+            (Some(Qualifier::Over), true, Lang::En) => "over ",
+            (Some(Qualifier::Under), true, Lang::En) => "under ",
+        };
+        format!("{hedge}{figure}")
+    }
+
     /// The drawn points in drawing order, as (series index, point index): the order of
     /// `Layout::points`, which the focus index counts in. None when the actual values are hidden.
     pub fn point_order(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
