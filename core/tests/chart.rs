@@ -1180,3 +1180,41 @@ fn hedged_figures_keep_their_hedge_on_the_chart() {
     );
     assert!(texts.iter().all(|t| !t.contains("95,00")), "{texts:?}");
 }
+
+/// The downloaded figure keeps its margins around the chart (gallery F27): every text of the
+/// SVG figure, the y unit and ticks included, starts at least 12 px from the left edge, where
+/// the title starts.
+#[test]
+fn figure_texts_keep_the_margin() {
+    let plan = load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data/can-tho.toml"));
+    let version = plan::version("a plan text");
+    let mut checked = 0;
+    for id in ["grdp_growth", "grdp_per_capita_vnd", "poor_household_rate"] {
+        for lang in Lang::ALL {
+            for width in [320u32, 600] {
+                let indicator = plan.indicator(id).expect("indicator");
+                let spec = spec(&plan, id, None, lang);
+                let caption =
+                    chitieu_core::export::caption(&plan, indicator, None, lang, &version, TODAY);
+                let svg = chart::figure::to_svg(
+                    &spec,
+                    &caption,
+                    "",
+                    width,
+                    chart::height_for(f64::from(width)) as u32,
+                    &Theme::get(ThemeName::Light),
+                );
+                for part in svg.split("<text x=\"").skip(1) {
+                    let anchor_start = part.contains("text-anchor=\"start\"")
+                        && part.find("text-anchor=\"start\"") < part.find('>');
+                    let x: f64 = part.split('"').next().and_then(|n| n.parse().ok()).unwrap();
+                    if anchor_start {
+                        assert!(x >= 12.0, "{id} {lang:?} {width}: a text at x = {x}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 50, "checked {checked}");
+}
