@@ -5,7 +5,7 @@
 use crate::describe;
 use crate::i18n::{t, Ui};
 use crate::plan::{
-    Indicator, Observation, Period, Plan, Published, Reliability, Target, TargetShape, When,
+    Indicator, Observation, Plan, Published, Reliability, Target, TargetShape, When,
 };
 use crate::status;
 use crate::text::Lang;
@@ -76,10 +76,11 @@ pub fn topic(plan: &Plan, indicator: &Indicator, lang: Lang) -> String {
 /// The caption of one indicator's chart as read in `today`: the finding as its title (a
 /// newsroom's figure says what it shows, not only its topic), the topic, the axis's unit and the
 /// period below it, the sources and the credit.
+#[cfg(feature = "chart")]
 pub fn caption(
     plan: &Plan,
     indicator: &Indicator,
-    period: Option<Period>,
+    period: Option<crate::plan::Period>,
     lang: Lang,
     version: &str,
     today: i32,
@@ -642,6 +643,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "chart")]
     fn captions_carry_title_source_and_version() {
         let (plan, text) = example();
         let version = crate::plan::version(&text);
