@@ -5,7 +5,7 @@
 use crate::describe;
 use crate::i18n::{t, Ui};
 use crate::plan::{
-    Indicator, Observation, Period, Plan, Published, Reliability, Target, TargetShape, When,
+    Indicator, Observation, Plan, Published, Reliability, Target, TargetShape, When,
 };
 use crate::status;
 use crate::text::Lang;
@@ -49,37 +49,50 @@ pub const METADATA_ROWS: usize = 4;
 /// of a CSV.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Caption {
-    /// "Tăng trưởng GRDP — Cần Thơ đến 2030".
+    /// The finding, as the page's headline says it: "Tốc độ tăng trưởng GRDP: 5,78% (bình quân
+    /// 2021–2024), chưa đạt chỉ tiêu 7,5–8% (bình quân 2021–2025)."
     pub title: String,
-    /// "Đơn vị: %/năm · Giai đoạn 2021–2025".
+    /// What is charted: "Tốc độ tăng trưởng GRDP — Cần Thơ đến 2030 · Đơn vị: %/năm · Giai đoạn:
+    /// 2021–2025", the unit as the y axis states it.
     pub subtitle: String,
     /// "Nguồn: Cục Thống kê; Báo Cần Thơ".
     pub source: String,
-    /// "chitieu · Phiên bản dữ liệu 0123456789abcdef".
+    /// "Biểu đồ: Ban biên tập chitieu · Phiên bản dữ liệu 0123456789abcdef".
     pub credit: String,
 }
 
-/// The caption of one indicator's chart.
-pub fn caption(
-    plan: &Plan,
-    indicator: &Indicator,
-    period: Option<Period>,
-    lang: Lang,
-    version: &str,
-) -> Caption {
+/// "Tốc độ tăng trưởng GRDP — Cần Thơ đến 2030": the topic, for the CSV's title row and the
+/// figure's subtitle.
+pub fn topic(plan: &Plan, indicator: &Indicator, lang: Lang) -> String {
     let plan_title = plan
         .meta
         .short_title
         .as_ref()
         .unwrap_or(&plan.meta.title)
         .get(lang);
+    format!("{} — {plan_title}", indicator.name.get(lang))
+}
+
+/// The caption of one indicator's chart as read in `today`: the finding as its title (a
+/// newsroom's figure says what it shows, not only its topic), the topic, the axis's unit and the
+/// period below it, the sources and the credit.
+#[cfg(feature = "chart")]
+pub fn caption(
+    plan: &Plan,
+    indicator: &Indicator,
+    period: Option<crate::plan::Period>,
+    lang: Lang,
+    version: &str,
+    today: i32,
+) -> Caption {
     let period_text = period.map_or_else(|| t(Ui::AllPeriods, lang).to_string(), |p| p.to_string());
     Caption {
-        title: format!("{} — {plan_title}", indicator.name.get(lang)),
+        title: crate::view::panel::headline_of(plan, indicator, period, lang, today),
         subtitle: format!(
-            "{}: {} · {}: {period_text}",
+            "{} · {}: {} · {}: {period_text}",
+            topic(plan, indicator, lang),
             t(Ui::Unit, lang),
-            indicator.unit.get(lang),
+            crate::chart::spec::axis_unit(indicator, lang),
             t(Ui::Period, lang)
         ),
         source: source_line(plan, &indicator.id, lang),
@@ -87,9 +100,14 @@ pub fn caption(
     }
 }
 
-/// "chitieu · Phiên bản dữ liệu …": what every exported file says about where it came from.
+/// "Biểu đồ: Ban biên tập chitieu · Phiên bản dữ liệu …" / "Chart: chitieu editors · Data
+/// version …": who made the figure (the publisher the citation names) and from which data.
 pub fn credit(version: &str, lang: Lang) -> String {
-    format!("chitieu · {} {version}", t(Ui::DataVersion, lang))
+    let by = match lang {
+        Lang::Vi => "Biểu đồ: Ban biên tập chitieu",
+        Lang::En => "Chart: chitieu editors",
+    };
+    format!("{by} · {} {version}", t(Ui::DataVersion, lang))
 }
 
 /// Publishers of the figures an indicator's chart shows (its headline figures), in the order
@@ -124,8 +142,11 @@ pub fn indicator_csv(
     version: &str,
     today: i32,
 ) -> String {
-    let caption = caption(plan, indicator, None, lang, version);
-    let mut out = start(&caption.title, &caption.source, version);
+    let mut out = start(
+        &topic(plan, indicator, lang),
+        &source_line(plan, &indicator.id, lang),
+        version,
+    );
     rows(&mut out, plan, indicator, lang, today);
     out
 }
@@ -622,11 +643,12 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "chart")]
     fn captions_carry_title_source_and_version() {
         let (plan, text) = example();
         let version = crate::plan::version(&text);
         let indicator = &plan.indicators[0];
-        let c = caption(&plan, indicator, None, Lang::Vi, &version);
+        let c = caption(&plan, indicator, None, Lang::Vi, &version, 2026);
         assert!(c.title.starts_with(indicator.name.get(Lang::Vi)));
         assert!(c.source.starts_with("Nguồn số liệu: "), "{}", c.source);
         assert!(c.credit.contains(&version));

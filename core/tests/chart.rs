@@ -111,6 +111,13 @@ fn spec(plan: &Plan, indicator: &str, period: Option<Period>, lang: Lang) -> Cha
         .unwrap_or_else(|| panic!("no chart for {indicator}"))
 }
 
+/// The chart as read in `today`: a required path and a projection are drawn only while the
+/// lead target's deadline year is still ahead (or under way).
+fn spec_on(plan: &Plan, indicator: &str, period: Option<Period>, today: i32) -> ChartSpec {
+    chart::indicator_chart(plan, indicator, period, Lang::Vi, Layers::DEFAULT, today)
+        .unwrap_or_else(|| panic!("no chart for {indicator}"))
+}
+
 fn first_period(plan: &Plan) -> Option<Period> {
     plan.meta.periods.first().copied()
 }
@@ -124,7 +131,8 @@ fn render(spec: &ChartSpec, theme: ThemeName, width: u32, height: u32) -> String
 #[test]
 fn rate_against_an_average_band_compares_the_average_so_far() {
     let plan = fixture("chart-cases.toml");
-    let spec = spec(&plan, "growth", first_period(&plan), Lang::Vi);
+    // Read in 2025, with the deadline year under way.
+    let spec = spec_on(&plan, "growth", first_period(&plan), 2025);
     assert_eq!(spec.footing, Footing::Average);
     assert_eq!(spec.unit, "%/năm");
     let average = spec
@@ -150,7 +158,7 @@ fn rate_against_an_average_band_compares_the_average_so_far() {
         assert!((got - want).abs() < 1e-9, "{got} ≠ {want}");
     }
     let target = plan.targets_of("growth").next().expect("target");
-    let assessment = status::assess(&plan, target, TODAY);
+    let assessment = status::assess(&plan, target, 2025);
     assert_eq!(assessment.observed_rate, values.last().copied());
     // The yearly values are context, the merged city's one figure its own colour.
     let yearly: Vec<_> = spec
@@ -184,7 +192,7 @@ fn rate_against_an_average_band_compares_the_average_so_far() {
         "{texts:?}"
     );
     // The end value, in words where there is room, the number alone where there is not.
-    let wide = chart::layout(&spec, 1000.0, chart::height_for(1000.0));
+    let wide = chart::layout(&spec, 1400.0, chart::height_for(1400.0));
     let narrow = chart::layout(&spec, 360.0, chart::height_for(360.0));
     let end = |l: &chart::Layout| {
         l.labels
@@ -314,7 +322,7 @@ fn layers_travel_as_bits() {
 #[test]
 fn required_path_and_projection_of_a_level() {
     let plan = fixture("chart-cases.toml");
-    let spec = spec(&plan, "per-capita", first_period(&plan), Lang::Vi);
+    let spec = spec_on(&plan, "per-capita", first_period(&plan), 2025);
     let target = plan.targets_of("per-capita").next().expect("a target");
     assert_eq!(
         spec.required,
@@ -327,7 +335,7 @@ fn required_path_and_projection_of_a_level() {
         "the required path is drawn in its colour"
     );
     check_snapshot("per-capita-required-projection", &svg);
-    let growth = self::spec(&plan, "growth", first_period(&plan), Lang::Vi);
+    let growth = spec_on(&plan, "growth", first_period(&plan), 2025);
     check_snapshot(
         "growth-required-projection",
         &render(
@@ -348,7 +356,7 @@ fn svg_figure_carries_title_legend_source_and_version() {
     for (lang, width) in [(Lang::Vi, 640u32), (Lang::En, 320u32)] {
         let indicator = plan.indicator("growth").expect("indicator");
         let spec = spec(&plan, "growth", first_period(&plan), lang);
-        let caption = chitieu_core::export::caption(&plan, indicator, None, lang, &version);
+        let caption = chitieu_core::export::caption(&plan, indicator, None, lang, &version, TODAY);
         let svg = chart::figure::to_svg(
             &spec,
             &caption,
@@ -863,4 +871,350 @@ fn readout_of_an_average_point_is_the_average() {
         readout.sentence
     );
     assert!(!readout.sentence.contains("7,12"), "{}", readout.sentence);
+}
+
+/// Every y-axis label states its tick's value (gallery F30): ticks 2.5 apart are "2.5", "7.5",
+/// never "2", "8" — a 7.5–8% band drawn at a gridline labelled "8" reads as 8–8.4%. Every chart
+/// of every plan, at every width and both heights.
+#[test]
+fn y_tick_labels_state_their_values() {
+    let mut ticks = 0;
+    for (name, plan) in every_plan() {
+        let mut periods: Vec<Option<Period>> = vec![None];
+        periods.extend(plan.meta.periods.iter().copied().map(Some));
+        for indicator in &plan.indicators {
+            for period in &periods {
+                let spec = chart::indicator_chart(
+                    &plan,
+                    &indicator.id,
+                    *period,
+                    Lang::En,
+                    Layers::ALL,
+                    TODAY,
+                )
+                .expect("chart");
+                for width in [320.0, 360.0, 600.0, 1000.0, 1400.0] {
+                    for height in [chart::height_for(width), chart::height_for_compact(width)] {
+                        let placed = chart::layout(&spec, width, height);
+                        for (value, text) in &placed.y_ticks {
+                            let read: f64 = text
+                                .replace(',', "")
+                                .replace('−', "-")
+                                .parse()
+                                .unwrap_or_else(|_| panic!("{name}: tick {text:?}"));
+                            assert!(
+                                (read - value).abs() < 1e-9,
+                                "{name} {} {period:?} {width}: the tick at {value} reads {text:?}",
+                                indicator.id
+                            );
+                            ticks += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(ticks > 1000, "{ticks} ticks");
+}
+
+/// An average-so-far line keeps one footing (gallery F31): every point covers the years from
+/// the same first year as its last point, the figure the status rests on. GRDP growth 2021–2025
+/// has no 2021 figure, so the 2022 figure alone (12.64 %) is not drawn as "the average so far"
+/// joined to the 2021–2023 average (5.34 %).
+#[test]
+fn an_average_line_keeps_one_footing() {
+    for (name, plan) in every_plan() {
+        let mut periods: Vec<Option<Period>> = vec![None];
+        periods.extend(plan.meta.periods.iter().copied().map(Some));
+        for indicator in &plan.indicators {
+            for period in &periods {
+                let spec = spec(&plan, &indicator.id, *period, Lang::Vi);
+                for s in spec.series.iter().filter(|s| s.role.is_line()) {
+                    let starts: Vec<Option<i32>> =
+                        s.points.iter().map(|p| p.covers.map(|c| c.0)).collect();
+                    assert!(
+                        starts.windows(2).all(|w| w[0] == w[1]),
+                        "{name} {} {period:?}: {starts:?}",
+                        indicator.id
+                    );
+                }
+            }
+        }
+    }
+    let plan = load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data/can-tho.toml"));
+    let p2125 = Some(Period {
+        first: 2021,
+        last: 2025,
+    });
+    let spec = spec(&plan, "grdp_growth", p2125, Lang::Vi);
+    let average = spec
+        .series
+        .iter()
+        .find(|s| matches!(s.role, Role::Average(_)))
+        .expect("the average so far");
+    let covers: Vec<_> = average.points.iter().map(|p| p.covers).collect();
+    assert_eq!(covers, [Some((2021, 2023)), Some((2021, 2024))]);
+}
+
+/// No required path and no projection once the lead target is met or its deadline year is over
+/// (gallery F12, F13): the 2021–2025 charts read in 2026 show what happened, and the poverty
+/// chart, whose target is met, draws no path towards it. Nor for a target of a territory that
+/// ends at a break before its deadline (the old city's 2030 poverty target over all periods).
+#[test]
+fn no_required_path_once_met_or_past_the_deadline() {
+    for (name, plan) in every_plan() {
+        let mut periods: Vec<Option<Period>> = vec![None];
+        periods.extend(plan.meta.periods.iter().copied().map(Some));
+        for indicator in &plan.indicators {
+            for period in &periods {
+                let Some(focus) = chart::leads(&plan, &indicator.id, *period, TODAY).focus else {
+                    continue;
+                };
+                let met = status::assess(&plan, focus, TODAY).status.is_met();
+                let ended = plan.series_breaks.iter().any(|b| {
+                    b.kind == plan::BreakKind::Territory
+                        && b.before == focus.territory
+                        && b.date.year < focus.when.end_year()
+                });
+                if met || ended || focus.when.end_year() < TODAY {
+                    let spec = spec(&plan, &indicator.id, *period, Lang::Vi);
+                    assert!(
+                        spec.required.is_empty() && spec.projection.is_empty(),
+                        "{name} {} {period:?}",
+                        indicator.id
+                    );
+                }
+            }
+        }
+    }
+    let plan = load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data/can-tho.toml"));
+    let p2125 = Some(Period {
+        first: 2021,
+        last: 2025,
+    });
+    for id in [
+        "grdp_growth",
+        "poor_household_rate",
+        "health_insurance_coverage",
+    ] {
+        let spec = spec(&plan, id, p2125, Lang::Vi);
+        assert!(
+            spec.required.is_empty() && spec.projection.is_empty(),
+            "{id}"
+        );
+        assert!(chart::legend(&spec, Lang::Vi).iter().all(|e| !matches!(
+            e.swatch,
+            Swatch::Required | Swatch::Projection | Swatch::Fan
+        )));
+    }
+    let all = spec(&plan, "poor_household_rate", None, Lang::Vi);
+    assert!(all.required.is_empty() && all.projection.is_empty());
+    // Read in 2025, the growth chart still shows what 2025 needs.
+    assert!(!spec_on(&plan, "grdp_growth", p2125, 2025)
+        .required
+        .is_empty());
+}
+
+/// A target of a territory that ends at a series break is drawn on its own side of the rule
+/// (gallery F3): the old city's 2025 poverty ceiling (< 0,5%) and its 2025 per-capita band
+/// (145–160) never stand beside the merged city's 2025 figures.
+#[test]
+fn a_target_stays_on_its_territory_side_of_the_break() {
+    let mut checked = 0;
+    for (name, plan) in every_plan() {
+        let mut periods: Vec<Option<Period>> = vec![None];
+        periods.extend(plan.meta.periods.iter().copied().map(Some));
+        for indicator in &plan.indicators {
+            for period in &periods {
+                let spec = chart::indicator_chart(
+                    &plan,
+                    &indicator.id,
+                    *period,
+                    Lang::Vi,
+                    Layers::ALL,
+                    TODAY,
+                )
+                .expect("chart");
+                for mark in &spec.targets {
+                    let target = plan
+                        .targets
+                        .iter()
+                        .find(|t| t.id == mark.target_id)
+                        .expect("target");
+                    assert!(mark.span.0 < mark.span.1, "{name} {}", mark.target_id);
+                    for b in plan.series_breaks.iter().filter(|b| {
+                        b.kind == plan::BreakKind::Territory && b.before == target.territory
+                    }) {
+                        assert!(
+                            mark.span.1 < f64::from(b.date.year) - 0.5,
+                            "{name} {} {period:?}: {} drawn past the break",
+                            indicator.id,
+                            mark.target_id
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 10, "checked {checked}");
+    let plan = load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data/can-tho.toml"));
+    let spec = spec(&plan, "poor_household_rate", None, Lang::Vi);
+    let ceiling = spec
+        .targets
+        .iter()
+        .find(|m| m.label == "<0,5%")
+        .expect("the old city's ceiling");
+    assert!(
+        ceiling.span.1 < 2024.5 && ceiling.span.0 < 2023.7,
+        "{:?}",
+        ceiling.span
+    );
+}
+
+/// A label keeps a gap from every dot (gallery F11: "TB 2021–24: 5,78%" ended against the 2024
+/// yearly dot): every text but the axis texts stays 2 px clear of the box of every drawn dot
+/// (its radius and stroke), for every chart of every plan at every width.
+#[test]
+fn labels_keep_clear_of_the_dots() {
+    let mut checked = 0;
+    for (name, plan) in every_plan() {
+        let mut periods: Vec<Option<Period>> = vec![None];
+        periods.extend(plan.meta.periods.iter().copied().map(Some));
+        for indicator in &plan.indicators {
+            for period in &periods {
+                for lang in Lang::ALL {
+                    let spec = spec(&plan, &indicator.id, *period, lang);
+                    for width in [320.0, 360.0, 600.0, 1000.0, 1400.0] {
+                        for height in [chart::height_for(width), chart::height_for_compact(width)] {
+                            let placed = chart::layout(&spec, width, height);
+                            for p in &placed.points {
+                                let r = if spec.series[p.series].role.is_line() {
+                                    chart::layout::DOT + 1.0
+                                } else {
+                                    chart::layout::CONTEXT_DOT + 1.0
+                                } + 2.0;
+                                let dot = Rect {
+                                    left: p.x - r,
+                                    top: p.y - r,
+                                    right: p.x + r,
+                                    bottom: p.y + r,
+                                };
+                                for label in placed.labels.iter().filter(|l| !l.role.is_axis()) {
+                                    assert!(
+                                        !label.rect.intersects(&dot),
+                                        "{name} {} {period:?} {lang:?} {width}: {:?} against a dot",
+                                        indicator.id,
+                                        label.text
+                                    );
+                                    checked += 1;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 1000, "checked {checked}");
+}
+
+/// A published figure keeps its hedge and its precision on the chart (gallery F8): "khoảng 95"
+/// is labelled "≈95 triệu đồng/người", never "95,00"; "trên 92,4%" is ">92,4%"; the legend says
+/// it in words. Every line whose last figure is hedged, in every plan.
+#[test]
+fn hedged_figures_keep_their_hedge_on_the_chart() {
+    use chitieu_core::plan::Qualifier;
+    let mut checked = 0;
+    for (name, plan) in every_plan() {
+        let mut periods: Vec<Option<Period>> = vec![None];
+        periods.extend(plan.meta.periods.iter().copied().map(Some));
+        for indicator in &plan.indicators {
+            for period in &periods {
+                for lang in Lang::ALL {
+                    let spec = spec(&plan, &indicator.id, *period, lang);
+                    let legend = chart::legend(&spec, lang);
+                    let placed = chart::layout(&spec, 1000.0, chart::height_for(1000.0));
+                    for (i, s) in spec.series.iter().enumerate() {
+                        let Some(last) = s.points.last() else {
+                            continue;
+                        };
+                        let Some(q) = last.qualifier else { continue };
+                        let (sign, word) = match (q, lang) {
+                            (Qualifier::About, Lang::Vi) => ("≈", "khoảng "),
+                            (Qualifier::Over, Lang::Vi) => (">", "trên "),
+                            (Qualifier::Under, Lang::Vi) => ("<", "dưới "),
+                            (Qualifier::About, Lang::En) => ("≈", "about "),
+                            (Qualifier::Over, Lang::En) => (">", "over "),
+                            (Qualifier::Under, Lang::En) => ("<", "under "),
+                        };
+                        let context = format!("{name} {} {period:?} {lang:?}", indicator.id);
+                        if let Some(label) =
+                            placed.labels.iter().find(|l| l.role == LabelRole::End(i))
+                        {
+                            assert!(label.text.starts_with(sign), "{context}: {}", label.text);
+                        }
+                        assert!(
+                            legend.iter().any(|e| e.label.contains(word)),
+                            "{context}: {:?}",
+                            legend.iter().map(|e| &e.label).collect::<Vec<_>>()
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked >= 4, "checked {checked}");
+    let plan = load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data/can-tho.toml"));
+    let spec = spec(&plan, "grdp_per_capita_vnd", None, Lang::Vi);
+    let texts: Vec<String> = chart::legend(&spec, Lang::Vi)
+        .into_iter()
+        .map(|e| e.label)
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("khoảng 95 triệu đồng/người")),
+        "{texts:?}"
+    );
+    assert!(texts.iter().all(|t| !t.contains("95,00")), "{texts:?}");
+}
+
+/// The downloaded figure keeps its margins around the chart (gallery F27): every text of the
+/// SVG figure, the y unit and ticks included, starts at least 12 px from the left edge, where
+/// the title starts.
+#[test]
+fn figure_texts_keep_the_margin() {
+    let plan = load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data/can-tho.toml"));
+    let version = plan::version("a plan text");
+    let mut checked = 0;
+    for id in ["grdp_growth", "grdp_per_capita_vnd", "poor_household_rate"] {
+        for lang in Lang::ALL {
+            for width in [320u32, 600] {
+                let indicator = plan.indicator(id).expect("indicator");
+                let spec = spec(&plan, id, None, lang);
+                let caption =
+                    chitieu_core::export::caption(&plan, indicator, None, lang, &version, TODAY);
+                let svg = chart::figure::to_svg(
+                    &spec,
+                    &caption,
+                    "",
+                    width,
+                    chart::height_for(f64::from(width)) as u32,
+                    &Theme::get(ThemeName::Light),
+                );
+                for part in svg.split("<text x=\"").skip(1) {
+                    let anchor_start = part.contains("text-anchor=\"start\"")
+                        && part.find("text-anchor=\"start\"") < part.find('>');
+                    let x: f64 = part.split('"').next().and_then(|n| n.parse().ok()).unwrap();
+                    if anchor_start {
+                        assert!(x >= 12.0, "{id} {lang:?} {width}: a text at x = {x}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 50, "checked {checked}");
 }

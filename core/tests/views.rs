@@ -103,3 +103,111 @@ fn the_page_and_the_downloads_draw_the_same_chart_for_every_indicator_and_period
     }
     assert!(compared > 500, "only {compared} charts compared");
 }
+
+/// The headline's target is on the chart (issue 11 §4, gallery F2): for every indicator and
+/// period of every plan, all periods included, the target the panel leads with is one of the
+/// chart's lead targets, drawn with the default layers.
+#[test]
+fn the_headline_target_is_drawn_on_the_chart() {
+    let mut checked = 0;
+    for (name, plan) in plans() {
+        let periods: Vec<Option<plan::Period>> = plan
+            .meta
+            .periods
+            .iter()
+            .copied()
+            .map(Some)
+            .chain([None])
+            .collect();
+        for indicator in &plan.indicators {
+            for period in &periods {
+                let panel = view::panel(
+                    &plan,
+                    &indicator.id,
+                    *period,
+                    Lang::Vi,
+                    Layers::DEFAULT,
+                    2026,
+                )
+                .expect("a panel");
+                let Some(lead) = panel.targets.iter().find(|r| r.lead) else {
+                    continue;
+                };
+                let Some(chart) = &panel.chart else {
+                    continue;
+                };
+                // A target with no level on the axis (a yearly change) has no mark to find.
+                if plan
+                    .targets
+                    .iter()
+                    .find(|t| t.id == lead.id)
+                    .is_some_and(|t| matches!(t.shape, plan::TargetShape::YearlyChange { .. }))
+                {
+                    continue;
+                }
+                assert!(
+                    chart
+                        .targets
+                        .iter()
+                        .any(|m| m.lead && m.target_id == lead.id),
+                    "{name} {} {period:?}: the headline's target {} is not drawn ({:?})",
+                    indicator.id,
+                    lead.id,
+                    chart
+                        .targets
+                        .iter()
+                        .map(|m| &m.target_id)
+                        .collect::<Vec<_>>()
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 50, "checked {checked}");
+}
+
+/// The downloaded figure says what the page says (gallery F17): its title is the panel's
+/// headline, its subtitle states the y axis's own unit, and its credit names who made it.
+#[test]
+fn the_figure_caption_is_the_headline_with_the_axis_unit() {
+    let mut checked = 0;
+    for (name, plan) in plans() {
+        let periods: Vec<Option<plan::Period>> = plan
+            .meta
+            .periods
+            .iter()
+            .copied()
+            .map(Some)
+            .chain([None])
+            .collect();
+        for indicator in &plan.indicators {
+            for period in &periods {
+                for lang in Lang::ALL {
+                    let panel =
+                        view::panel(&plan, &indicator.id, *period, lang, Layers::DEFAULT, 2026)
+                            .expect("a panel");
+                    let caption = chitieu_core::export::caption(
+                        &plan, indicator, *period, lang, "0123abcd", 2026,
+                    );
+                    assert_eq!(caption.title, panel.headline, "{name} {}", indicator.id);
+                    if let Some(chart) = &panel.chart {
+                        assert!(
+                            caption.subtitle.contains(&format!(": {} · ", chart.unit)),
+                            "{name} {}: {} vs the axis's {}",
+                            indicator.id,
+                            caption.subtitle,
+                            chart.unit
+                        );
+                    }
+                    let by = match lang {
+                        Lang::Vi => "Biểu đồ: Ban biên tập chitieu",
+                        Lang::En => "Chart: chitieu editors",
+                    };
+                    assert!(caption.credit.starts_with(by), "{}", caption.credit);
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 100, "checked {checked}");
+}

@@ -90,7 +90,7 @@ fn make(props: &Request, dataset: &Dataset, file: Download) -> Result<String, St
                 today,
             )
             .ok_or_else(|| indicator.id.clone())?;
-            let caption = export::caption(plan, indicator, props.period, lang, version);
+            let caption = export::caption(plan, indicator, props.period, lang, version, today);
             let width = props.chart_width;
             // Whole pixels, so that the PNG and the SVG of one chart have the same proportions.
             let chart_height = chart::height_for(width).round();

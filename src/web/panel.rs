@@ -37,6 +37,22 @@ pub struct PanelProps {
     pub dispatch: Callback<Action>,
 }
 
+/// Text whose ranges and document codes do not break across lines ("7,5–8%", "03-CTr/TU"):
+/// the runs the view model marks (`view::words::unbreakable_runs`), each kept run in a no-wrap
+/// span. The text itself is unchanged.
+fn unbroken(text: &str) -> Html {
+    view::words::unbreakable_runs(text)
+        .into_iter()
+        .map(|(run, kept)| {
+            if kept {
+                html! { <span class="nw">{ run.to_string() }</span> }
+            } else {
+                html! { { run.to_string() } }
+            }
+        })
+        .collect::<Html>()
+}
+
 /// The chart's legend: every kind of mark drawn, with the swatch the chart draws for it
 /// (`chart::legend`). In the full view an entry is also the switch of its layer; the compact
 /// embed shows the entries drawn, as a plain key.
@@ -64,13 +80,13 @@ fn legend_html(
                     <button type="button" class={classes!("legend-toggle", format!("legend-{}", layer_code(layer)))}
                         aria-pressed={entry.shown.to_string()}
                         onclick={Callback::from(move |_| dispatch.emit(Action::ToggleLayer(layer)))}>
-                        <span class="swatch" aria-hidden="true">{ swatch }</span>{ entry.label.clone() }
+                        <span class="swatch" aria-hidden="true">{ swatch }</span>{ unbroken(&entry.label) }
                     </button>
                 </li>
             }
         } else {
             html! {
-                <li class="legend-item"><span class="swatch" aria-hidden="true">{ swatch }</span>{ entry.label.clone() }</li>
+                <li class="legend-item"><span class="swatch" aria-hidden="true">{ swatch }</span>{ unbroken(&entry.label) }</li>
             }
         }
     });
@@ -389,14 +405,14 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
     let status_line = model.lead.as_ref().map(|lead| html! {
         <p class="status-line">
             { badge(&lead.badge) }{ " " }
-            <span class="status-line-meta">{ format!("{} · {}", lead.territory, lead.document) }</span>
+            <span class="status-line-meta">{ unbroken(&format!("{} · {}", lead.territory, lead.document)) }</span>
         </p>
     });
 
     if compact {
         return html! {
             <section id="indicator-panel" class="panel compact-panel" aria-labelledby="indicator-title">
-                <h1 id="indicator-title" class="panel-headline">{ model.headline.clone() }</h1>
+                <h1 id="indicator-title" class="panel-headline">{ unbroken(&model.headline) }</h1>
                 { chart_html }
                 { status_line.unwrap_or_default() }
                 <p id={summary_id} class="summary visually-hidden">{ model.summary.clone() }</p>
@@ -429,13 +445,13 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
             </label>
             { asof_control }
             <h2 id="indicator-title" class="panel-title">{ model.name.clone() }</h2>
-            <p class="panel-headline">{ model.finding.clone() }</p>
+            <p class="panel-headline">{ unbroken(&model.finding) }</p>
             // The finding says the figures; under it only what it leaves out: the status, and
             // whose target for which territory.
             if let Some(lead) = &model.lead {
                 <p class={classes!("lead-line", format!("status-{}", lead.badge.outcome.code()))}>
                     { badge(&lead.badge) }
-                    <span class="status-line-meta">{ format!(" · {} · {}", lead.document, lead.territory) }</span>
+                    <span class="status-line-meta">{ unbroken(&format!(" · {} · {}", lead.document, lead.territory)) }</span>
                 </p>
             }
             { chart_html }

@@ -194,8 +194,8 @@ pub fn draw_marks<DB: DrawingBackend>(
             .map(|m| (m, false))
             .chain(leads.into_iter().map(|m| (m, true)))
         {
-            let x0 = layout.x.map(f64::from(mark.first) - 0.4);
-            let x1 = layout.x.map(f64::from(mark.last) + 0.4);
+            let x0 = layout.x.map(mark.span.0);
+            let x1 = layout.x.map(mark.span.1);
             let (y_high, y_low) = (layout.y.map(mark.high), layout.y.map(mark.low));
             let (ink, edge) = if lead {
                 (theme.target, 2.0)

@@ -186,14 +186,20 @@ pub fn draw_figure<DB: DrawingBackend>(
         ))?;
     }
 
+    // The chart keeps the figure's margins: its unit and ticks line up with the title, never
+    // against the picture's edge (gallery F27).
+    let chart_width = (figure.width - 2.0 * PAD).max(40.0);
     let chart_area = area.clone().shrink(
-        (0u32, (figure.chart_top * scale).round() as u32),
         (
-            (figure.width * scale).round() as u32,
+            (PAD * scale).round() as u32,
+            (figure.chart_top * scale).round() as u32,
+        ),
+        (
+            (chart_width * scale).round() as u32,
             (figure.chart_height * scale).round() as u32,
         ),
     );
-    let placed = layout(spec, figure.width, figure.chart_height);
+    let placed = layout(spec, chart_width, figure.chart_height);
     draw(&chart_area, spec, &placed, theme, None, surface)?;
 
     for entry in &figure.legend {

@@ -372,7 +372,7 @@ impl Placer {
         let padded = rect.grown(GAP);
         let touches = |list: &[Segment]| list.iter().any(|(a, b)| rect.grown(1.0).crosses(*a, *b));
         !self.labels.iter().any(|l| l.rect.intersects(&padded))
-            && !self.dots.iter().any(|d| d.intersects(rect))
+            && !self.dots.iter().any(|d| d.intersects(&padded))
             && !touches(&self.rules)
             && (!lines || !touches(&self.segments))
     }
@@ -463,7 +463,7 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64) -> Layout {
         Some(ceiling) if domain.1 > ceiling && max <= ceiling => (domain.0, ceiling),
         _ => domain,
     };
-    let (mut ticks, tick_decimals) = nice_ticks(domain.0, domain.1, tick_count);
+    let (mut ticks, _) = nice_ticks(domain.0, domain.1, tick_count);
     // Fewer ticks until their texts are clear of each other.
     let y_pre = Linear {
         domain,
@@ -478,6 +478,8 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64) -> Layout {
         }
         ticks = ticks.iter().copied().step_by(2).collect();
     }
+    // The decimals of the ticks shown (after thinning): 0, 5, 10 once 2.5 and 7.5 are gone.
+    let tick_decimals = super::scale::decimals_of(&ticks);
     let y_labels: Vec<(f64, String)> = ticks
         .iter()
         .map(|v| (*v, number::format(*v, tick_decimals, spec.lang)))
@@ -657,15 +659,14 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64) -> Layout {
             }
         }
     }
-    let target_span =
-        |first: i32, last: i32| (x.map(f64::from(first) - 0.4), x.map(f64::from(last) + 0.4));
+    let target_span = |(from, to): (f64, f64)| (x.map(from), x.map(to));
     if spec.layers.targets {
         for mark in spec
             .targets
             .iter()
             .filter(|m| m.lead || spec.layers.other_targets)
         {
-            let (x0, x1) = target_span(mark.first, mark.last);
+            let (x0, x1) = target_span(mark.span);
             for value in [mark.low, mark.high] {
                 placer.rules.push(((x0, y.map(value)), (x1, y.map(value))));
             }
@@ -733,7 +734,7 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64) -> Layout {
     }
     let target_label = |placer: &mut Placer, index: usize| {
         let mark = &spec.targets[index];
-        let (x0, x1) = target_span(mark.first, mark.last);
+        let (x0, x1) = target_span(mark.span);
         let (y_high, y_low) = (y.map(mark.high), y.map(mark.low));
         let middle = (x0 + x1) / 2.0;
         let mut candidates = vec![

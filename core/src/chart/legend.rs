@@ -86,20 +86,8 @@ impl ChartSpec {
     /// and short ("5,78%", "104,6").
     pub fn end_labels(&self, series: &Series) -> Option<(String, String)> {
         let point = series.points.last()?;
-        let long_value = value_label(
-            point.value,
-            self.decimals,
-            &self.value_unit,
-            self.lang,
-            true,
-        );
-        let short = value_label(
-            point.value,
-            self.decimals,
-            &self.value_unit,
-            self.lang,
-            false,
-        );
+        let long_value = self.point_value(point, true, false);
+        let short = self.point_value(point, false, false);
         let long = match (series.role, point.covers) {
             (Role::Average(_), Some((a, b))) => format!(
                 "{} {}: {short}",
@@ -147,13 +135,7 @@ impl ChartSpec {
                 crate::number::format(low, self.decimals, self.lang),
                 value_label(high, self.decimals, &self.value_unit, self.lang, false)
             ),
-            None => value_label(
-                point.value,
-                self.decimals,
-                &self.value_unit,
-                self.lang,
-                false,
-            ),
+            None => self.point_value(point, false, false),
         };
         Some(match (series.role, point.covers) {
             (Role::Average(_), Some((a, b))) => format!(
@@ -176,7 +158,6 @@ impl ChartSpec {
 pub fn legend(spec: &ChartSpec, lang: Lang) -> Vec<LegendEntry> {
     let mut out = Vec::new();
     let layers = spec.layers;
-    let value = |v: f64| value_label(v, spec.decimals, &spec.value_unit, lang, true);
     let mut any_final = false;
     let mut any_provisional = false;
     for series in &spec.series {
@@ -188,7 +169,7 @@ pub fn legend(spec: &ChartSpec, lang: Lang) -> Vec<LegendEntry> {
         let ink = spec.ink(series);
         let (swatch, label) = match series.role {
             Role::Yearly => {
-                let lone = (series.points.len() == 1).then(|| value(last.value));
+                let lone = (series.points.len() == 1).then(|| spec.point_value(last, true, true));
                 (
                     Swatch::Yearly(ink),
                     words::yearly_legend(
@@ -209,7 +190,7 @@ pub fn legend(spec: &ChartSpec, lang: Lang) -> Vec<LegendEntry> {
                     words::line_legend(
                         &series.label,
                         footing.zip(last.covers),
-                        &value(last.value),
+                        &spec.point_value(last, true, true),
                         last.year,
                         lang,
                     ),

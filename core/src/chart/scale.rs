@@ -46,21 +46,29 @@ pub fn nice_ticks(min: f64, max: f64, count: usize) -> (Vec<f64>, u8) {
         ticks.push(if value == 0.0 { 0.0 } else { value });
         k += 1.0;
     }
-    let decimals = if step >= 1.0 {
-        0
-    } else {
-        let mut d = 0u8;
-        let mut scaled = step;
-        while (scaled - scaled.round()).abs() > 1e-9 && d < 6 {
-            scaled *= 10.0;
-            d += 1;
-        }
-        d
-    };
+    let decimals = decimals_of(&ticks);
     (ticks, decimals)
 }
 
 /// Widens [min, max] to tick boundaries so the data sits inside the frame.
+/// The fewest decimals that write every one of `values` exactly (up to 6): ticks 2.5 apart are
+/// "2,5", "5,0", "7,5", never "2", "5", "8", which would put a band of 7.5–8 at the "8" line.
+pub fn decimals_of(values: &[f64]) -> u8 {
+    values
+        .iter()
+        .map(|v| {
+            let mut d = 0u8;
+            let mut scaled = v.abs();
+            while (scaled - scaled.round()).abs() > 1e-6 * scaled.max(1.0) && d < 6 {
+                scaled *= 10.0;
+                d += 1;
+            }
+            d
+        })
+        .max()
+        .unwrap_or(0)
+}
+
 pub fn nice_domain(min: f64, max: f64, count: usize) -> (f64, f64) {
     let (min, max) = if min == max {
         (min - 1.0, max + 1.0)
@@ -91,6 +99,14 @@ mod tests {
         assert_eq!(decimals, 1);
         assert_eq!(nice_ticks(f64::NAN, 1.0, 5), (Vec::new(), 0));
         assert_eq!(nice_domain(-2.79, 12.64, 5), (-5.0, 15.0));
+        // A step of 2.5 is written with its decimal, not rounded to a whole number.
+        assert_eq!(
+            nice_ticks(0.0, 15.0, 6),
+            (vec![0.0, 2.5, 5.0, 7.5, 10.0, 12.5, 15.0], 1)
+        );
+        assert_eq!(decimals_of(&[0.0, 5.0, 10.0, 15.0]), 0);
+        assert_eq!(decimals_of(&[75.0, 100.0, 125.0]), 0);
+        assert_eq!(decimals_of(&[0.2, 0.4]), 1);
     }
 
     #[test]

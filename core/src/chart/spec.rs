@@ -146,6 +146,8 @@ pub struct Point {
     pub line: u32,
     /// For an average or a total so far: the first and last year it covers.
     pub covers: Option<(i32, i32)>,
+    /// The hedge the figure was published with ("khoảng 95", "trên 92,4"): its labels keep it.
+    pub qualifier: Option<crate::plan::Qualifier>,
 }
 
 impl Point {
@@ -163,6 +165,10 @@ pub struct TargetMark {
     pub target_id: String,
     pub first: i32,
     pub last: i32,
+    /// Where it is drawn on the year axis, from and to: its years (each ±0.4), kept on its own
+    /// territory's side of a series break — the old city's 2025 target is never drawn beside
+    /// the merged city's 2025 figure, a comparison across the break.
+    pub span: (f64, f64),
     pub low: f64,
     pub high: f64,
     /// The lead target of its period (drawn in the target colour; the others are muted).
@@ -242,7 +248,7 @@ pub fn leads<'a>(
 /// plan period when `None`; the others when `layers.other_targets`), the figures on the lead
 /// target's footing, its required path and its projection (none once it is met: a trend carried
 /// past a target already met misleads — 36 communes meeting a standard cannot become 40 when
-/// the city has 36). `today` is the current year, given, never read from a clock.
+/// the city has 36; none once its deadline year is over). `today` is the current year, given, never read from a clock.
 pub fn indicator_chart(
     plan: &Plan,
     indicator_id: &str,
@@ -273,6 +279,7 @@ pub fn indicator_chart(
             kind: observation.kind,
             line: observation.line,
             covers: None,
+            qualifier: observation.qualifier,
         };
         // One line per territory and method: figures of two territories, or of two methods
         // after a rebasing, are never joined.
@@ -335,6 +342,16 @@ pub fn indicator_chart(
             }
             Footing::Yearly => continue,
         };
+        // One footing along the line: every point covers the years from the same first year
+        // as the last one (the figure the status rests on). An "average" of 2022 alone, where
+        // 2021 has no figure, is one year's value, not the average of 2021–2022: joined to the
+        // averages after it, it would draw a collapse that never happened. Its yearly value
+        // stays on the chart as context.
+        let start = points.last().map(|p| p.covers.0);
+        let points: Vec<_> = points
+            .into_iter()
+            .filter(|p| Some(p.covers.0) == start)
+            .collect();
         if points.is_empty() {
             continue;
         }
@@ -353,6 +370,7 @@ pub fn indicator_chart(
                     kind: p.kind,
                     line: p.line,
                     covers: Some(p.covers),
+                    qualifier: None,
                 })
                 .collect(),
         });
@@ -386,8 +404,21 @@ pub fn indicator_chart(
             }
             Footing::Total => {}
         }
-        if met {
+        // Neither once the target is met (nothing more is needed; a trend carried past it
+        // misleads) nor once its deadline year is over (the year's own figure answers what a
+        // path or a trend would guess; drawn, they crowd the last step beside the new figures).
+        // Nor for a territory that ends at a break before its deadline year (the old city's 2030
+        // target): its figures stop at the rule, and a path or trend carried past it would be
+        // read against the new territory's figures.
+        let ended = plan.series_breaks.iter().any(|b| {
+            b.kind == BreakKind::Territory
+                && b.before == focus.territory
+                && b.date.year < focus.when.end_year()
+        });
+        if met || ended || focus.when.end_year() < today {
             projection.clear();
+            required.clear();
+            needed = None;
         }
     }
 
@@ -457,11 +488,7 @@ pub fn indicator_chart(
         .collect();
 
     let value_unit = indicator.unit.get(lang).to_string();
-    let unit = if indicator.measure == Measure::Rate && value_unit == "%" {
-        words::get(Word::PercentAYear, lang).to_string()
-    } else {
-        value_unit.clone()
-    };
+    let unit = axis_unit(indicator, lang);
     Some(ChartSpec {
         lang,
         decimals: indicator.decimals,
@@ -478,6 +505,17 @@ pub fn indicator_chart(
         breaks,
         layers,
     })
+}
+
+/// The unit the y axis states once ("%/năm" for a growth rate in %, else the indicator's unit):
+/// the downloaded figure's subtitle says the same.
+pub fn axis_unit(indicator: &crate::plan::Indicator, lang: Lang) -> String {
+    let unit = indicator.unit.get(lang);
+    if indicator.measure == Measure::Rate && unit == "%" {
+        words::get(Word::PercentAYear, lang).to_string()
+    } else {
+        unit.to_string()
+    }
 }
 
 fn target_mark(plan: &Plan, target: &Target, lead: bool, lang: Lang) -> Option<TargetMark> {
@@ -528,6 +566,16 @@ fn target_mark(plan: &Plan, target: &Target, lead: bool, lang: Lang) -> Option<T
     } else {
         figure
     };
+    // A territory that ends at a break (a city merged into a larger one) has no figures
+    // after it: its target is drawn on its side of the rule, at least one year wide.
+    let mut span = (f64::from(first) - 0.4, f64::from(last) + 0.4);
+    for b in &plan.series_breaks {
+        let at = f64::from(b.date.year) - 0.5;
+        if b.kind == BreakKind::Territory && b.before == target.territory && span.1 > at {
+            span.1 = at - 0.1;
+            span.0 = span.0.min(span.1 - 0.8);
+        }
+    }
     let document = document_short(plan, &target.document, lang);
     let territory = territory_short(plan, &target.territory, lang);
     let footing = status::footing(plan, target);
@@ -543,6 +591,7 @@ fn target_mark(plan: &Plan, target: &Target, lead: bool, lang: Lang) -> Option<T
         target_id: target.id.clone(),
         first,
         last,
+        span,
         low,
         high,
         lead,
@@ -582,6 +631,45 @@ pub fn value_label(value: f64, decimals: u8, unit: &str, lang: Lang, with_unit: 
 }
 
 impl ChartSpec {
+    /// A point's value as written on the chart: a published figure with the hedge it was
+    /// published with and no more digits than it has ("≈95 triệu đồng/người", ">92,4%"), a
+    /// computed average or total with the indicator's decimals ("5,78%"). `words` writes the
+    /// hedge in words ("khoảng 95", for the legend), else as a sign (on the chart).
+    pub fn point_value(&self, point: &Point, with_unit: bool, words: bool) -> String {
+        use crate::plan::Qualifier;
+        let figure = if point.covers.is_some() {
+            value_label(
+                point.value,
+                self.decimals,
+                &self.value_unit,
+                self.lang,
+                with_unit,
+            )
+        } else {
+            let trimmed = number::format_trimmed(point.value, self.decimals, self.lang);
+            if self.value_unit.starts_with('%') {
+                format!("{trimmed}%")
+            } else if with_unit && !self.value_unit.is_empty() {
+                format!("{trimmed} {}", self.value_unit)
+            } else {
+                trimmed
+            }
+        };
+        let hedge = match (point.qualifier, words, self.lang) {
+            (None, ..) => "",
+            (Some(Qualifier::About), false, _) => "≈",
+            (Some(Qualifier::Over), false, _) => ">",
+            (Some(Qualifier::Under), false, _) => "<",
+            (Some(Qualifier::About), true, Lang::Vi) => "khoảng ",
+            (Some(Qualifier::Over), true, Lang::Vi) => "trên ",
+            (Some(Qualifier::Under), true, Lang::Vi) => "dưới ",
+            (Some(Qualifier::About), true, Lang::En) => "about ",
+            (Some(Qualifier::Over), true, Lang::En) => "over ",
+            (Some(Qualifier::Under), true, Lang::En) => "under ",
+        };
+        format!("{hedge}{figure}")
+    }
+
     /// The drawn points in drawing order, as (series index, point index): the order of
     /// `Layout::points`, which the focus index counts in. None when the actual values are hidden.
     pub fn point_order(&self) -> impl Iterator<Item = (usize, usize)> + '_ {

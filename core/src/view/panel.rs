@@ -145,6 +145,35 @@ pub struct BreakNote {
     pub more: String,
 }
 
+/// The target a panel leads with (headline, lead figure, badge): always one the chart draws as a
+/// lead target (`chart::leads`), so a reader finds the headline's target on the chart. The
+/// chart's focus (the earliest still due) when there is a figure to hold against it; else the
+/// latest lead target that has one (over every period, the 2021–2025 finding rather than "no
+/// figure yet" for 2026–2030); else the focus.
+pub fn lead_target<'a>(
+    plan: &'a Plan,
+    indicator: &'a Indicator,
+    period: Option<Period>,
+    today: i32,
+) -> Option<&'a Target> {
+    let leads = crate::chart::leads(plan, &indicator.id, period, today);
+    let judged = |t: &Target| {
+        comparable(
+            plan,
+            indicator,
+            t,
+            &status::assess(plan, t, today),
+            Lang::En,
+        )
+        .is_some()
+    };
+    leads
+        .focus
+        .filter(|t| judged(t))
+        .or_else(|| leads.targets.iter().rev().find(|t| judged(t)).copied())
+        .or(leads.focus)
+}
+
 /// The panel of one indicator for `period` (every period when `None`), as of `today`.
 pub fn panel(
     plan: &Plan,
@@ -155,7 +184,7 @@ pub fn panel(
     today: i32,
 ) -> Option<Panel> {
     let indicator = plan.indicator(indicator_id)?;
-    let lead_target = status::primary_target(plan, indicator_id, period, today);
+    let lead_target = lead_target(plan, indicator, period, today);
     let scored = plan.targets_in(indicator_id, period);
     let mut assessed: Vec<(&Target, Assessment)> = scored
         .iter()
@@ -285,6 +314,23 @@ pub fn panel(
     })
 }
 
+/// The panel's headline sentence alone, for the downloaded figure's title: the same words the
+/// page opens with.
+pub fn headline_of(
+    plan: &Plan,
+    indicator: &Indicator,
+    period: Option<Period>,
+    lang: Lang,
+    today: i32,
+) -> String {
+    let lead = lead_target(plan, indicator, period, today);
+    let assessed: Vec<(&Target, Assessment)> = lead
+        .map(|t| (t, status::assess(plan, t, today)))
+        .into_iter()
+        .collect();
+    headline(plan, indicator, lead, &assessed, lang)
+}
+
 /// The sentence at the top of the panel.
 fn headline(
     plan: &Plan,
@@ -327,7 +373,16 @@ fn headline(
     };
     let verdict = Goal::of(target.shape, indicator.direction)
         .map(|g| g.verdict(status::displayed(figure.value, indicator.decimals)));
-    let relation = relation(verdict, assessment.is_final, lang);
+    // Past the deadline with the final figure not out, the badge says "probably missed": the
+    // sentence says so too, never "not yet" of a deadline gone.
+    let relation = if super::badge::Outcome::of(assessment) == super::badge::Outcome::LikelyMissed {
+        match lang {
+            Lang::Vi => "có thể không đạt chỉ tiêu",
+            Lang::En => "probably missing the target of",
+        }
+    } else {
+        relation(verdict, assessment.is_final, lang)
+    };
     let Comparable { text, note, .. } = figure;
     format!("{name}: {text} ({note}), {relation} {body} ({when}).")
 }
@@ -646,6 +701,36 @@ mod tests {
             en.headline
         );
         assert!(!en.headline.contains("năm"), "{}", en.headline);
+    }
+
+    /// The headline and the badge agree (gallery F1): a target whose deadline is over and whose
+    /// badge says "probably missed" is never "chưa đạt" / "short of" (not yet) in the headline.
+    #[test]
+    fn the_headline_says_probably_missed_with_the_badge() {
+        let plan = plan();
+        let mut checked = 0;
+        for indicator in &plan.indicators {
+            for period in [None, Some(P2021)] {
+                for lang in Lang::ALL {
+                    let p =
+                        panel(&plan, &indicator.id, period, lang, Layers::DEFAULT, 2026).unwrap();
+                    let Some(lead) = &p.lead else { continue };
+                    if lead.badge.outcome == super::super::badge::Outcome::LikelyMissed {
+                        let (yes, no) = match lang {
+                            Lang::Vi => ("có thể không đạt chỉ tiêu", "chưa đạt"),
+                            Lang::En => ("probably missing the target of", "short of"),
+                        };
+                        assert!(
+                            p.headline.contains(yes) && !p.headline.contains(no),
+                            "{}",
+                            p.headline
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked >= 4, "checked {checked}");
     }
 
     #[test]

@@ -215,6 +215,41 @@ pub fn plain_reason(plan: &Plan, reason: &Reason, indicator: &Indicator, lang: L
     }
 }
 
+/// Text cut into runs, each marked whether a line may break inside it: a word with a dash
+/// between two characters ("7,5–8%", "2021–2025).", "03-CTr/TU", "1519/QĐ-TTg") is kept
+/// whole, so no reader sees "7,5–" / "8%" or "03-" / "CTr/TU" at a line's end (gallery F10).
+/// The runs put together give the text back unchanged; the page shows a kept run in a
+/// no-wrap span, so what a reader copies or a screen reader reads is the same text.
+pub fn unbreakable_runs(text: &str) -> Vec<(&str, bool)> {
+    let joins = |word: &str| {
+        let chars: Vec<char> = word.chars().collect();
+        chars.windows(3).any(|w| {
+            matches!(w[1], '–' | '-' | '/') && !w[0].is_whitespace() && !w[2].is_whitespace()
+        })
+    };
+    let mut runs: Vec<(&str, bool)> = Vec::new();
+    let mut plain_start = 0;
+    let mut at = 0;
+    for word in text.split(char::is_whitespace) {
+        // `word` is a slice of `text`: find where it starts.
+        let start = at;
+        let end = start + word.len();
+        if !word.is_empty() && joins(word) {
+            if plain_start < start {
+                runs.push((&text[plain_start..start], false));
+            }
+            runs.push((&text[start..end], true));
+            plain_start = end;
+        }
+        // Step over the word and the one whitespace character that ended it.
+        at = end + text[end..].chars().next().map_or(0, char::len_utf8);
+    }
+    if plain_start < text.len() {
+        runs.push((&text[plain_start..], false));
+    }
+    runs
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,5 +273,33 @@ mod tests {
         let (h, d) = tally_sentences(&tally, 22, "2021–2025", Lang::En);
         assert_eq!(h, "2021–2025: 6 of 22 targets met.");
         assert_eq!(d, "5 missed, 1 far behind, 2 behind, 8 no data.");
+    }
+
+    #[test]
+    fn ranges_and_document_codes_are_kept_whole() {
+        let text = "5,78% (bình quân 2021–2024), chưa đạt chỉ tiêu 7,5–8% (bình quân 2021–2025).";
+        let runs = unbreakable_runs(text);
+        assert_eq!(runs.iter().map(|(r, _)| *r).collect::<String>(), text);
+        let kept: Vec<&str> = runs.iter().filter(|(_, k)| *k).map(|(r, _)| *r).collect();
+        assert_eq!(kept, ["2021–2024),", "7,5–8%", "2021–2025)."]);
+        let meta = "Cần Thơ (cũ) · 03-CTr/TU";
+        let runs = unbreakable_runs(meta);
+        assert_eq!(runs.iter().map(|(r, _)| *r).collect::<String>(), meta);
+        assert_eq!(runs.last(), Some(&("03-CTr/TU", true)));
+        // Nothing to keep: one plain run; a lone dash between spaces may break.
+        assert_eq!(unbreakable_runs("a – b"), [("a – b", false)]);
+        assert!(unbreakable_runs("").is_empty());
+        // Whitespace of any kind (a no-break space) is kept as it was.
+        let nbsp = "≥\u{a0}95% dân số 2021–2025";
+        assert_eq!(
+            unbreakable_runs(nbsp)
+                .iter()
+                .map(|(r, _)| *r)
+                .collect::<String>(),
+            nbsp
+        );
+        for (run, kept) in unbreakable_runs(nbsp) {
+            assert!(!kept || !run.contains(char::is_whitespace), "{run:?}");
+        }
     }
 }
