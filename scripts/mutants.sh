@@ -28,7 +28,7 @@ done
 # what makes a pass take hours instead of a day.
 export CARGO_PROFILE_DEV_DEBUG=0 CARGO_PROFILE_TEST_DEBUG=0
 cargo mutants -p chitieu-core --test-package chitieu-core "${files[@]}" \
-  --output target/mutants --jobs "${MUTANTS_JOBS:-1}" --timeout-multiplier 3 \
+  --output "${MUTANTS_OUT:-target/mutants}" --jobs "${MUTANTS_JOBS:-1}" --timeout-multiplier 3 \
   --cargo-arg=--lib --cargo-arg=--test=status --cargo-arg=--test=validation \
   --cargo-arg=--test=docs --cargo-arg=--test=codec --cargo-arg=--test=tidy \
   --cargo-arg=--test=derived --cargo-arg=--test=history --cargo-arg=--test=verdict \
