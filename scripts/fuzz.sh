@@ -19,15 +19,20 @@ fi
 # compiler accept them for this build only.
 export RUSTC_BOOTSTRAP=1
 
-corpus=target/fuzz-corpus
+# Honours CARGO_TARGET_DIR; the fuzz build (its own flags) gets a directory of its own.
+target_dir=${CARGO_TARGET_DIR:-target}
+corpus=$target_dir/fuzz-corpus
 mkdir -p "$corpus/parse" "$corpus/decode"
 cp tests/fixtures/plans/*.toml tests/fixtures/bad/*.toml tests/fixtures/hostile/*.toml data/can-tho.toml "$corpus/parse/"
 cargo build --quiet --bin chitieu
-plan_bin=$(ls -t target/debug/build/chitieu-*/out/plan.bin | head -n 1)
+plan_bin=$(ls -t "$target_dir"/debug/build/chitieu-*/out/plan.bin | head -n 1)
 cp "$plan_bin" "$corpus/decode/can-tho.bin"
 
 for target in parse decode; do
   echo "---------- fuzz $target for ${seconds}s ----------"
-  cargo fuzz run --fuzz-dir fuzz "$target" "$corpus/$target" -- \
+  cargo fuzz build --fuzz-dir fuzz --target-dir "$target_dir/fuzz" "$target"
+  started=$(date -u +%s)
+  cargo fuzz run --fuzz-dir fuzz --target-dir "$target_dir/fuzz" "$target" "$corpus/$target" -- \
     -max_total_time="$seconds" -print_final_stats=1 -rss_limit_mb=2048
+  echo "---------- fuzz $target: $(($(date -u +%s) - started)) s wall clock, corpus $(ls "$corpus/$target" | wc -l) files ----------"
 done

@@ -10,8 +10,11 @@
 #
 # The tests run are the core's, less the three that measure time (they check the complexity of
 # the parser and the status, not their results, and would only make every mutant slower) and the
-# proptest suites of tests/fuzz.rs (hostile input for the parser; run by the test suite). Results
-# go to target/mutants/mutants.out/ (caught.txt, missed.txt, timeout.txt, unviable.txt).
+# proptest suites of tests/fuzz.rs (hostile input for the parser; run by the test suite), and the
+# chart, views and sources tests (drawing and wording, slow to build, outside both directories).
+# The test targets are cargo arguments, not only test arguments, so that each mutant also builds
+# no more than it runs. Results go to target/mutants/mutants.out/ (caught.txt, missed.txt,
+# timeout.txt, unviable.txt). MUTANTS_JOBS=2 runs two mutants at a time.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 if ! command -v cargo-mutants >/dev/null 2>&1; then
@@ -25,8 +28,9 @@ done
 # what makes a pass take hours instead of a day.
 export CARGO_PROFILE_DEV_DEBUG=0 CARGO_PROFILE_TEST_DEBUG=0
 cargo mutants -p chitieu-core --test-package chitieu-core "${files[@]}" \
-  --output target/mutants --jobs "${MUTANTS_JOBS:-1}" --timeout-multiplier 3 \
-  --cargo-test-arg=--lib --cargo-test-arg=--test=status --cargo-test-arg=--test=validation \
-  --cargo-test-arg=--test=docs --cargo-test-arg=--test=codec --cargo-test-arg=--test=tidy \
+  --output "${MUTANTS_OUT:-target/mutants}" --jobs "${MUTANTS_JOBS:-1}" --timeout-multiplier 3 \
+  --cargo-arg=--lib --cargo-arg=--test=status --cargo-arg=--test=validation \
+  --cargo-arg=--test=docs --cargo-arg=--test=codec --cargo-arg=--test=tidy \
+  --cargo-arg=--test=derived --cargo-arg=--test=history --cargo-arg=--test=verdict \
   "$@" -- -- \
   --skip time_grows_linearly --skip status_time_grows --skip a_hundred_thousand_keys

@@ -366,3 +366,34 @@ fn tables_and_downloads_spell_the_formula_with_its_numbers() {
     let csv = chitieu_core::export::dataset_csv(&plan, Lang::En, "v", 2025);
     assert!(csv.contains("Derived: GRDP per capita (million VND) × 1,000,000 ÷ VND/USD rate, 2024 (implied) = 104.60"));
 }
+
+/// A reference's `ratio` is two numbers, the second not zero: a zero divisor gets its own
+/// message (not a number), an item that is not a number is reported once, where it is, and a
+/// ratio of three numbers is of the wrong shape.
+#[test]
+fn a_reference_ratio_is_two_numbers_without_a_zero_divisor() {
+    let codes = |ratio: &str| -> Vec<String> {
+        let text = HEADER.replace("ratio = [114000000, 4700]", ratio);
+        let (plan, diagnostics) = plan::load("t.toml", &text);
+        let codes: Vec<String> = diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| format!("{} {}", d.problem.code(), d.location.path))
+            .collect();
+        assert_eq!(plan.is_some(), codes.is_empty());
+        codes
+    };
+    assert_eq!(codes("ratio = [114000000, 4700]"), Vec::<String>::new());
+    assert_eq!(
+        codes("ratio = [114000000, 0]"),
+        vec!["not-a-number reference[rate-2024].ratio"]
+    );
+    assert_eq!(
+        codes("ratio = [114000000, \"4700\"]"),
+        vec!["wrong-type reference[rate-2024].ratio"]
+    );
+    assert_eq!(
+        codes("ratio = [1, 2, 3]"),
+        vec!["wrong-type reference[rate-2024].ratio"]
+    );
+}

@@ -5,8 +5,8 @@ use chitieu_core::plan::{
     self, Measure, Observation, ObservationKind, Period, Plan, Qualifier, Target, TargetShape, When,
 };
 use chitieu_core::status::{
-    assess, assess_with, projection, required_path, tally, HedgeEffect, Method, Reason, Status,
-    Thresholds,
+    assess, assess_with, footing, projection, required_path, running_average, running_total, tally,
+    Footing, HedgeEffect, Method, Reason, Status, Thresholds,
 };
 use chitieu_core::text::Lang;
 
@@ -3281,8 +3281,14 @@ fn a_series_break_reason_gives_the_right_date() {
         .collect();
     assert_eq!(dates, vec!["2025-07-01".to_string()]);
 
+    // A method break of another indicator, into a method of the same name, comes first.
     let mut plan = rebased("");
-    let mut other = plan.series_breaks[0].clone();
+    let mut other = plan
+        .series_breaks
+        .iter()
+        .find(|b| b.after == "base-2020")
+        .expect("the rebasing")
+        .clone();
     other.indicators = vec!["something-else".into()];
     other.date = plan::PartialDate::parse("2030-01-01").expect("date");
     plan.series_breaks.insert(0, other);
@@ -3330,4 +3336,489 @@ fn a_latest_figure_more_than_two_years_old_is_named_old() {
     assert!(en.contains(
         &"The latest figure is for 2022, 3 years before 2025, the year assessed.".to_string()
     ));
+}
+
+// ---------------------------------------------------------------- the chart's footing (§9)
+
+/// Geometric mean of yearly rates in percent (§6): (Π(1 + gᵢ/100))^(1/m) − 1.
+fn geometric(rates: &[f64]) -> f64 {
+    let product: f64 = rates.iter().map(|g| 1.0 + g / 100.0).product();
+    (product.powf(1.0 / rates.len() as f64) - 1.0) * 100.0
+}
+
+/// Sample standard deviation, the spread of §9.
+fn sd(values: &[f64]) -> f64 {
+    let n = values.len() as f64;
+    let mean = values.iter().sum::<f64>() / n;
+    (values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0)).sqrt()
+}
+
+fn near(actual: f64, expected: f64) -> bool {
+    (actual - expected).abs() <= 1e-9 * expected.abs().max(1.0)
+}
+
+/// A chart sets a target against what `assess` judges it on: the year's figure, the average
+/// over the period (rates, and targets worded as an average) or the total over the period.
+#[test]
+fn a_target_is_drawn_on_the_footing_it_is_judged_on() {
+    let mut body = indicator("rate", "%/năm", "%/yr", 2, "higher", "rate");
+    body += &indicator("inv", "nghìn tỷ đồng", "trillion VND", 0, "higher", "level");
+    body += &indicator("debt", "% GDP", "% of GDP", 1, "lower", "ratio");
+    body += &indicator("rev", "% GRDP", "% of GRDP", 1, "higher", "share");
+    body += &tgt(
+        "rate-year",
+        "rate",
+        "year = 2025",
+        "shape = \"at_least\"\nvalue = 8",
+        "ct",
+    );
+    body += &tgt(
+        "total",
+        "inv",
+        r#"period = "2021-2025""#,
+        "shape = \"at_least\"\nvalue = 286",
+        "ct",
+    );
+    body += &tgt(
+        "level",
+        "inv",
+        "year = 2025",
+        "shape = \"at_least\"\nvalue = 60",
+        "ct",
+    );
+    body += &tgt(
+        "avg",
+        "rev",
+        r#"period = "2021-2025""#,
+        "shape = \"average\"\nmin = 12",
+        "ct",
+    );
+    body += &tgt(
+        "cap",
+        "debt",
+        r#"period = "2021-2025""#,
+        "shape = \"at_most\"\nvalue = 60\nevery_year = true",
+        "ct",
+    );
+    body += &tgt(
+        "change",
+        "inv",
+        r#"period = "2021-2025""#,
+        "shape = \"yearly_change\"\nmin = 5\nmax = 10",
+        "ct",
+    );
+    body += &obs("inv", "year = 2021", 50.0, "official", "ct", "late", "");
+    body += &obs("inv", "year = 2022", 60.0, "official", "ct", "late", "");
+    let plan = load(&body);
+    let footing_of = |id: &str| footing(&plan, the_target(&plan, id));
+    assert_eq!(
+        footing_of("rate-year"),
+        Footing::Average,
+        "a rate is averaged"
+    );
+    assert_eq!(footing_of("avg"), Footing::Average);
+    assert_eq!(footing_of("total"), Footing::Total);
+    assert_eq!(footing_of("level"), Footing::Yearly);
+    assert_eq!(footing_of("cap"), Footing::Yearly, "each year on its own");
+    assert_eq!(footing_of("change"), Footing::Yearly, "each year's change");
+
+    // The total so far of a period target on a level: the sum of the years in, one point a year.
+    let total = running_total(&plan, the_target(&plan, "total"), 2023).expect("a total");
+    let sums: Vec<(i32, f64, (i32, i32))> =
+        total.iter().map(|p| (p.year, p.value, p.covers)).collect();
+    assert_eq!(
+        sums,
+        vec![(2021, 50.0, (2021, 2021)), (2022, 110.0, (2021, 2022))]
+    );
+    for id in ["rate-year", "avg", "level", "cap", "change"] {
+        assert_eq!(
+            running_total(&plan, the_target(&plan, id), 2023),
+            None,
+            "{id}"
+        );
+    }
+    for id in ["total", "level", "cap", "change"] {
+        assert_eq!(
+            running_average(&plan, the_target(&plan, id), 2023),
+            None,
+            "{id}"
+        );
+    }
+}
+
+/// The running total stops at the first year without a full-year figure: a total with a hole
+/// in it is unknown from there on. Only a level adds up; a count's yearly figures are stocks.
+#[test]
+fn a_running_total_stops_at_a_missing_or_part_year() {
+    let plan_of = |measure: &str, figures: &[(&str, f64, &str)]| {
+        let mut body = indicator("inv", "nghìn tỷ đồng", "trillion VND", 0, "higher", measure);
+        body += &tgt(
+            "t",
+            "inv",
+            r#"period = "2021-2025""#,
+            "shape = \"at_least\"\nvalue = 286",
+            "ct",
+        );
+        for (when, value, extra) in figures {
+            body += &obs("inv", when, *value, "official", "ct", "late", extra);
+        }
+        load(&body)
+    };
+    let years = |plan: &Plan| -> Vec<(i32, f64)> {
+        running_total(plan, the_target(plan, "t"), 2026)
+            .expect("a total")
+            .iter()
+            .map(|p| (p.year, p.value))
+            .collect()
+    };
+    let gap = plan_of(
+        "level",
+        &[
+            ("year = 2021", 50.0, ""),
+            ("year = 2022", 60.0, ""),
+            ("year = 2024", 70.0, ""),
+        ],
+    );
+    assert_eq!(years(&gap), vec![(2021, 50.0), (2022, 110.0)]);
+    let part = plan_of(
+        "level",
+        &[
+            ("year = 2021", 50.0, ""),
+            ("year = 2022", 30.0, "as_of = \"2022-06\""),
+        ],
+    );
+    assert_eq!(years(&part), vec![(2021, 50.0)]);
+    let count = plan_of(
+        "count",
+        &[("year = 2021", 50.0, ""), ("year = 2022", 60.0, "")],
+    );
+    assert_eq!(years(&count), vec![]);
+    // A published total of the whole period stands for its last year, over the yearly sum.
+    let published = plan_of(
+        "level",
+        &[
+            ("year = 2021", 50.0, ""),
+            ("year = 2022", 60.0, ""),
+            ("year = 2023", 55.0, ""),
+            ("year = 2024", 65.0, ""),
+            ("year = 2025", 70.0, ""),
+            ("period = \"2021-2025\"", 310.0, ""),
+        ],
+    );
+    assert_eq!(
+        years(&published),
+        vec![
+            (2021, 50.0),
+            (2022, 110.0),
+            (2023, 165.0),
+            (2024, 230.0),
+            (2025, 310.0)
+        ]
+    );
+}
+
+/// §6 and §9 on the worked example: the average so far of GRDP growth, year by year, by the
+/// geometric mean `assess` uses; the average the period reaches if the years left come in at
+/// the needed rate (ending on the edge); and the projection with its fan, both as averages of
+/// the whole period to date.
+#[test]
+fn the_growth_average_so_far_year_by_year() {
+    let plan = grdp_growth_plan();
+    let target = the_target(&plan, "growth-2021-2025");
+    let rates = [-2.79, 12.64, 5.75];
+    let running = running_average(&plan, target, 2023).expect("an average target");
+    assert_eq!(running.method, Method::GeometricMean);
+    let covers: Vec<(i32, (i32, i32))> =
+        running.points.iter().map(|p| (p.year, p.covers)).collect();
+    assert_eq!(
+        covers,
+        vec![
+            (2021, (2021, 2021)),
+            (2022, (2021, 2022)),
+            (2023, (2021, 2023))
+        ]
+    );
+    for (k, point) in running.points.iter().enumerate() {
+        assert!(near(point.value, geometric(&rates[..=k])), "{point:?}");
+        assert_eq!(point.kind, ObservationKind::Estimate);
+    }
+    let so_far = geometric(&rates);
+    assert!(close(
+        assess(&plan, target, 2023).observed_rate,
+        so_far,
+        1e-9
+    ));
+
+    // 2024 and 2025 need ((1.075)^5 / Π(1 + gᵢ/100))^(1/2) − 1 = 11.35 % each.
+    let needed = running.needed.expect("two years left");
+    let product: f64 = rates.iter().map(|g| 1.0 + g / 100.0).product();
+    assert!(near(
+        needed,
+        ((1.075f64.powi(5) / product).sqrt() - 1.0) * 100.0
+    ));
+    assert!(close(Some(needed), 11.347, 1e-3));
+    assert_eq!(running.required.len(), 3);
+    assert_eq!(running.required[0], (2023, so_far));
+    assert_eq!(running.required[1].0, 2024);
+    assert!(near(
+        running.required[1].1,
+        geometric(&[-2.79, 12.64, 5.75, needed])
+    ));
+    assert_eq!(running.required[2], (2025, 7.5));
+
+    // The projection: the years left at the average so far, ± one standard deviation of the
+    // yearly figures (here the three there are), as the period's average by each year.
+    let spread = sd(&rates);
+    let fan = &running.projection;
+    assert_eq!(fan.len(), 3);
+    assert_eq!(
+        (fan[0].year, fan[0].low, fan[0].high),
+        (2023, so_far, so_far)
+    );
+    for (point, k) in fan[1..].iter().zip(1..) {
+        let at = |g: f64| {
+            let mut all = rates.to_vec();
+            all.extend(std::iter::repeat_n(g, k));
+            geometric(&all)
+        };
+        assert_eq!(point.year, 2023 + k as i32);
+        assert!(near(point.value, at(so_far)), "{point:?}");
+        assert!(near(point.low, at(so_far - spread)), "{point:?}");
+        assert!(near(point.high, at(so_far + spread)), "{point:?}");
+    }
+
+    // As of 2026: four years in (the merged city's 2025 figure is another territory's), and
+    // 2025 needs 15.74 % (§6's sentence); the required path goes straight to the edge.
+    let running = running_average(&plan, target, 2026).expect("an average target");
+    assert_eq!(running.points.len(), 4);
+    assert!(close(running.needed, 15.74, 5e-3));
+    let last = running.points[3].value;
+    assert!(close(
+        assess(&plan, target, 2026).observed_rate,
+        last,
+        1e-12
+    ));
+    assert_eq!(running.required, vec![(2024, last), (2025, 7.5)]);
+}
+
+/// The same for a share averaged over a period: the arithmetic mean, and every yearly value of
+/// the fan held within 0–100 % before it is averaged in.
+#[test]
+fn a_share_average_so_far_is_arithmetic_and_its_fan_stays_within_100() {
+    let mut body = indicator("cov", "%", "%", 1, "higher", "share");
+    body += &tgt(
+        "t",
+        "cov",
+        r#"period = "2021-2025""#,
+        "shape = \"average\"\nmin = 99.8",
+        "ct",
+    );
+    for (year, value) in [(2021, 99.0), (2022, 100.0), (2023, 100.0)] {
+        body += &obs(
+            "cov",
+            &format!("year = {year}"),
+            value,
+            "official",
+            "ct",
+            "late",
+            "",
+        );
+    }
+    let plan = load(&body);
+    let running = running_average(&plan, the_target(&plan, "t"), 2023).expect("an average");
+    assert_eq!(running.method, Method::ArithmeticMean);
+    let values: Vec<f64> = running.points.iter().map(|p| p.value).collect();
+    assert!(near(values[0], 99.0) && near(values[1], 99.5) && near(values[2], 299.0 / 3.0));
+    // Σ = 299: the two years left need (5 × 99.8 − 299) / 2 = 100 each.
+    assert!(close(running.needed, 100.0, 1e-9));
+    assert_eq!(running.required.len(), 3);
+    assert!(near(running.required[1].1, 399.0 / 4.0));
+    assert_eq!(running.required[2], (2025, 99.8));
+    // The fan: 99.67 ± 0.58 a year, the high edge held at 100 %.
+    let (central, spread) = (299.0 / 3.0, sd(&[99.0, 100.0, 100.0]));
+    let fan = &running.projection;
+    assert_eq!(fan.len(), 3);
+    assert!(near(fan[1].value, central));
+    assert!(near(fan[1].low, (299.0 + central - spread) / 4.0));
+    assert!(near(fan[1].high, 399.0 / 4.0), "{:?}", fan[1]);
+    assert!(near(fan[2].low, (299.0 + 2.0 * (central - spread)) / 5.0));
+    assert!(near(fan[2].high, 499.0 / 5.0), "{:?}", fan[2]);
+}
+
+/// A published average of the period to date gives the average so far a point of its own
+/// (§6: it wins over the yearly figures); one of another territory, one that does not start
+/// with the period, and one that ends after the year assessed do not.
+#[test]
+fn the_average_so_far_takes_in_a_published_average_of_the_period_to_date() {
+    let mut body = indicator("g", "%/năm", "%/yr", 2, "higher", "rate");
+    body += &tgt(
+        "t",
+        "g",
+        r#"period = "2021-2025""#,
+        "shape = \"average\"\nmin = 7.5",
+        "ct",
+    );
+    body += &obs("g", "year = 2021", -2.79, "estimate", "ct", "late", "");
+    body += &obs("g", "year = 2022", 12.64, "estimate", "ct", "late", "");
+    body += &obs(
+        "g",
+        r#"period = "2021-2023""#,
+        5.34,
+        "official",
+        "ct",
+        "late",
+        "",
+    );
+    body += &obs(
+        "g",
+        r#"period = "2021-2024""#,
+        6.0,
+        "official",
+        "ct",
+        "late",
+        "",
+    );
+    body += &obs(
+        "g",
+        r#"period = "2022-2023""#,
+        9.0,
+        "official",
+        "ct",
+        "late",
+        "",
+    );
+    let plan = load(&body);
+    let running = running_average(&plan, the_target(&plan, "t"), 2023).expect("an average");
+    let points: Vec<(i32, (i32, i32))> =
+        running.points.iter().map(|p| (p.year, p.covers)).collect();
+    assert_eq!(
+        points,
+        vec![
+            (2021, (2021, 2021)),
+            (2022, (2021, 2022)),
+            (2023, (2021, 2023))
+        ]
+    );
+    assert!(near(running.points[2].value, 5.34));
+    assert_eq!(running.points[2].kind, ObservationKind::Official);
+
+    let mut body = indicator("g", "%/năm", "%/yr", 2, "higher", "rate");
+    body += &tgt(
+        "t",
+        "g",
+        r#"period = "2021-2025""#,
+        "shape = \"average\"\nmin = 7.5",
+        "ct",
+    );
+    body += &obs("g", "year = 2021", -2.79, "estimate", "ct", "late", "");
+    body += &obs("g", "year = 2022", 12.64, "estimate", "ct", "late", "");
+    body += &obs(
+        "g",
+        r#"period = "2021-2023""#,
+        5.34,
+        "official",
+        "ct-new",
+        "late",
+        "",
+    );
+    let plan = load(&body);
+    let running = running_average(&plan, the_target(&plan, "t"), 2023).expect("an average");
+    let years: Vec<i32> = running.points.iter().map(|p| p.year).collect();
+    assert_eq!(
+        years,
+        vec![2021, 2022],
+        "another territory's average is not this one's"
+    );
+}
+
+/// With a year missing in the middle and the last year in, nothing is left to project: no
+/// needed value, no required path, no fan (the gap is not filled by a guess).
+#[test]
+fn the_average_so_far_with_a_gap_and_the_last_year_in_draws_no_path() {
+    let mut body = indicator("g", "%/năm", "%/yr", 2, "higher", "rate");
+    body += &tgt(
+        "t",
+        "g",
+        r#"period = "2021-2025""#,
+        "shape = \"average\"\nmin = 7.5",
+        "ct",
+    );
+    for (year, value) in [(2021, 6.0), (2022, 7.0), (2025, 8.0)] {
+        body += &obs(
+            "g",
+            &format!("year = {year}"),
+            value,
+            "official",
+            "ct",
+            "late",
+            "",
+        );
+    }
+    let plan = load(&body);
+    let running = running_average(&plan, the_target(&plan, "t"), 2026).expect("an average");
+    assert_eq!(running.points.len(), 3);
+    assert_eq!(running.needed, None);
+    assert!(running.required.is_empty());
+    assert!(running.projection.is_empty());
+}
+
+/// Fewer than two years of the period in: the projection uses the trailing mean of the last
+/// three yearly figures, here the two there are (§9), ± their standard deviation.
+#[test]
+fn an_average_with_one_year_in_is_projected_from_the_trailing_mean() {
+    let mut body = indicator("g", "%/năm", "%/yr", 2, "higher", "rate");
+    body += &tgt(
+        "t",
+        "g",
+        r#"period = "2021-2025""#,
+        "shape = \"average\"\nmin = 7.5",
+        "ct",
+    );
+    body += &obs("g", "year = 2020", 1.0, "official", "ct", "late", "");
+    body += &obs("g", "year = 2021", -2.79, "official", "ct", "late", "");
+    let plan = load(&body);
+    let target = the_target(&plan, "t");
+    let (central, spread) = (geometric(&[1.0, -2.79]), sd(&[1.0, -2.79]));
+    let fan = projection(&plan, target).expect("two figures are enough");
+    let years: Vec<i32> = fan.points.iter().map(|p| p.year).collect();
+    assert_eq!(years, vec![2022, 2023, 2024, 2025]);
+    for point in &fan.points {
+        assert!(near(point.value, central), "{point:?}");
+        assert!(near(point.low, central - spread) && near(point.high, central + spread));
+    }
+    let running = running_average(&plan, target, 2021).expect("an average");
+    assert_eq!(running.points.len(), 1);
+    let drawn = &running.projection;
+    assert_eq!(drawn.len(), 5);
+    assert!(
+        near(drawn[1].value, geometric(&[-2.79, central])),
+        "{:?}",
+        drawn[1]
+    );
+    assert!(near(
+        drawn[4].high,
+        geometric(&[
+            -2.79,
+            central + spread,
+            central + spread,
+            central + spread,
+            central + spread
+        ])
+    ));
+}
+
+/// The fan of a level is ± one standard deviation of the annualised log changes (§9): a change
+/// over two years counts half a year's worth twice, not double.
+#[test]
+fn a_level_fan_annualises_changes_over_gaps() {
+    let plan = per_capita(&[(2019, 1000.0), (2021, 10000.0), (2023, 50000.0)]);
+    let fan = projection(&plan, the_target(&plan, "pc-2025")).expect("three figures");
+    let spread = sd(&[10f64.ln() / 2.0, 5f64.ln() / 2.0]);
+    assert_eq!(fan.points[1].year, 2024);
+    assert!(
+        near((fan.points[1].high / fan.points[1].value).ln(), spread),
+        "{:?}",
+        fan.points[1]
+    );
+    assert!(near((fan.points[1].value / fan.points[1].low).ln(), spread));
 }

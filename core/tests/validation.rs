@@ -831,3 +831,30 @@ fn records_are_named_by_position_when_their_name_does_not_read() {
         .iter()
         .any(|d| d.location.path == "observation[grdp_growth 2021-2023].value"));
 }
+
+/// Years run from 1900 to 2200 (docs/data-format.md): a period with either end outside is
+/// refused at the period, naming the year that is out — not only one with both ends out.
+#[test]
+fn a_period_with_one_year_out_of_range_is_refused() {
+    for (period, year) in [("2021-2999", 2999), ("1899-2025", 1899), ("0000-9999", 0)] {
+        let text = EXAMPLE.replacen(
+            "\nperiod = \"2021-2025\"",
+            &format!("\nperiod = \"{period}\""),
+            1,
+        );
+        let (plan, diagnostics) = plan::load("p.toml", &text);
+        assert!(plan.is_none(), "{period}");
+        let found = errors(&diagnostics);
+        assert_eq!(found.len(), 1, "{period}: {}", summary(&diagnostics));
+        assert_eq!(found[0].problem.code(), "year-out-of-range");
+        assert_eq!(
+            found[0].location.path,
+            "target[grdp-growth-2021-2025].period"
+        );
+        assert!(
+            matches!(found[0].problem, chitieu_core::diagnostic::Problem::YearOutOfRange { year: y } if y == year),
+            "{period}: {:?}",
+            found[0].problem
+        );
+    }
+}

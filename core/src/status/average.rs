@@ -104,6 +104,10 @@ fn mean_of_accumulated(mean: Method, accumulated: f64, m: usize) -> Option<f64> 
         return None;
     }
     let value = match mean {
+        // Equivalent mutants: the guard read as `>= 0.0` or as `true`. `accumulated` is a
+        // product of positive factors (`accumulate` refuses the others), so it is positive
+        // unless it underflows to 0 — some fifty years of −99.99999 % — where −100 % (the
+        // limit) and no mean both say the period was wiped out.
         Method::GeometricMean if accumulated > 0.0 => {
             (accumulated.powf(1.0 / m as f64) - 1.0) * 100.0
         }
@@ -225,8 +229,10 @@ fn combine<'a>(
 
 /// Ratio R for an average: observed over required for a floor, required over observed for a
 /// ceiling; `None` when the edge (or, for a ceiling, the average) is not positive. (Whether
-/// the guards read `> 0` or `>= 0` makes no difference: a zero divisor gives an infinite or
-/// undefined value, which the last line refuses.)
+/// the guard on the divisor — `edge` for a floor, `average` for a ceiling — reads `> 0` or
+/// `>= 0` makes no difference: a zero divisor gives an infinite or undefined value, which the
+/// last line refuses. The two mutants that loosen them are equivalent. A ceiling of 0 is
+/// another matter: it would give R = 0 where there is no ratio.)
 fn ratio(average: f64, edge: f64, sense: Sense) -> Option<f64> {
     let value = match sense {
         Sense::Up if edge > 0.0 => average / edge,

@@ -270,6 +270,11 @@ pub(super) fn projection(
         .windows(2)
         .filter_map(|pair| {
             let years = pair[1].time - pair[0].time;
+            // The guards only spare the work: a zero value or a zero gap gives an infinite or
+            // undefined step, which the `is_finite` filter below drops, and the points are in
+            // time order, so `years` is never negative. Loosening any of them (`>=` for `>`,
+            // `||` for the first `&&`, no guard on the straight line) changes no fan; the
+            // mutation pass lists those mutants as equivalent.
             match method {
                 Method::Compound if pair[0].value > 0.0 && pair[1].value > 0.0 && years > 0.0 => {
                     Some((pair[1].value / pair[0].value).ln() / years)
@@ -380,6 +385,8 @@ fn rate(method: Method, from: f64, to: f64, years: f64) -> Option<f64> {
         return None;
     }
     let value = match method {
+        // `from >= 0.0` would be equivalent: from 0 the ratio is infinite and the last line
+        // refuses it. `to > 0.0` is not: to 0 would give a rate of −100 %.
         Method::Compound if from > 0.0 && to > 0.0 => (to / from).powf(1.0 / years) - 1.0,
         Method::Compound => return None,
         _ => (to - from) / years,

@@ -1171,7 +1171,20 @@ mod tests {
         assert_eq!(change(2.9, Method::Compound, &i, Lang::Vi), "tăng 2,9%/năm");
         assert_eq!(change(-0.04, Method::Compound, &i, Lang::Vi), "không đổi");
         assert_eq!(ratio_text(Some(f64::INFINITY), Lang::En), "");
+        assert_eq!(ratio_text(Some(f64::NAN), Lang::Vi), "");
         assert_eq!(ratio_text(Some(0.814), Lang::Vi), " (tỷ số R = 0,81)");
+    }
+
+    /// §4: a figure within the noise allowance of an edge (one part in 10⁹, or 10⁻⁹ near zero)
+    /// is the edge, so it reads as the edge does — no extra decimals to tell them apart; a
+    /// figure just beyond it gets the decimals that show the difference.
+    #[test]
+    fn a_figure_within_the_noise_of_an_edge_reads_as_the_edge() {
+        let i = share();
+        let none = TargetShape::EssentiallyNone { threshold: 0.0 };
+        let at_edge = against(0.0, none, &i, Lang::En);
+        assert_eq!(against(1e-9, none, &i, Lang::En), at_edge);
+        assert_ne!(against(2e-6, none, &i, Lang::En), at_edge);
     }
 
     /// A figure against a target: more decimals only where the displayed figure would look like

@@ -641,6 +641,8 @@ pub(super) fn is_id(text: &str) -> bool {
 fn after(date: PartialDate, today: PartialDate) -> bool {
     let today_month = today.month.unwrap_or(12);
     let today_day = today.day.unwrap_or(31);
+    // Each comparison comes after an arm that settled equality, so `>=` for `>` in the year
+    // and month arms reads the same (two equivalent mutants).
     match (date.month, date.day) {
         _ if date.year != today.year => date.year > today.year,
         (None, _) => false,
@@ -659,6 +661,8 @@ fn day_first(text: &str) -> Option<String> {
             .filter(|n| (1..=max).contains(n) && s.len() <= 2)
     };
     match parts.as_slice() {
+        // (For a full date the year test only spares work: `PartialDate::parse` refuses a
+        // year that is not four digits, so loosening it changes no hint.)
         [d, m, y] if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => {
             let (d, m) = (number(d, 31)?, number(m, 12)?);
             let iso = format!("{y}-{m:02}-{d:02}");
@@ -797,6 +801,15 @@ mod tests {
         assert_eq!(day_first("12/2023"), Some("2023-12".into()));
         assert_eq!(day_first("31/02/2023"), None);
         assert_eq!(day_first("2023/12/27"), None);
+        // Only a day and a month of one or two digits and a year of four digits make a hint:
+        // anything else is not a day-first date, and no hint is better than a wrong one.
+        assert_eq!(day_first("027/12/2023"), None);
+        assert_eq!(day_first("27/012/2023"), None);
+        assert_eq!(day_first("12/23"), None);
+        assert_eq!(day_first("12/20x3"), None);
+        assert_eq!(day_first("12/202345"), None);
+        assert_eq!(day_first("27/12/23"), None);
+        assert_eq!(day_first("27/12/20x3"), None);
     }
 
     #[test]
