@@ -80,13 +80,15 @@ fn legend_html(
                     <button type="button" class={classes!("legend-toggle", format!("legend-{}", layer_code(layer)))}
                         aria-pressed={entry.shown.to_string()}
                         onclick={Callback::from(move |_| dispatch.emit(Action::ToggleLayer(layer)))}>
-                        <span class="swatch" aria-hidden="true">{ swatch }</span>{ unbroken(&entry.label) }
+                        <span class="swatch" aria-hidden="true">{ swatch }</span>
+                        // One flex item: the label wraps as a line of text (its unbreakable runs stay whole).
+                        <span class="legend-label">{ unbroken(&entry.label) }</span>
                     </button>
                 </li>
             }
         } else {
             html! {
-                <li class="legend-item"><span class="swatch" aria-hidden="true">{ swatch }</span>{ unbroken(&entry.label) }</li>
+                <li class="legend-item"><span class="swatch" aria-hidden="true">{ swatch }</span><span class="legend-label">{ unbroken(&entry.label) }</span></li>
             }
         }
     });
