@@ -86,7 +86,15 @@ fn legend_html(
             }
         } else {
             html! {
-                <li class="legend-item"><span class="swatch" aria-hidden="true">{ swatch }</span>{ unbroken(&entry.label) }</li>
+                if compact {
+                    // The swatch stays with the entry's first words (the key flows as a paragraph).
+                    <li class="legend-item">
+                        <span class="nw"><span class="swatch" aria-hidden="true">{ swatch }</span>{ unbroken(view::words::lead_words(&entry.label).0) }</span>
+                        { unbroken(view::words::lead_words(&entry.label).1) }
+                    </li>
+                } else {
+                    <li class="legend-item"><span class="swatch" aria-hidden="true">{ swatch }</span>{ unbroken(&entry.label) }</li>
+                }
             }
         }
     });
@@ -412,7 +420,9 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
     if compact {
         return html! {
             <section id="indicator-panel" class="panel compact-panel" aria-labelledby="indicator-title">
-                <h1 id="indicator-title" class="panel-headline">{ unbroken(&model.headline) }</h1>
+                // The embed's headline may break inside a range: kept whole, it takes a line more
+                // and the per-capita embed at 320 px passes its 600 px (593 -> 613 px, measured).
+                <h1 id="indicator-title" class="panel-headline">{ model.headline.clone() }</h1>
                 { chart_html }
                 { status_line.unwrap_or_default() }
                 <p id={summary_id} class="summary visually-hidden">{ model.summary.clone() }</p>
