@@ -61,12 +61,13 @@ fn legend_html(
     lang: Lang,
     theme: ThemeName,
     compact: bool,
+    break_note: bool,
     dispatch: &Callback<Action>,
 ) -> Html {
     let theme = Theme::get(theme);
-    let entries = chart::legend(spec, lang);
+    let entries = view::panel::key_entries(spec, lang, compact, break_note);
     let mut switched: Vec<Layer> = Vec::new();
-    let items = entries.iter().filter(|e| e.shown || !compact).map(|entry| {
+    let items = entries.iter().map(|entry| {
         let swatch = Html::from_html_unchecked(AttrValue::from(chart::swatch_svg(entry.swatch, &theme)));
         // One switch per layer: its first entry; the layer's other entries (the kinds of dot)
         // are plain key items beside it.
@@ -212,7 +213,7 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
                         </p>
                     }
                     <figcaption class="chart-key">
-                        { legend_html(spec, lang, props.theme, compact, &dispatch) }
+                        { legend_html(spec, lang, props.theme, compact, model.break_note.is_some(), &dispatch) }
                     </figcaption>
                     if let Some(note) = &model.break_note {
                         // A <div>: a <details> inside a <p> would be moved out of it by the HTML
