@@ -61,12 +61,13 @@ fn legend_html(
     lang: Lang,
     theme: ThemeName,
     compact: bool,
+    break_note: bool,
     dispatch: &Callback<Action>,
 ) -> Html {
     let theme = Theme::get(theme);
-    let entries = chart::legend(spec, lang);
+    let entries = view::panel::key_entries(spec, lang, compact, break_note);
     let mut switched: Vec<Layer> = Vec::new();
-    let items = entries.iter().filter(|e| e.shown || !compact).map(|entry| {
+    let items = entries.iter().map(|entry| {
         let swatch = Html::from_html_unchecked(AttrValue::from(chart::swatch_svg(entry.swatch, &theme)));
         // One switch per layer: its first entry; the layer's other entries (the kinds of dot)
         // are plain key items beside it.
@@ -88,7 +89,15 @@ fn legend_html(
             }
         } else {
             html! {
-                <li class="legend-item"><span class="swatch" aria-hidden="true">{ swatch }</span><span class="legend-label">{ unbroken(&entry.label) }</span></li>
+                if compact {
+                    // The swatch stays with the entry's first words (the key flows as a paragraph).
+                    <li class="legend-item">
+                        <span class="nw"><span class="swatch" aria-hidden="true">{ swatch }</span>{ unbroken(view::words::lead_words(&entry.label).0) }</span>
+                        { unbroken(view::words::lead_words(&entry.label).1) }
+                    </li>
+                } else {
+                    <li class="legend-item"><span class="swatch" aria-hidden="true">{ swatch }</span><span class="legend-label">{ unbroken(&entry.label) }</span></li>
+                }
             }
         }
     });
@@ -206,7 +215,7 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
                         </p>
                     }
                     <figcaption class="chart-key">
-                        { legend_html(spec, lang, props.theme, compact, &dispatch) }
+                        { legend_html(spec, lang, props.theme, compact, model.break_note.is_some(), &dispatch) }
                     </figcaption>
                     if let Some(note) = &model.break_note {
                         // A <div>: a <details> inside a <p> would be moved out of it by the HTML
@@ -414,7 +423,9 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
     if compact {
         return html! {
             <section id="indicator-panel" class="panel compact-panel" aria-labelledby="indicator-title">
-                <h1 id="indicator-title" class="panel-headline">{ unbroken(&model.headline) }</h1>
+                // The embed's headline may break inside a range: kept whole, it takes a line more
+                // and the per-capita embed at 320 px passes its 600 px (593 -> 613 px, measured).
+                <h1 id="indicator-title" class="panel-headline">{ model.headline.clone() }</h1>
                 { chart_html }
                 { status_line.unwrap_or_default() }
                 <p id={summary_id} class="summary visually-hidden">{ model.summary.clone() }</p>

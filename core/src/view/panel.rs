@@ -145,6 +145,23 @@ pub struct BreakNote {
     pub more: String,
 }
 
+/// The key under a panel's chart: the chart's legend (`chart::legend`, as the downloads draw
+/// it); in the compact embed only the entries drawn, and not the series-break entry when the
+/// embed's one-line break note (which opens with the rule's own ┆) says it right below — the
+/// break told twice took a line of the embed's 600 px (gallery F20).
+pub fn key_entries(
+    spec: &ChartSpec,
+    lang: Lang,
+    compact: bool,
+    break_note: bool,
+) -> Vec<crate::chart::LegendEntry> {
+    crate::chart::legend(spec, lang)
+        .into_iter()
+        .filter(|e| !compact || e.shown)
+        .filter(|e| !(compact && break_note && e.swatch == crate::chart::Swatch::Break))
+        .collect()
+}
+
 /// The target a panel leads with (headline, lead figure, badge): always one the chart draws as a
 /// lead target (`chart::leads`), so a reader finds the headline's target on the chart. The
 /// chart's focus (the earliest still due) when there is a figure to hold against it; else the
@@ -731,6 +748,26 @@ mod tests {
             }
         }
         assert!(checked >= 4, "checked {checked}");
+    }
+
+    /// The compact embed tells the series break once, in its note line (gallery F20); the full
+    /// view's key is the chart's whole legend.
+    #[test]
+    fn the_compact_key_leaves_the_break_to_the_note() {
+        let plan = plan();
+        let compact = crate::view::state::COMPACT_LAYERS;
+        let p = panel(&plan, "grdp_growth", Some(P2021), Lang::Vi, compact, 2026).unwrap();
+        let spec = p.chart.as_ref().unwrap();
+        assert!(p.break_note.is_some());
+        let is_break = |e: &crate::chart::LegendEntry| e.swatch == crate::chart::Swatch::Break;
+        assert!(crate::chart::legend(spec, Lang::Vi).iter().any(is_break));
+        let key = key_entries(spec, Lang::Vi, true, p.break_note.is_some());
+        assert!(!key.iter().any(is_break));
+        assert!(key.iter().all(|e| e.shown));
+        assert_eq!(
+            key_entries(spec, Lang::Vi, false, true),
+            crate::chart::legend(spec, Lang::Vi)
+        );
     }
 
     #[test]

@@ -215,17 +215,28 @@ pub fn plain_reason(plan: &Plan, reason: &Reason, indicator: &Indicator, lang: L
     }
 }
 
+/// A key entry's first two words and the rest ("Cần Thơ", " (cũ), số từng năm"): the compact
+/// key keeps its swatch with the first part, so a swatch never ends a line alone (gallery F10).
+pub fn lead_words(label: &str) -> (&str, &str) {
+    let mut spaces = label.match_indices(' ');
+    match (spaces.next(), spaces.next()) {
+        (Some(_), Some((second, _))) => label.split_at(second),
+        _ => (label, ""),
+    }
+}
+
 /// Text cut into runs, each marked whether a line may break inside it: a word with a dash
-/// between two characters ("7,5–8%", "2021–2025).", "03-CTr/TU", "1519/QĐ-TTg") is kept
+/// between two characters ("7,5–8%", "2021–2025).", "03-CTr/TU", "1519/QĐ-TTg"; not a unit
+/// such as "đồng/người", which may break after its slash) is kept
 /// whole, so no reader sees "7,5–" / "8%" or "03-" / "CTr/TU" at a line's end (gallery F10).
 /// The runs put together give the text back unchanged; the page shows a kept run in a
 /// no-wrap span, so what a reader copies or a screen reader reads is the same text.
 pub fn unbreakable_runs(text: &str) -> Vec<(&str, bool)> {
     let joins = |word: &str| {
         let chars: Vec<char> = word.chars().collect();
-        chars.windows(3).any(|w| {
-            matches!(w[1], '–' | '-' | '/') && !w[0].is_whitespace() && !w[2].is_whitespace()
-        })
+        chars
+            .windows(3)
+            .any(|w| matches!(w[1], '–' | '-') && !w[0].is_whitespace() && !w[2].is_whitespace())
     };
     let mut runs: Vec<(&str, bool)> = Vec::new();
     let mut plain_start = 0;
@@ -301,5 +312,18 @@ mod tests {
         for (run, kept) in unbreakable_runs(nbsp) {
             assert!(!kept || !run.contains(char::is_whitespace), "{run:?}");
         }
+    }
+
+    #[test]
+    fn a_key_entry_keeps_its_first_two_words() {
+        assert_eq!(
+            lead_words("Cần Thơ (cũ), số từng năm"),
+            ("Cần Thơ", " (cũ), số từng năm")
+        );
+        assert_eq!(lead_words("Chỉ tiêu"), ("Chỉ tiêu", ""));
+        assert_eq!(lead_words("Projection"), ("Projection", ""));
+        let label = "Target 2021–2025: 7.5–8% on average";
+        let (a, b) = lead_words(label);
+        assert_eq!(format!("{a}{b}"), label);
     }
 }
