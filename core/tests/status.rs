@@ -3822,3 +3822,66 @@ fn a_level_fan_annualises_changes_over_gaps() {
     );
     assert!(near((fan.points[1].value / fan.points[1].low).ln(), spread));
 }
+
+/// A fan edge that would need a year of −100 % or worse leaves no geometric mean: the fan is
+/// not drawn, even where an even number of such years would multiply back to a positive
+/// product (here 2022 and 2024 both at the low edge of −114 %).
+#[test]
+fn no_fan_through_a_fall_of_100_percent_or_more() {
+    let mut body = indicator("g", "%/năm", "%/yr", 2, "higher", "rate");
+    body += &tgt(
+        "t",
+        "g",
+        r#"period = "2021-2024""#,
+        "shape = \"average\"\nmin = 5",
+        "ct",
+    );
+    body += &obs("g", "year = 2021", -60.0, "official", "ct", "late", "");
+    body += &obs("g", "year = 2023", 80.0, "official", "ct", "late", "");
+    let plan = load(&body);
+    let running = running_average(&plan, the_target(&plan, "t"), 2023).expect("an average");
+    assert!(geometric(&[-60.0, 80.0]) - sd(&[-60.0, 80.0]) < -100.0);
+    assert_eq!(running.points.len(), 2);
+    assert!(running.projection.is_empty(), "{:?}", running.projection);
+}
+
+/// A figure published as a range may be a range of one value (min = max).
+#[test]
+fn a_range_of_one_value_is_a_figure() {
+    let mut body = indicator("g", "%/năm", "%/yr", 2, "higher", "rate");
+    body += &tgt(
+        "t",
+        "g",
+        r#"period = "2021-2025""#,
+        "shape = \"average\"\nmin = 5",
+        "ct",
+    );
+    body += "\n[[observation]]\nindicator = \"g\"\nyear = 2021\nmin = 3.1\nmax = 3.1\nkind = \"official\"\nterritory = \"ct\"\nsource = \"late\"\n";
+    let plan = load(&body);
+    assert_eq!(plan.observations.len(), 1);
+}
+
+/// An "about" target's tolerance may be zero (the band is the value itself); only a negative
+/// one is refused.
+#[test]
+fn an_about_target_with_no_tolerance_is_its_value() {
+    let mut body = indicator("u", "%", "%", 1, "higher", "share");
+    body += &tgt(
+        "t",
+        "u",
+        "year = 2025",
+        "shape = \"about\"\nvalue = 45\ntolerance = 0",
+        "ct",
+    );
+    body += &obs("u", "year = 2025", 45.0, "official", "ct", "late", "");
+    let plan = load(&body);
+    let target = the_target(&plan, "t");
+    assert_eq!(
+        target.shape,
+        TargetShape::About {
+            value: 45.0,
+            tolerance: 0.0
+        }
+    );
+    assert_eq!(assess(&plan, target, 2026).status, Status::Achieved);
+}

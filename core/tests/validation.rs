@@ -858,3 +858,64 @@ fn a_period_with_one_year_out_of_range_is_refused() {
         );
     }
 }
+
+/// Records that read without an error are kept (a goal statement, a task area), and the
+/// validator's edges are inclusive where the format says so: a plan of one year, a territory
+/// of one day. A method must be an id, like every other reference.
+#[test]
+fn records_that_read_are_kept_and_one_year_or_one_day_is_allowed() {
+    let extra = r#"
+[[statement]]
+id = "goal-2025"
+kind = "goal"
+year = 2025
+document = "kh-01"
+text = { vi = "Mục tiêu", en = "Goal" }
+
+[[task_area]]
+id = "ta-01"
+number = 1
+document = "kh-01"
+title = { vi = "Kinh tế", en = "Economy" }
+
+[[territory]]
+id = "one-day"
+name = { vi = "Một ngày", en = "One day" }
+from = "2025-07-01"
+until = "2025-07-01"
+"#;
+    let (plan, diagnostics) = plan::load("r.toml", &format!("{EXAMPLE}\n{extra}"));
+    assert!(errors(&diagnostics).is_empty(), "{}", summary(&diagnostics));
+    let plan = plan.expect("the plan loads");
+    assert_eq!(plan.statements.len(), 1);
+    assert_eq!(plan.statements[0].id, "goal-2025");
+    assert_eq!(plan.task_areas.len(), 1);
+    assert_eq!(plan.task_areas[0].number, 1);
+    assert!(plan.territories.iter().any(|t| t.id == "one-day"));
+
+    let one_year = EXAMPLE.replacen("start = 2021", "start = 2025", 1);
+    let (_, diagnostics) = plan::load("y.toml", &one_year);
+    assert!(
+        diagnostics
+            .iter()
+            .all(|d| d.problem.code() != "bad-plan-years"),
+        "{}",
+        summary(&diagnostics)
+    );
+
+    let method = format!(
+        "{EXAMPLE}\n[[observation]]\nindicator = \"grdp_growth\"\nyear = 2024\nvalue = 6.3\n\
+         kind = \"estimate\"\nterritory = \"mau\"\nsource = \"cuc-thong-ke-2024\"\n\
+         method = \"Base 2010\"\n"
+    );
+    let (plan, diagnostics) = plan::load("m.toml", &method);
+    assert!(plan.is_none());
+    let found = errors(&diagnostics);
+    assert_eq!(found.len(), 1, "{}", summary(&diagnostics));
+    assert_eq!(found[0].problem.code(), "bad-id");
+    assert!(
+        found[0].location.path.ends_with(".method"),
+        "{}",
+        found[0].location.path
+    );
+}
