@@ -397,3 +397,54 @@ fn a_reference_ratio_is_two_numbers_without_a_zero_divisor() {
         vec!["wrong-type reference[rate-2024].ratio"]
     );
 }
+
+/// A reference's value is its ratio written to two decimals: within half a unit of the second
+/// decimal (0.005, edge included), plus one part in 10⁹ of the ratio for the rounding of the
+/// division — so a large ratio written exactly is never refused.
+#[test]
+fn a_reference_value_is_its_ratio_to_two_decimals() {
+    let codes = |ratio: &str, value: &str| -> Vec<&'static str> {
+        let text = HEADER
+            .replace("ratio = [114000000, 4700]", ratio)
+            .replace("value = 24255.32", value);
+        let (_, diagnostics) = plan::load("t.toml", &text);
+        diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.problem.code())
+            .collect()
+    };
+    assert!(codes("ratio = [0, 1]", "value = 0.005").is_empty());
+    assert_eq!(
+        codes("ratio = [0, 1]", "value = 0.006"),
+        vec!["arithmetic-mismatch"]
+    );
+    assert!(codes("ratio = [50000000000000, 2]", "value = 25000000000000").is_empty());
+    assert!(codes("ratio = [50000000000000, 2]", "value = 25000000000001").is_empty());
+    assert_eq!(
+        codes("ratio = [50000000000000, 2]", "value = 25000000100000"),
+        vec!["arithmetic-mismatch"]
+    );
+}
+
+/// Every problem of a record is reported, whatever else is wrong with it: an observation whose
+/// kind is not one of the kinds (here the word "method") still has its source checked.
+#[test]
+fn a_bad_kind_does_not_hide_an_unknown_source() {
+    let text = HEADER.replacen(
+        "kind = \"reported\"\nterritory = \"ct\"\nsource = \"city\"",
+        "kind = \"method\"\nterritory = \"ct\"\nsource = \"nowhere\"",
+        1,
+    );
+    assert_ne!(text, HEADER);
+    let (plan, diagnostics) = plan::load("t.toml", &text);
+    assert!(plan.is_none());
+    let mut codes: Vec<&str> = diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.problem.code())
+        .collect();
+    codes.sort_unstable();
+    assert!(codes.contains(&"unknown-reference"), "{codes:?}");
+    assert!(codes.len() >= 2, "{codes:?}");
+}

@@ -3729,6 +3729,34 @@ fn the_average_so_far_takes_in_a_published_average_of_the_period_to_date() {
         vec![2021, 2022],
         "another territory's average is not this one's"
     );
+
+    let mut body = indicator("g", "%/năm", "%/yr", 2, "higher", "rate");
+    body += &tgt(
+        "t",
+        "g",
+        r#"period = "2021-2025""#,
+        "shape = \"average\"\nmin = 7.5",
+        "ct",
+    );
+    body += &obs("g", "year = 2021", -2.79, "estimate", "ct", "late", "");
+    body += &obs("g", "year = 2022", 12.64, "estimate", "ct", "late", "");
+    body += &obs(
+        "g",
+        r#"period = "2022-2023""#,
+        9.0,
+        "official",
+        "ct",
+        "late",
+        "",
+    );
+    let plan = load(&body);
+    let running = running_average(&plan, the_target(&plan, "t"), 2023).expect("an average");
+    let years: Vec<i32> = running.points.iter().map(|p| p.year).collect();
+    assert_eq!(
+        years,
+        vec![2021, 2022],
+        "an average from 2022 is not one of the period"
+    );
 }
 
 /// With a year missing in the middle and the last year in, nothing is left to project: no
@@ -3881,6 +3909,30 @@ fn an_about_target_with_no_tolerance_is_its_value() {
         TargetShape::About {
             value: 45.0,
             tolerance: 0.0
+        }
+    );
+    assert_eq!(assess(&plan, target, 2026).status, Status::Achieved);
+}
+
+/// A target band may be a single value (min = max): it is met by that value alone.
+#[test]
+fn a_band_of_one_value_is_a_target() {
+    let mut body = indicator("u", "%", "%", 1, "higher", "share");
+    body += &tgt(
+        "t",
+        "u",
+        "year = 2025",
+        "shape = \"range\"\nmin = 45\nmax = 45",
+        "ct",
+    );
+    body += &obs("u", "year = 2025", 45.0, "official", "ct", "late", "");
+    let plan = load(&body);
+    let target = the_target(&plan, "t");
+    assert_eq!(
+        target.shape,
+        TargetShape::Range {
+            min: 45.0,
+            max: 45.0
         }
     );
     assert_eq!(assess(&plan, target, 2026).status, Status::Achieved);
