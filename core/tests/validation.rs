@@ -919,3 +919,121 @@ until = "2025-07-01"
         found[0].location.path
     );
 }
+
+/// A target falls within the plan's years, both ends included: 2020 is before a 2021–2025
+/// plan, 2021 and 2025 are in it.
+#[test]
+fn a_target_year_is_within_the_plan_ends_included() {
+    let outside = |year: i32| -> bool {
+        let text = EXAMPLE.replacen("\nperiod = \"2021-2025\"", &format!("\nyear = {year}"), 1);
+        let (_, diagnostics) = plan::load("y.toml", &text);
+        diagnostics
+            .iter()
+            .any(|d| d.problem.code() == "outside-plan")
+    };
+    assert!(outside(2020));
+    assert!(!outside(2021));
+    assert!(!outside(2025));
+    assert!(outside(2026));
+    // A period that starts before the plan is outside it, as one that ends after it.
+    let period_outside = |period: &str| -> bool {
+        let text = EXAMPLE.replacen(
+            "\nperiod = \"2021-2025\"",
+            &format!("\nperiod = \"{period}\""),
+            1,
+        );
+        let (_, diagnostics) = plan::load("p.toml", &text);
+        diagnostics.iter().any(|d| {
+            matches!(
+                d.problem,
+                chitieu_core::diagnostic::Problem::OutsidePlan {
+                    year: 2019 | 2026,
+                    ..
+                }
+            )
+        })
+    };
+    assert!(period_outside("2019-2025"));
+    assert!(period_outside("2021-2026"));
+    assert!(!period_outside("2021-2025"));
+}
+
+/// When `6.100` may be 6,100 (docs/data-format.md): only a number of 1 to 999 with three
+/// decimals on an indicator shown with fewer is suspect, and it is compared with the
+/// indicator's other figures (here 7,500 and 8,000) — zeros left out, for a zero says nothing
+/// about scale, so the warning still comes.
+#[test]
+fn where_a_thousands_separator_is_suspected() {
+    let base = include_str!("../../tests/fixtures/hostile/thousands-dot-value.toml");
+    let zeros: String = [2021, 2022, 2024]
+        .iter()
+        .map(|year| {
+            format!(
+                "\n[[observation]]\nindicator = \"grdp_growth\"\nyear = {year}\nvalue = 0\n\
+                 kind = \"estimate\"\nterritory = \"mau\"\nsource = \"cuc-thong-ke-2024\"\n"
+            )
+        })
+        .collect();
+    // Only a number of 1 to 999 with three decimals, on an indicator shown with fewer than
+    // three, is suspect: not 0.125 (no thousands dot reads that way), not 6.100 on an
+    // indicator shown with three decimals.
+    let warned = |text: &str| {
+        let (_, diagnostics) = plan::load("w.toml", text);
+        diagnostics
+            .iter()
+            .any(|d| d.problem.code() == "maybe-thousands-separator")
+    };
+    assert!(!warned(&base.replacen("value = 6.100", "value = 0.125", 1)));
+    let fine = include_str!("../../tests/fixtures/hostile/thousands-dot-fine.toml");
+    assert!(!warned(fine));
+    assert!(!warned(&base.replacen("decimals = 0", "decimals = 3", 1)));
+    // Among figures of its own scale (7.5 and 8), 6.100 is just 6.1.
+    let example_scale = EXAMPLE.replacen("value = 6.1\n", "value = 6.100\n", 1);
+    assert_ne!(example_scale, EXAMPLE);
+    assert!(!warned(&example_scale));
+    // A tie — as near the others read as thousands as read as written (1,000·m² = median²) —
+    // is no warning. (Whether the two distances come out exactly equal depends on the
+    // platform's log10; the assertion holds where they do.)
+    let (m, median) = (446.015f64, 14104.232706f64);
+    let tie = ((m * 1000.0) / median).log10().abs() == (m / median).log10().abs();
+    let tied = base
+        .replacen("min = 7500", "min = 14104.232706", 1)
+        .replacen("max = 8000", "max = 14104.232706", 1)
+        .replacen("value = 6.100", "value = 446.015", 1);
+    if tie {
+        assert!(!warned(&tied));
+    }
+    for text in [base.to_string(), format!("{base}{zeros}")] {
+        let (plan, diagnostics) = plan::load("z.toml", &text);
+        assert!(plan.is_some(), "{}", summary(&diagnostics));
+        assert!(
+            diagnostics
+                .iter()
+                .any(|d| d.problem.code() == "maybe-thousands-separator"),
+            "{}",
+            summary(&diagnostics)
+        );
+    }
+}
+
+/// A yearly figure dated before its territory began, or after it ended, is warned about —
+/// with either bound alone (a territory that has only a `from` or only an `until`).
+#[test]
+fn a_figure_outside_its_territorys_time_is_warned_about() {
+    let warned = |bounds: &str, year: i32| -> bool {
+        let text = format!(
+            "{EXAMPLE}\n[[territory]]\nid = \"new\"\nname = {{ vi = \"Mới\", en = \"New\" }}\n\
+             {bounds}\n\n[[observation]]\nindicator = \"grdp_growth\"\nyear = {year}\n\
+             value = 6.3\nkind = \"estimate\"\nterritory = \"new\"\nsource = \"cuc-thong-ke-2024\"\n"
+        );
+        let (plan, diagnostics) = plan::load("t.toml", &text);
+        assert!(plan.is_some(), "{}", summary(&diagnostics));
+        diagnostics
+            .iter()
+            .any(|d| d.problem.code() == "territory-not-in-time")
+    };
+    assert!(warned("from = \"2024-01-01\"", 2023));
+    assert!(!warned("from = \"2024-01-01\"", 2024));
+    assert!(warned("until = \"2022-12-31\"", 2023));
+    assert!(!warned("until = \"2022-12-31\"", 2022));
+}
