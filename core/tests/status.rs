@@ -3937,3 +3937,36 @@ fn a_band_of_one_value_is_a_target() {
     );
     assert_eq!(assess(&plan, target, 2026).status, Status::Achieved);
 }
+
+/// A figure's method comes from the breaks of its own indicator only: another indicator's
+/// rebasing (here of "other", in 2020) says nothing about the figures of "pc".
+#[test]
+fn a_figures_method_comes_from_its_own_indicators_breaks() {
+    let extra = indicator("other", "USD", "USD", 0, "higher", "level")
+        + r#"
+[[series_break]]
+kind = "method"
+date = "2020-01-01"
+indicators = ["other"]
+before = "other-old"
+after = "other-new"
+title = { vi = "Đổi phương pháp", en = "New method" }
+note = { vi = "Khác.", en = "Other." }
+"#;
+    let plan = rebased(&extra);
+    let methods: Vec<Option<&str>> = plan
+        .observations
+        .iter()
+        .filter(|o| o.indicator == "pc")
+        .map(|o| o.method.as_deref())
+        .collect();
+    assert_eq!(
+        methods,
+        vec![
+            Some("base-2010"),
+            Some("base-2010"),
+            Some("base-2020"),
+            Some("base-2020")
+        ]
+    );
+}

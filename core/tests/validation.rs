@@ -1037,3 +1037,36 @@ fn a_figure_outside_its_territorys_time_is_warned_about() {
     assert!(warned("until = \"2022-12-31\"", 2023));
     assert!(!warned("until = \"2022-12-31\"", 2022));
 }
+
+/// A territory break names territories, and each must be known; a method break names methods
+/// in the same fields, and those are not territories.
+#[test]
+fn a_territory_break_names_known_territories() {
+    let with_break = |kind: &str| {
+        format!(
+            "{EXAMPLE}\n[[series_break]]\n{kind}date = \"2023-01-01\"\nbefore = \"mau\"\n\
+             after = \"nowhere\"\ntitle = {{ vi = \"Sáp nhập\", en = \"Merger\" }}\n\
+             note = {{ vi = \"Ghi chú.\", en = \"Note.\" }}\n"
+        )
+    };
+    let (plan, diagnostics) = plan::load("b.toml", &with_break(""));
+    assert!(plan.is_none());
+    assert!(
+        errors(&diagnostics)
+            .iter()
+            .any(|d| d.problem.code() == "unknown-reference" && d.location.path.ends_with(".after")),
+        "{}",
+        summary(&diagnostics)
+    );
+    let (_, diagnostics) = plan::load(
+        "m.toml",
+        &with_break("kind = \"method\"\nindicators = [\"grdp_growth\"]\n"),
+    );
+    assert!(
+        !errors(&diagnostics)
+            .iter()
+            .any(|d| d.problem.code() == "unknown-reference"),
+        "{}",
+        summary(&diagnostics)
+    );
+}
