@@ -397,3 +397,90 @@ fn a_reference_ratio_is_two_numbers_without_a_zero_divisor() {
         vec!["wrong-type reference[rate-2024].ratio"]
     );
 }
+
+/// A reference's value is its ratio written to two decimals: within half a unit of the second
+/// decimal (0.005, edge included), plus one part in 10⁹ of the ratio for the rounding of the
+/// division — so a large ratio written exactly is never refused.
+#[test]
+fn a_reference_value_is_its_ratio_to_two_decimals() {
+    let codes = |ratio: &str, value: &str| -> Vec<&'static str> {
+        let text = HEADER
+            .replace("ratio = [114000000, 4700]", ratio)
+            .replace("value = 24255.32", value);
+        let (_, diagnostics) = plan::load("t.toml", &text);
+        diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.problem.code())
+            .collect()
+    };
+    assert!(codes("ratio = [0, 1]", "value = 0.005").is_empty());
+    assert_eq!(
+        codes("ratio = [0, 1]", "value = 0.006"),
+        vec!["arithmetic-mismatch"]
+    );
+    assert!(codes("ratio = [50000000000000, 2]", "value = 25000000000000").is_empty());
+    assert!(codes("ratio = [50000000000000, 2]", "value = 25000000000001").is_empty());
+    assert_eq!(
+        codes("ratio = [50000000000000, 2]", "value = 25000000100000"),
+        vec!["arithmetic-mismatch"]
+    );
+}
+
+/// Every problem of a record is reported, whatever else is wrong with it: an observation whose
+/// kind is not one of the kinds (here the word "method") still has its source checked.
+#[test]
+fn a_bad_kind_does_not_hide_an_unknown_source() {
+    let text = HEADER.replacen(
+        "kind = \"reported\"\nterritory = \"ct\"\nsource = \"city\"",
+        "kind = \"method\"\nterritory = \"ct\"\nsource = \"nowhere\"",
+        1,
+    );
+    assert_ne!(text, HEADER);
+    let (plan, diagnostics) = plan::load("t.toml", &text);
+    assert!(plan.is_none());
+    let mut codes: Vec<&str> = diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.problem.code())
+        .collect();
+    codes.sort_unstable();
+    assert!(codes.contains(&"unknown-reference"), "{codes:?}");
+    assert!(codes.len() >= 2, "{codes:?}");
+}
+
+/// A derived value is its formula's result written to the indicator's decimals: within half a
+/// unit of the last decimal (edge included), plus one part in 10⁹ for the arithmetic.
+#[test]
+fn a_derived_value_is_its_result_to_the_indicators_decimals() {
+    // pc_usd with one decimal: 2023 is 3,955.05 and 2024 is 4,312.46.
+    let one_decimal = HEADER
+        .replacen(
+            "id = \"pc_usd\"\nname = { vi = \"GRDP/người (USD)\", en = \"GRDP per capita (USD)\" }\nunit = { vi = \"USD\", en = \"USD\" }\ndecimals = 0",
+            "id = \"pc_usd\"\nname = { vi = \"GRDP/người (USD)\", en = \"GRDP per capita (USD)\" }\nunit = { vi = \"USD\", en = \"USD\" }\ndecimals = 1",
+            1,
+        )
+        .replacen("value = 3955\n", "value = 3955.1\n", 1);
+    assert_ne!(one_decimal, HEADER);
+    let codes = |header: &str, value: &str| -> Vec<&'static str> {
+        let text = format!("{header}\n{}", derived_2024(value));
+        let (_, diagnostics) = plan::load("t.toml", &text);
+        diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.problem.code())
+            .collect()
+    };
+    assert!(codes(&one_decimal, "4312.5").is_empty());
+    assert_eq!(codes(&one_decimal, "4312.6"), vec!["arithmetic-mismatch"]);
+    // A large result, 4,312,455,989,036.63: one part in 10⁹ of it is 4,312.
+    let large = HEADER.replacen("value = 104.6\n", "value = 104600000000\n", 1);
+    assert_ne!(large, HEADER);
+    assert!(codes(&large, "4312455989037").is_empty());
+    assert!(codes(&large, "4312455989137").is_empty());
+    assert_eq!(codes(&large, "4312456089037"), vec!["arithmetic-mismatch"]);
+    // Nothing times anything is nothing; half a unit away is still within.
+    let zero = HEADER.replacen("value = 104.6\n", "value = 0\n", 1);
+    assert!(codes(&zero, "0.5").is_empty());
+    assert_eq!(codes(&zero, "0.6"), vec!["arithmetic-mismatch"]);
+}

@@ -3729,6 +3729,34 @@ fn the_average_so_far_takes_in_a_published_average_of_the_period_to_date() {
         vec![2021, 2022],
         "another territory's average is not this one's"
     );
+
+    let mut body = indicator("g", "%/năm", "%/yr", 2, "higher", "rate");
+    body += &tgt(
+        "t",
+        "g",
+        r#"period = "2021-2025""#,
+        "shape = \"average\"\nmin = 7.5",
+        "ct",
+    );
+    body += &obs("g", "year = 2021", -2.79, "estimate", "ct", "late", "");
+    body += &obs("g", "year = 2022", 12.64, "estimate", "ct", "late", "");
+    body += &obs(
+        "g",
+        r#"period = "2022-2023""#,
+        9.0,
+        "official",
+        "ct",
+        "late",
+        "",
+    );
+    let plan = load(&body);
+    let running = running_average(&plan, the_target(&plan, "t"), 2023).expect("an average");
+    let years: Vec<i32> = running.points.iter().map(|p| p.year).collect();
+    assert_eq!(
+        years,
+        vec![2021, 2022],
+        "an average from 2022 is not one of the period"
+    );
 }
 
 /// With a year missing in the middle and the last year in, nothing is left to project: no
@@ -3821,4 +3849,124 @@ fn a_level_fan_annualises_changes_over_gaps() {
         fan.points[1]
     );
     assert!(near((fan.points[1].value / fan.points[1].low).ln(), spread));
+}
+
+/// A fan edge that would need a year of −100 % or worse leaves no geometric mean: the fan is
+/// not drawn, even where an even number of such years would multiply back to a positive
+/// product (here 2022 and 2024 both at the low edge of −114 %).
+#[test]
+fn no_fan_through_a_fall_of_100_percent_or_more() {
+    let mut body = indicator("g", "%/năm", "%/yr", 2, "higher", "rate");
+    body += &tgt(
+        "t",
+        "g",
+        r#"period = "2021-2024""#,
+        "shape = \"average\"\nmin = 5",
+        "ct",
+    );
+    body += &obs("g", "year = 2021", -60.0, "official", "ct", "late", "");
+    body += &obs("g", "year = 2023", 80.0, "official", "ct", "late", "");
+    let plan = load(&body);
+    let running = running_average(&plan, the_target(&plan, "t"), 2023).expect("an average");
+    assert!(geometric(&[-60.0, 80.0]) - sd(&[-60.0, 80.0]) < -100.0);
+    assert_eq!(running.points.len(), 2);
+    assert!(running.projection.is_empty(), "{:?}", running.projection);
+}
+
+/// A figure published as a range may be a range of one value (min = max).
+#[test]
+fn a_range_of_one_value_is_a_figure() {
+    let mut body = indicator("g", "%/năm", "%/yr", 2, "higher", "rate");
+    body += &tgt(
+        "t",
+        "g",
+        r#"period = "2021-2025""#,
+        "shape = \"average\"\nmin = 5",
+        "ct",
+    );
+    body += "\n[[observation]]\nindicator = \"g\"\nyear = 2021\nmin = 3.1\nmax = 3.1\nkind = \"official\"\nterritory = \"ct\"\nsource = \"late\"\n";
+    let plan = load(&body);
+    assert_eq!(plan.observations.len(), 1);
+}
+
+/// An "about" target's tolerance may be zero (the band is the value itself); only a negative
+/// one is refused.
+#[test]
+fn an_about_target_with_no_tolerance_is_its_value() {
+    let mut body = indicator("u", "%", "%", 1, "higher", "share");
+    body += &tgt(
+        "t",
+        "u",
+        "year = 2025",
+        "shape = \"about\"\nvalue = 45\ntolerance = 0",
+        "ct",
+    );
+    body += &obs("u", "year = 2025", 45.0, "official", "ct", "late", "");
+    let plan = load(&body);
+    let target = the_target(&plan, "t");
+    assert_eq!(
+        target.shape,
+        TargetShape::About {
+            value: 45.0,
+            tolerance: 0.0
+        }
+    );
+    assert_eq!(assess(&plan, target, 2026).status, Status::Achieved);
+}
+
+/// A target band may be a single value (min = max): it is met by that value alone.
+#[test]
+fn a_band_of_one_value_is_a_target() {
+    let mut body = indicator("u", "%", "%", 1, "higher", "share");
+    body += &tgt(
+        "t",
+        "u",
+        "year = 2025",
+        "shape = \"range\"\nmin = 45\nmax = 45",
+        "ct",
+    );
+    body += &obs("u", "year = 2025", 45.0, "official", "ct", "late", "");
+    let plan = load(&body);
+    let target = the_target(&plan, "t");
+    assert_eq!(
+        target.shape,
+        TargetShape::Range {
+            min: 45.0,
+            max: 45.0
+        }
+    );
+    assert_eq!(assess(&plan, target, 2026).status, Status::Achieved);
+}
+
+/// A figure's method comes from the breaks of its own indicator only: another indicator's
+/// rebasing (here of "other", in 2020) says nothing about the figures of "pc".
+#[test]
+fn a_figures_method_comes_from_its_own_indicators_breaks() {
+    let extra = indicator("other", "USD", "USD", 0, "higher", "level")
+        + r#"
+[[series_break]]
+kind = "method"
+date = "2020-01-01"
+indicators = ["other"]
+before = "other-old"
+after = "other-new"
+title = { vi = "Đổi phương pháp", en = "New method" }
+note = { vi = "Khác.", en = "Other." }
+"#;
+    let plan = rebased(&extra);
+    let methods: Vec<Option<&str>> = plan
+        .observations
+        .iter()
+        .filter(|o| o.indicator == "pc")
+        .map(|o| o.method.as_deref())
+        .collect();
+    assert_eq!(
+        methods,
+        vec![
+            Some("base-2010"),
+            Some("base-2010"),
+            Some("base-2020"),
+            Some("base-2020")
+        ]
+    );
 }

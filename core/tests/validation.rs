@@ -871,3 +871,215 @@ fn a_period_with_one_year_out_of_range_is_refused() {
         );
     }
 }
+
+/// Records that read without an error are kept (a goal statement, a task area), and the
+/// validator's edges are inclusive where the format says so: a plan of one year, a territory
+/// of one day. A method must be an id, like every other reference.
+#[test]
+fn records_that_read_are_kept_and_one_year_or_one_day_is_allowed() {
+    let extra = r#"
+[[statement]]
+id = "goal-2025"
+kind = "goal"
+year = 2025
+document = "kh-01"
+text = { vi = "Mục tiêu", en = "Goal" }
+
+[[task_area]]
+id = "ta-01"
+number = 1
+document = "kh-01"
+title = { vi = "Kinh tế", en = "Economy" }
+
+[[territory]]
+id = "one-day"
+name = { vi = "Một ngày", en = "One day" }
+from = "2025-07-01"
+until = "2025-07-01"
+"#;
+    let (plan, diagnostics) = plan::load("r.toml", &format!("{EXAMPLE}\n{extra}"));
+    assert!(errors(&diagnostics).is_empty(), "{}", summary(&diagnostics));
+    let plan = plan.expect("the plan loads");
+    assert_eq!(plan.statements.len(), 1);
+    assert_eq!(plan.statements[0].id, "goal-2025");
+    assert_eq!(plan.task_areas.len(), 1);
+    assert_eq!(plan.task_areas[0].number, 1);
+    assert!(plan.territories.iter().any(|t| t.id == "one-day"));
+
+    let one_year = EXAMPLE.replacen("start = 2021", "start = 2025", 1);
+    let (_, diagnostics) = plan::load("y.toml", &one_year);
+    assert!(
+        diagnostics
+            .iter()
+            .all(|d| d.problem.code() != "bad-plan-years"),
+        "{}",
+        summary(&diagnostics)
+    );
+
+    let method = format!(
+        "{EXAMPLE}\n[[observation]]\nindicator = \"grdp_growth\"\nyear = 2024\nvalue = 6.3\n\
+         kind = \"estimate\"\nterritory = \"mau\"\nsource = \"cuc-thong-ke-2024\"\n\
+         method = \"Base 2010\"\n"
+    );
+    let (plan, diagnostics) = plan::load("m.toml", &method);
+    assert!(plan.is_none());
+    let found = errors(&diagnostics);
+    assert_eq!(found.len(), 1, "{}", summary(&diagnostics));
+    assert_eq!(found[0].problem.code(), "bad-id");
+    assert!(
+        found[0].location.path.ends_with(".method"),
+        "{}",
+        found[0].location.path
+    );
+}
+
+/// A target falls within the plan's years, both ends included: 2020 is before a 2021–2025
+/// plan, 2021 and 2025 are in it.
+#[test]
+fn a_target_year_is_within_the_plan_ends_included() {
+    let outside = |year: i32| -> bool {
+        let text = EXAMPLE.replacen("\nperiod = \"2021-2025\"", &format!("\nyear = {year}"), 1);
+        let (_, diagnostics) = plan::load("y.toml", &text);
+        diagnostics
+            .iter()
+            .any(|d| d.problem.code() == "outside-plan")
+    };
+    assert!(outside(2020));
+    assert!(!outside(2021));
+    assert!(!outside(2025));
+    assert!(outside(2026));
+    // A period that starts before the plan is outside it, as one that ends after it.
+    let period_outside = |period: &str| -> bool {
+        let text = EXAMPLE.replacen(
+            "\nperiod = \"2021-2025\"",
+            &format!("\nperiod = \"{period}\""),
+            1,
+        );
+        let (_, diagnostics) = plan::load("p.toml", &text);
+        diagnostics.iter().any(|d| {
+            matches!(
+                d.problem,
+                chitieu_core::diagnostic::Problem::OutsidePlan {
+                    year: 2019 | 2026,
+                    ..
+                }
+            )
+        })
+    };
+    assert!(period_outside("2019-2025"));
+    assert!(period_outside("2021-2026"));
+    assert!(!period_outside("2021-2025"));
+}
+
+/// When `6.100` may be 6,100 (docs/data-format.md): only a number of 1 to 999 with three
+/// decimals on an indicator shown with fewer is suspect, and it is compared with the
+/// indicator's other figures (here 7,500 and 8,000) — zeros left out, for a zero says nothing
+/// about scale, so the warning still comes.
+#[test]
+fn where_a_thousands_separator_is_suspected() {
+    let base = include_str!("../../tests/fixtures/hostile/thousands-dot-value.toml");
+    let zeros: String = [2021, 2022, 2024]
+        .iter()
+        .map(|year| {
+            format!(
+                "\n[[observation]]\nindicator = \"grdp_growth\"\nyear = {year}\nvalue = 0\n\
+                 kind = \"estimate\"\nterritory = \"mau\"\nsource = \"cuc-thong-ke-2024\"\n"
+            )
+        })
+        .collect();
+    // Only a number of 1 to 999 with three decimals, on an indicator shown with fewer than
+    // three, is suspect: not 0.125 (no thousands dot reads that way), not 6.100 on an
+    // indicator shown with three decimals.
+    let warned = |text: &str| {
+        let (_, diagnostics) = plan::load("w.toml", text);
+        diagnostics
+            .iter()
+            .any(|d| d.problem.code() == "maybe-thousands-separator")
+    };
+    assert!(!warned(&base.replacen("value = 6.100", "value = 0.125", 1)));
+    let fine = include_str!("../../tests/fixtures/hostile/thousands-dot-fine.toml");
+    assert!(!warned(fine));
+    assert!(!warned(&base.replacen("decimals = 0", "decimals = 3", 1)));
+    // Among figures of its own scale (7.5 and 8), 6.100 is just 6.1.
+    let example_scale = EXAMPLE.replacen("value = 6.1\n", "value = 6.100\n", 1);
+    assert_ne!(example_scale, EXAMPLE);
+    assert!(!warned(&example_scale));
+    // A tie — as near the others read as thousands as read as written (1,000·m² = median²) —
+    // is no warning. (Whether the two distances come out exactly equal depends on the
+    // platform's log10; the assertion holds where they do.)
+    let (m, median) = (446.015f64, 14104.232706f64);
+    let tie = ((m * 1000.0) / median).log10().abs() == (m / median).log10().abs();
+    let tied = base
+        .replacen("min = 7500", "min = 14104.232706", 1)
+        .replacen("max = 8000", "max = 14104.232706", 1)
+        .replacen("value = 6.100", "value = 446.015", 1);
+    if tie {
+        assert!(!warned(&tied));
+    }
+    for text in [base.to_string(), format!("{base}{zeros}")] {
+        let (plan, diagnostics) = plan::load("z.toml", &text);
+        assert!(plan.is_some(), "{}", summary(&diagnostics));
+        assert!(
+            diagnostics
+                .iter()
+                .any(|d| d.problem.code() == "maybe-thousands-separator"),
+            "{}",
+            summary(&diagnostics)
+        );
+    }
+}
+
+/// A yearly figure dated before its territory began, or after it ended, is warned about —
+/// with either bound alone (a territory that has only a `from` or only an `until`).
+#[test]
+fn a_figure_outside_its_territorys_time_is_warned_about() {
+    let warned = |bounds: &str, year: i32| -> bool {
+        let text = format!(
+            "{EXAMPLE}\n[[territory]]\nid = \"new\"\nname = {{ vi = \"Mới\", en = \"New\" }}\n\
+             {bounds}\n\n[[observation]]\nindicator = \"grdp_growth\"\nyear = {year}\n\
+             value = 6.3\nkind = \"estimate\"\nterritory = \"new\"\nsource = \"cuc-thong-ke-2024\"\n"
+        );
+        let (plan, diagnostics) = plan::load("t.toml", &text);
+        assert!(plan.is_some(), "{}", summary(&diagnostics));
+        diagnostics
+            .iter()
+            .any(|d| d.problem.code() == "territory-not-in-time")
+    };
+    assert!(warned("from = \"2024-01-01\"", 2023));
+    assert!(!warned("from = \"2024-01-01\"", 2024));
+    assert!(warned("until = \"2022-12-31\"", 2023));
+    assert!(!warned("until = \"2022-12-31\"", 2022));
+}
+
+/// A territory break names territories, and each must be known; a method break names methods
+/// in the same fields, and those are not territories.
+#[test]
+fn a_territory_break_names_known_territories() {
+    let with_break = |kind: &str| {
+        format!(
+            "{EXAMPLE}\n[[series_break]]\n{kind}date = \"2023-01-01\"\nbefore = \"mau\"\n\
+             after = \"nowhere\"\ntitle = {{ vi = \"Sáp nhập\", en = \"Merger\" }}\n\
+             note = {{ vi = \"Ghi chú.\", en = \"Note.\" }}\n"
+        )
+    };
+    let (plan, diagnostics) = plan::load("b.toml", &with_break(""));
+    assert!(plan.is_none());
+    assert!(
+        errors(&diagnostics)
+            .iter()
+            .any(|d| d.problem.code() == "unknown-reference" && d.location.path.ends_with(".after")),
+        "{}",
+        summary(&diagnostics)
+    );
+    let (_, diagnostics) = plan::load(
+        "m.toml",
+        &with_break("kind = \"method\"\nindicators = [\"grdp_growth\"]\n"),
+    );
+    assert!(
+        !errors(&diagnostics)
+            .iter()
+            .any(|d| d.problem.code() == "unknown-reference"),
+        "{}",
+        summary(&diagnostics)
+    );
+}

@@ -104,10 +104,11 @@ fn mean_of_accumulated(mean: Method, accumulated: f64, m: usize) -> Option<f64> 
         return None;
     }
     let value = match mean {
-        // Equivalent mutants: the guard read as `>= 0.0` or as `true`. `accumulated` is a
-        // product of positive factors (`accumulate` refuses the others), so it is positive
-        // unless it underflows to 0 — some fifty years of −99.99999 % — where −100 % (the
-        // limit) and no mean both say the period was wiped out.
+        // Equivalent mutants: the guard read as `>= 0.0` or as `true`, and the next arm
+        // deleted. `accumulated` is a product of positive factors (`accumulate` refuses the
+        // others), so it is positive unless it underflows to 0 — some fifty years of
+        // −99.99999 % — where −100 % (the limit), 0 and no mean all say the period was wiped
+        // out; no test can tell them apart on a real series.
         Method::GeometricMean if accumulated > 0.0 => {
             (accumulated.powf(1.0 / m as f64) - 1.0) * 100.0
         }

@@ -783,6 +783,28 @@ mod tests {
             Err(UrlProblem::BadHost)
         );
         assert_eq!(check_url("https://-example.org/"), Err(UrlProblem::BadHost));
+        // A bracketed IPv6 host: hex digits, colons and dots, then nothing or a port.
+        assert_eq!(check_url("http://[::1]/x"), Ok(()));
+        assert_eq!(check_url("http://[]/x"), Err(UrlProblem::BadHost));
+        assert_eq!(check_url("http://[::g]/x"), Err(UrlProblem::BadHost));
+        assert_eq!(check_url("http://[::1]x/"), Err(UrlProblem::BadHost));
+        // A port is one to five digits.
+        assert_eq!(check_url("https://example.org:65535/"), Ok(()));
+        assert_eq!(check_url("https://example.org:/"), Err(UrlProblem::BadHost));
+        assert_eq!(
+            check_url("https://example.org:123456/"),
+            Err(UrlProblem::BadHost)
+        );
+    }
+
+    /// A period is two four-digit years: anything else is not a period at all (its own message),
+    /// whereas two years out of 1900–2200 are a period out of range.
+    #[test]
+    fn period_years_are_four_digits() {
+        assert_eq!(period_years("2021-2025"), Some((2021, 2025)));
+        assert_eq!(period_years("2021-20250"), None);
+        assert_eq!(period_years("2021-202x"), None);
+        assert_eq!(period_years("0000-9999"), Some((0, 9999)));
     }
 
     #[test]
