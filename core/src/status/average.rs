@@ -1,7 +1,7 @@
 //! Targets judged on an average over their years: rate indicators (growth 7.5–8 %/yr over
 //! 2021–2025, never compounded as a level) and levels or shares averaged over a period.
 
-use super::goal::{displayed, Goal, Reading, Sense, Verdict};
+use super::goal::{displayed, Goal, Reading, Sense};
 use super::level::hedge_direction;
 use super::reason::Reason;
 use super::series::{self, Point};
@@ -305,24 +305,7 @@ pub(super) fn assess(cx: &Cx, a: &mut Assessment) {
             notes_for(cx, a, &inside, &combined.used);
             return;
         };
-        a.is_final = true;
-        a.status = verdict.final_status();
-        a.reasons.push(if verdict.meets() {
-            Reason::Met {
-                when: cx.target.when,
-                value: average,
-                shape: cx.target.shape,
-                exceeded: verdict == Verdict::Exceeded,
-                average: average_flag,
-            }
-        } else {
-            Reason::Missed {
-                when: cx.target.when,
-                value: average,
-                shape: cx.target.shape,
-                average: average_flag,
-            }
-        });
+        super::close_on(cx, a, verdict, average, average_flag);
     } else {
         let r = ratio(average, edge, cx.goal.sense);
         a.ratio = r;

@@ -2,7 +2,7 @@
 //! năm", `shape = "yearly_change"`): the average yearly change from the figure of the year
 //! before the period to the latest figure, in the indicator's unit a year, against the band.
 
-use super::goal::{Reading, Verdict};
+use super::goal::Reading;
 use super::reason::Reason;
 use super::series::{self, Point};
 use super::{Assessment, Cx, Method, Status};
@@ -74,24 +74,7 @@ pub(super) fn assess(cx: &Cx, a: &mut Assessment) {
     if is_final {
         match reading {
             Reading::Sure(verdict) => {
-                a.is_final = true;
-                a.status = verdict.final_status();
-                a.reasons.push(if verdict.meets() {
-                    Reason::Met {
-                        when: cx.target.when,
-                        value: change,
-                        shape: cx.target.shape,
-                        exceeded: verdict == Verdict::Exceeded,
-                        average: true,
-                    }
-                } else {
-                    Reason::Missed {
-                        when: cx.target.when,
-                        value: change,
-                        shape: cx.target.shape,
-                        average: true,
-                    }
-                });
+                super::close_on(cx, a, verdict, change, true);
             }
             _ => a.status = Status::NotAssessable,
         }

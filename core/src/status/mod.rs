@@ -243,6 +243,30 @@ impl Assessment {
 }
 
 /// The inputs every rule needs.
+/// Closes an assessment on a sure verdict of a period that is over: final status, and the one
+/// reason that says met (or exceeded) or missed with the figure it was judged on. Shared by the
+/// average and the yearly-change targets, whose verdicts read alike.
+fn close_on(cx: &Cx, a: &mut Assessment, verdict: Verdict, value: f64, average: bool) {
+    a.is_final = true;
+    a.status = verdict.final_status();
+    a.reasons.push(if verdict.meets() {
+        Reason::Met {
+            when: cx.target.when,
+            value,
+            shape: cx.target.shape,
+            exceeded: verdict == Verdict::Exceeded,
+            average,
+        }
+    } else {
+        Reason::Missed {
+            when: cx.target.when,
+            value,
+            shape: cx.target.shape,
+            average,
+        }
+    });
+}
+
 struct Cx<'a> {
     plan: &'a Plan,
     target: &'a Target,
