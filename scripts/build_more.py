@@ -107,10 +107,18 @@ def main():
         f'<meta name="chitieu-more-wasm" content="{public_url}{more_wasm}">'
         f'<meta name="chitieu-hover-glue" content="{public_url}{hover_glue}">'
         f'<meta name="chitieu-hover-wasm" content="{public_url}{hover_wasm}">'
+    )
+    html = html.replace("</head>", metas + "\n</head>", 1)
+    # The pointer module is fetched early, but after the page's own bytes: its preloads are the
+    # last thing in <body>, so that on a slow network they do not share the line with the HTML
+    # that carries the chart (the preload scanner finds them when the body has arrived).
+    if html.count("</body>") != 1:
+        die("index.html must have exactly one </body>")
+    preloads = (
         f'<link rel="modulepreload" href="{public_url}{hover_glue}">'
         f'<link rel="preload" href="{public_url}{hover_wasm}" as="fetch" type="application/wasm" crossorigin>'
     )
-    html = html.replace("</head>", metas + "\n</head>", 1)
+    html = html.replace("</body>", preloads + "\n</body>", 1)
     with open(index_path, "w", encoding="utf-8") as f:
         f.write(html)
 
@@ -118,8 +126,37 @@ def main():
     import single_file  # noqa: E402  (after the second module is in place)
 
     single_file.main()
+    inline_first_paint(index_path, staging)
     prerender(staging)
     name_prerendered_embeds(staging)
+
+
+def inline_first_paint(index_path, staging):
+    """Puts the stylesheet and the guard script (static/style.css, static/guard.js) inside the
+    page, as <style> and <script>: both block the first paint, and as files they cost a second
+    round trip after the HTML before anything is shown (150 ms on a slow mobile network). Every
+    pre-rendered page is written from this template, so every page carries them. The strict CSP
+    allows exactly these two blocks by their SHA-256 (scripts/csp.py, docs/hosting/nginx.conf);
+    the files themselves are no longer needed and leave the build."""
+    with open(index_path, encoding="utf-8") as f:
+        html = f.read()
+    blocks = [
+        ("stylesheet", r'<link rel="stylesheet" href="(?:[^"]*/)?(style-[0-9a-f]+\.css)"[^>]*>', "style"),
+        ("guard", r'<script src="(?:[^"]*/)?(guard-[0-9a-f]+\.js)"[^>]*></script>', "script"),
+    ]
+    for what, pattern, tag in blocks:
+        found = re.findall(pattern, html)
+        if len(found) != 1:
+            die(f"expected one {what} in index.html, found {len(found)}")
+        path = os.path.join(staging, found[0])
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        if f"</{tag}" in text.lower():
+            die(f"{found[0]} contains '</{tag}'; it cannot be put inside the page")
+        html = re.sub(pattern, lambda _m, tag=tag, text=text: f"<{tag}>{text}</{tag}>", html, count=1)
+        os.remove(path)
+    with open(index_path, "w", encoding="utf-8") as f:
+        f.write(html)
 
 
 # In static/embed.js, the list of indicators whose compact page was pre-rendered: a

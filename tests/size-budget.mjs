@@ -3,9 +3,10 @@
 // static host serves it (scripts/precompress.mjs, docs/hosting/nginx.conf). Bytes only:
 // deterministic, no timing. The files are found by reading the built pages, not by listing dist/.
 //
-//   1. before the first chart is visible: the pre-rendered page (its HTML carries the chart), its
-//      stylesheet and its render-blocking scripts (static/guard.js)  <= 30,000 B, for EVERY
-//      pre-rendered page (index.html, en.html, embed-*.html);
+//   1. before the first chart is visible: the pre-rendered page (its HTML carries the chart, the
+//      stylesheet and the guard script; any render-blocking file it named would count too)
+//                                                                  <= 30,000 B, for EVERY
+//      pre-rendered page (index.html, en.html, embed-*.html), and no such file at all;
 //   2. the first view's wasm: every .wasm the page preloads (the pointer module, hover/)
 //                                                                  <= 150,000 B;
 //   3. the whole first load of index.html: 1 + module scripts, modulepreloads and preloads
@@ -22,6 +23,8 @@
 // failure). `--budgets` (or SIZE_BUDGETS) replaces the limits, to check that the test can fail.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { brotli, gzip } from '../scripts/precompress.mjs';
 
 export const BEFORE_CHART_BYTES = 30_000;
@@ -126,6 +129,12 @@ for (const page of prerendered) {
   if (br > worst.br) worst = { page, br };
 }
 verdict(worst.br <= beforeChart, `before the first chart: largest of ${prerendered.length} pages is ${worst.page}, ${worst.br} B <= ${beforeChart} B`);
+// The first paint waits for the HTML alone: a render-blocking file would cost a round trip more.
+const waits = prerendered.filter((page) => pageFiles(readFileSync(join(dist, page), 'utf8')).blocking.length > 0);
+verdict(waits.length === 0, `the first paint of every pre-rendered page needs no file but its HTML (stylesheet and guard inside)${waits.length ? `: not ${waits.slice(0, 3).join(', ')}` : ''}`);
+// Those two inline blocks are what the strict CSP of docs/hosting allows, by hash.
+const csp = spawnSync('python3', [fileURLToPath(new URL('../scripts/csp.py', import.meta.url)), '--check', dist], { encoding: 'utf8' });
+verdict(csp.status === 0, `docs/hosting's CSP allows the pages' inline blocks (scripts/csp.py --check)${csp.status === 0 ? '' : `:\n${csp.stderr.trim()}`}`);
 
 // 2. The first view's wasm.
 const wasm = later.filter((f) => f.endsWith('.wasm'));

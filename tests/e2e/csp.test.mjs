@@ -1,9 +1,18 @@
-// The build works on a page served with a strict Content Security Policy (no inline script or
-// style, no eval; only WebAssembly compilation allowed), with no violation reported, and inside a
-// sandboxed iframe under the same policy.
+// The build works on a page served with a strict Content Security Policy (no eval; only
+// WebAssembly compilation; nothing inline but the page's stylesheet and guard, allowed by their
+// SHA-256), with no violation reported, and inside a sandboxed iframe under the same policy.
+import { readFileSync } from 'node:fs';
 import { chartInk, checks, limitList, serveDir, startServer, waitForFirstChart } from './lib.mjs';
 
-export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+/** The policy as docs/hosting/nginx.conf sends it (scripts/csp.py keeps it equal to the build's). */
+export const STRICT_CSP = (() => {
+  const conf = readFileSync(new URL('../../docs/hosting/nginx.conf', import.meta.url), 'utf8');
+  const policy = (conf.match(/add_header Content-Security-Policy "([^"]+)"/) || [])[1];
+  if (!policy || !/'sha256-[A-Za-z0-9+/=]+'/.test(policy) || /unsafe-inline/.test(policy)) {
+    throw new Error(`docs/hosting/nginx.conf: no strict hash-based Content-Security-Policy (${policy})`);
+  }
+  return policy;
+})();
 
 /** Records every securitypolicyviolation event from the very start of every document. */
 async function watchViolations(context) {
