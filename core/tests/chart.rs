@@ -1218,3 +1218,110 @@ fn figure_texts_keep_the_margin() {
     }
     assert!(checked > 50, "checked {checked}");
 }
+
+/// The lines of an SVG in drawing order as (stroke, stroke-width, points), whether plotters
+/// wrote them as `<polyline points="x,y x,y ">` or `merge_strokes` as subpaths of a `<path>`;
+/// and everything else, in order.
+fn lines_and_rest(svg: &str) -> (Vec<(String, String, Vec<String>)>, Vec<String>) {
+    let attr = |line: &str, name: &str| -> Option<String> {
+        let start = line.find(&format!(" {name}=\""))? + name.len() + 3;
+        Some(line[start..start + line[start..].find('"')?].to_string())
+    };
+    let (mut lines, mut rest) = (Vec::new(), Vec::new());
+    for line in svg.lines() {
+        if line.starts_with("<polyline") && attr(line, "opacity").as_deref() == Some("1") {
+            let points = attr(line, "points").expect("points");
+            lines.push((
+                attr(line, "stroke").expect("stroke"),
+                attr(line, "stroke-width").expect("width"),
+                points.split_whitespace().map(str::to_string).collect(),
+            ));
+        } else if line.starts_with("<path fill=\"none\"") {
+            let d = attr(line, "d").expect("d");
+            for sub in d.split('M').filter(|s| !s.is_empty()) {
+                lines.push((
+                    attr(line, "stroke").expect("stroke"),
+                    attr(line, "stroke-width").expect("width"),
+                    sub.split('L').map(str::to_string).collect(),
+                ));
+            }
+        } else {
+            rest.push(line.to_string());
+        }
+    }
+    (lines, rest)
+}
+
+#[test]
+fn merged_strokes_draw_every_line_plotters_drew_in_the_same_order() {
+    use plotters::prelude::{IntoDrawingArea, SVGBackend};
+    let theme = Theme::get(ThemeName::Light);
+    let mut charts = 0;
+    for (name, plan) in every_plan() {
+        for indicator in &plan.indicators {
+            let spec = spec(&plan, &indicator.id, first_period(&plan), Lang::Vi);
+            for width in chart::DESIGN_WIDTHS {
+                let placed = chart::layout(&spec, width, chart::height_for(width));
+                let mut raw = String::new();
+                {
+                    let backend = SVGBackend::with_string(
+                        &mut raw,
+                        (placed.width.round() as u32, placed.height.round() as u32),
+                    );
+                    let area = backend.into_drawing_area();
+                    chart::draw_marks(&area, &spec, &placed, &theme, chart::Surface::SVG)
+                        .expect("drawn");
+                    area.present().expect("presented");
+                }
+                let merged = chart::render_svg(&spec, &placed, &theme);
+                let context = format!("{name} {} @{width}", indicator.id);
+                let (raw_lines, raw_rest) = lines_and_rest(&raw);
+                let (merged_lines, merged_rest) = lines_and_rest(&merged);
+                assert_eq!(raw_lines, merged_lines, "{context}: the same lines in order");
+                // The root differs (width and height taken off); every other element is kept.
+                assert_eq!(raw_rest[1..], merged_rest[1..], "{context}: the other elements");
+                assert!(
+                    merged.matches('<').count() < raw.matches('<').count() || raw_lines.len() < 2,
+                    "{context}: fewer elements"
+                );
+                charts += 1;
+            }
+        }
+    }
+    assert!(charts > 100, "{charts} charts");
+}
+
+#[test]
+fn merge_strokes_joins_runs_of_one_opaque_stroke_only() {
+    let line = |stroke: &str, opacity: &str, points: &str| {
+        format!("<polyline fill=\"none\" opacity=\"{opacity}\" stroke=\"{stroke}\" stroke-width=\"1\" points=\"{points}\"/>\n")
+    };
+    let svg = [
+        "<svg viewBox=\"0 0 10 10\">\n".to_string(),
+        line("#000", "1", "0,0 5,0 "),
+        line("#000", "1", "0,1 5,1 5,2 "),
+        "<circle cx=\"1\" cy=\"1\" r=\"1\"/>\n".to_string(),
+        line("#000", "1", "0,3 5,3 "),
+        line("#111", "1", "0,4 5,4 "),
+        line("#111", "0.5", "0,5 5,5 "),
+        line("#111", "0.5", "0,6 5,6 "),
+        "</svg>\n".to_string(),
+    ]
+    .concat();
+    let merged = chart::merge_strokes(&svg);
+    let expected = [
+        "<svg viewBox=\"0 0 10 10\">\n".to_string(),
+        "<path fill=\"none\" stroke=\"#000\" stroke-width=\"1\" d=\"M0,0L5,0M0,1L5,1L5,2\"/>\n"
+            .to_string(),
+        "<circle cx=\"1\" cy=\"1\" r=\"1\"/>\n".to_string(),
+        // A run of one stays as plotters wrote it; another colour starts a new run; lines that
+        // are not opaque are never joined.
+        line("#000", "1", "0,3 5,3 "),
+        line("#111", "1", "0,4 5,4 "),
+        line("#111", "0.5", "0,5 5,5 "),
+        line("#111", "0.5", "0,6 5,6 "),
+        "</svg>\n".to_string(),
+    ]
+    .concat();
+    assert_eq!(merged, expected);
+}

@@ -93,13 +93,86 @@ fn with_svg_backend(
 
 /// The chart as an `<svg>` element for the page: `viewBox="0 0 W H"`, no width or height (CSS
 /// sizes it), presentation attributes only (no `style`, for a strict CSP). Drawn by plotters'
-/// SVG backend with the same code as every other surface.
+/// SVG backend with the same code as every other surface, its runs of lines in one style
+/// joined into one element each ([`merge_strokes`]).
 #[cfg(feature = "svg")]
 pub fn render_svg(spec: &ChartSpec, layout: &Layout, theme: &Theme) -> String {
-    responsive(with_svg_backend(layout.width, layout.height, |area| {
-        // Drawing into a string cannot fail; a partial picture would show in the tests.
-        let _ = draw_marks(area, spec, layout, theme, Surface::SVG);
-    }))
+    merge_strokes(&responsive(with_svg_backend(
+        layout.width,
+        layout.height,
+        |area| {
+            // Drawing into a string cannot fail; a partial picture would show in the tests.
+            let _ = draw_marks(area, spec, layout, theme, Surface::SVG);
+        },
+    )))
+}
+
+/// plotters writes every line as its own `<polyline>`: a dashed line of 22 dashes is 22
+/// elements, the ticks of an axis one each. A pre-rendered page carries six layouts of a chart,
+/// and every element is parsed and built before the first paint, so consecutive opaque lines of
+/// the same stroke become one `<path>` with a subpath each (`M x,y L x,y …`): the same strokes,
+/// the same order against the marks around them. Lines with another opacity stay as they are
+/// (joined, their overlaps would no longer add up).
+#[cfg(feature = "svg")]
+pub fn merge_strokes(svg: &str) -> String {
+    const OPEN: &str = "<polyline fill=\"none\" opacity=\"1\" stroke=\"";
+    /// (stroke, stroke-width) of a line `OPEN…"/>` and its points, or None for anything else.
+    fn parse(line: &str) -> Option<(&str, &str, &str)> {
+        let rest = line.strip_prefix(OPEN)?;
+        let (stroke, rest) = rest.split_once("\" stroke-width=\"")?;
+        let (width, rest) = rest.split_once("\" points=\"")?;
+        let points = rest.strip_suffix("\"/>")?;
+        let plain = |t: &str| !t.contains(['"', '<', '>']);
+        (plain(stroke) && plain(width) && plain(points)).then_some((stroke, width, points))
+    }
+    fn subpath(points: &str, d: &mut String) {
+        for (index, point) in points.split_whitespace().enumerate() {
+            d.push(if index == 0 { 'M' } else { 'L' });
+            d.push_str(point);
+        }
+    }
+    let mut out = String::with_capacity(svg.len());
+    let mut run: Option<(&str, &str, String, usize)> = None;
+    let flush = |run: &mut Option<(&str, &str, String, usize)>, out: &mut String, first: &str| {
+        match run.take() {
+            Some((_, _, _, 1)) => {
+                out.push_str(first);
+                out.push('\n');
+            }
+            Some((stroke, width, d, _)) => {
+                out.push_str(&format!(
+                    "<path fill=\"none\" stroke=\"{stroke}\" stroke-width=\"{width}\" d=\"{d}\"/>\n"
+                ));
+            }
+            None => {}
+        }
+    };
+    let mut first = "";
+    for line in svg.split_inclusive('\n') {
+        let text = line.trim_end_matches('\n');
+        match parse(text) {
+            Some((stroke, width, points)) => {
+                if let Some((s, w, d, n)) = run.as_mut() {
+                    if *s == stroke && *w == width {
+                        subpath(points, d);
+                        *n += 1;
+                        continue;
+                    }
+                }
+                flush(&mut run, &mut out, first);
+                let mut d = String::new();
+                subpath(points, &mut d);
+                run = Some((stroke, width, d, 1));
+                first = text;
+            }
+            None => {
+                flush(&mut run, &mut out, first);
+                out.push_str(line);
+            }
+        }
+    }
+    flush(&mut run, &mut out, first);
+    out
 }
 
 /// The focus ring and value label of one point as a transparent `<svg>` of the same viewBox,
