@@ -168,6 +168,9 @@ async function load(spec, profile, target) {
   // Drawn by the page's script (its first-chart mark), or already in the HTML (pre-rendered).
   await page.waitForFunction(() => window.__bench && (window.__bench.drawnFrame !== null || window.__bench.prerendered !== null), null, { timeout: 60000 });
   await page.waitForLoadState('load');
+  // The paint timing entry comes with the frame's presentation, a little after the frame: wait
+  // for it (nothing counts as visible before it).
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 60000 });
   const t = await page.evaluate(() => {
     const fcp = performance.getEntriesByName('first-contentful-paint')[0];
     const b = window.__bench;

@@ -14,8 +14,10 @@ linked or preloaded by index.html. Trunk has no such asset type, hence this hook
      hash of their content (cacheable for good, like Trunk's own files), and two
      <meta name="chitieu-more-glue|chitieu-more-wasm"> in index.html that boot.js reads.
 
-Then runs scripts/single_file.py, which inlines both modules into chitieu-offline.html, and
-last `chitieu prerender`: the native build of the widget's own components writes the first view
+Then runs scripts/single_file.py, which inlines both modules into chitieu-offline.html; puts
+the stylesheet and the guard script inside the page (`inline_first_paint`: the first paint then
+needs the HTML alone; scripts/csp.py gives the policy that allows them); and last
+`chitieu prerender`: the native build of the widget's own components writes the first view
 into index.html, en.html and one compact page per indicator and language (src/cli/prerender.rs).
 """
 import hashlib

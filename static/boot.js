@@ -46,7 +46,12 @@ globalThis.chitieuMore = {
 // with the first frame of the pre-rendered chart, and hold it back: it starts when the browser
 // reports the first contentful paint (Paint Timing), or after a second if no paint is reported (a
 // hidden tab, an off-screen frame, a browser without the API). Measured in bench/results.md.
+// A page whose pre-rendered view is hidden (static/guard.js) or absent paints nothing until the
+// app has drawn: there, nothing waits.
+const showsPrerendered = meta('chitieu-prerendered') != null &&
+  !document.documentElement.classList.contains('chitieu-stale');
 const painted = new Promise((resolve) => {
+  if (!showsPrerendered) return resolve();
   const timer = setTimeout(resolve, 1000);
   const done = () => { clearTimeout(timer); resolve(); };
   try {
@@ -68,8 +73,7 @@ const hover = (async () => {
 
 // ---- the app --------------------------------------------------------------------------------
 const root = document.getElementById('chitieu');
-const prerendered = meta('chitieu-prerendered') !== undefined && meta('chitieu-prerendered') !== null &&
-  !document.documentElement.classList.contains('chitieu-stale');
+const prerendered = showsPrerendered;
 
 let app;
 function loadApp() {
