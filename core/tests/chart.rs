@@ -1222,7 +1222,9 @@ fn figure_texts_keep_the_margin() {
 /// The lines of an SVG in drawing order as (stroke, stroke-width, points), whether plotters
 /// wrote them as `<polyline points="x,y x,y ">` or `merge_strokes` as subpaths of a `<path>`;
 /// and everything else, in order.
-fn lines_and_rest(svg: &str) -> (Vec<(String, String, Vec<String>)>, Vec<String>) {
+type Line = (String, String, Vec<String>);
+
+fn lines_and_rest(svg: &str) -> (Vec<Line>, Vec<String>) {
     let attr = |line: &str, name: &str| -> Option<String> {
         let start = line.find(&format!(" {name}=\""))? + name.len() + 3;
         Some(line[start..start + line[start..].find('"')?].to_string())
@@ -1277,9 +1279,16 @@ fn merged_strokes_draw_every_line_plotters_drew_in_the_same_order() {
                 let context = format!("{name} {} @{width}", indicator.id);
                 let (raw_lines, raw_rest) = lines_and_rest(&raw);
                 let (merged_lines, merged_rest) = lines_and_rest(&merged);
-                assert_eq!(raw_lines, merged_lines, "{context}: the same lines in order");
+                assert_eq!(
+                    raw_lines, merged_lines,
+                    "{context}: the same lines in order"
+                );
                 // The root differs (width and height taken off); every other element is kept.
-                assert_eq!(raw_rest[1..], merged_rest[1..], "{context}: the other elements");
+                assert_eq!(
+                    raw_rest[1..],
+                    merged_rest[1..],
+                    "{context}: the other elements"
+                );
                 assert!(
                     merged.matches('<').count() < raw.matches('<').count() || raw_lines.len() < 2,
                     "{context}: fewer elements"

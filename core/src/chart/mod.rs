@@ -131,47 +131,57 @@ pub fn merge_strokes(svg: &str) -> String {
             d.push_str(point);
         }
     }
-    let mut out = String::with_capacity(svg.len());
-    let mut run: Option<(&str, &str, String, usize)> = None;
-    let flush = |run: &mut Option<(&str, &str, String, usize)>, out: &mut String, first: &str| {
-        match run.take() {
-            Some((_, _, _, 1)) => {
-                out.push_str(first);
+    /// Lines of one stroke in a row: the first as plotters wrote it (kept if it stays alone),
+    /// and all of them as path data.
+    struct Run<'a> {
+        stroke: &'a str,
+        width: &'a str,
+        first: &'a str,
+        d: String,
+        lines: usize,
+    }
+    fn close(run: Option<Run>, out: &mut String) {
+        match run {
+            Some(run) if run.lines == 1 => {
+                out.push_str(run.first);
                 out.push('\n');
             }
-            Some((stroke, width, d, _)) => {
-                out.push_str(&format!(
-                    "<path fill=\"none\" stroke=\"{stroke}\" stroke-width=\"{width}\" d=\"{d}\"/>\n"
-                ));
-            }
+            Some(run) => out.push_str(&format!(
+                "<path fill=\"none\" stroke=\"{}\" stroke-width=\"{}\" d=\"{}\"/>\n",
+                run.stroke, run.width, run.d
+            )),
             None => {}
         }
-    };
-    let mut first = "";
+    }
+    let mut out = String::with_capacity(svg.len());
+    let mut run: Option<Run> = None;
     for line in svg.split_inclusive('\n') {
         let text = line.trim_end_matches('\n');
-        match parse(text) {
-            Some((stroke, width, points)) => {
-                if let Some((s, w, d, n)) = run.as_mut() {
-                    if *s == stroke && *w == width {
-                        subpath(points, d);
-                        *n += 1;
-                        continue;
-                    }
-                }
-                flush(&mut run, &mut out, first);
+        let Some((stroke, width, points)) = parse(text) else {
+            close(run.take(), &mut out);
+            out.push_str(line);
+            continue;
+        };
+        match run.as_mut() {
+            Some(open) if open.stroke == stroke && open.width == width => {
+                subpath(points, &mut open.d);
+                open.lines += 1;
+            }
+            _ => {
+                close(run.take(), &mut out);
                 let mut d = String::new();
                 subpath(points, &mut d);
-                run = Some((stroke, width, d, 1));
-                first = text;
-            }
-            None => {
-                flush(&mut run, &mut out, first);
-                out.push_str(line);
+                run = Some(Run {
+                    stroke,
+                    width,
+                    first: text,
+                    d,
+                    lines: 1,
+                });
             }
         }
     }
-    flush(&mut run, &mut out, first);
+    close(run, &mut out);
     out
 }
 
