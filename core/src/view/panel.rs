@@ -146,9 +146,10 @@ pub struct BreakNote {
 }
 
 /// The key under a panel's chart: the chart's legend (`chart::legend`, as the downloads draw
-/// it); in the compact embed only the entries drawn, and not the series-break entry when the
-/// embed's one-line break note (which opens with the rule's own ┆) says it right below — the
-/// break told twice took a line of the embed's 600 px (gallery F20).
+/// it); in the compact embed only the entries drawn. Neither view keeps the series-break entry
+/// when the panel's break note (which opens with the rule's own ┆) says it right below: the
+/// break told twice took a line of the embed's 600 px and two rows of a phone's key (gallery
+/// F20). The downloads, which carry no note, keep it.
 pub fn key_entries(
     spec: &ChartSpec,
     lang: Lang,
@@ -158,7 +159,7 @@ pub fn key_entries(
     crate::chart::legend(spec, lang)
         .into_iter()
         .filter(|e| !compact || e.shown)
-        .filter(|e| !(compact && break_note && e.swatch == crate::chart::Swatch::Break))
+        .filter(|e| !(break_note && e.swatch == crate::chart::Swatch::Break))
         .collect()
 }
 
@@ -750,10 +751,11 @@ mod tests {
         assert!(checked >= 4, "checked {checked}");
     }
 
-    /// The compact embed tells the series break once, in its note line (gallery F20); the full
-    /// view's key is the chart's whole legend.
+    /// Both views tell the series break once, in the note under the key (gallery F20); without
+    /// a note the key keeps the break's entry, and the full view's key is otherwise the chart's
+    /// whole legend.
     #[test]
-    fn the_compact_key_leaves_the_break_to_the_note() {
+    fn the_key_leaves_the_break_to_the_note() {
         let plan = plan();
         let compact = crate::view::state::COMPACT_LAYERS;
         let p = panel(&plan, "grdp_growth", Some(P2021), Lang::Vi, compact, 2026).unwrap();
@@ -764,10 +766,22 @@ mod tests {
         let key = key_entries(spec, Lang::Vi, true, p.break_note.is_some());
         assert!(!key.iter().any(is_break));
         assert!(key.iter().all(|e| e.shown));
-        assert_eq!(
-            key_entries(spec, Lang::Vi, false, true),
-            crate::chart::legend(spec, Lang::Vi)
-        );
+        let full = panel(
+            &plan,
+            "grdp_growth",
+            Some(P2021),
+            Lang::En,
+            Layers::ALL,
+            2026,
+        )
+        .unwrap();
+        let spec = full.chart.as_ref().unwrap();
+        assert!(full.break_note.is_some());
+        let legend = crate::chart::legend(spec, Lang::En);
+        assert!(legend.iter().any(is_break));
+        let without_break: Vec<_> = legend.iter().filter(|e| !is_break(e)).cloned().collect();
+        assert_eq!(key_entries(spec, Lang::En, false, true), without_break);
+        assert_eq!(key_entries(spec, Lang::En, false, false), legend);
     }
 
     #[test]
