@@ -41,8 +41,8 @@ pub fn date(date: crate::plan::PartialDate, lang: Lang) -> String {
 /// Chairman of the Can Tho City People's Committee)".
 pub fn source_name(source: &Source, lang: Lang) -> String {
     match &source.via {
-        Some(via) => format!("{} ({})", source.publisher, via.get(lang)),
-        None => source.publisher.clone(),
+        Some(via) => format!("{} ({})", source.publisher.get(lang), via.get(lang)),
+        None => source.publisher.get(lang).to_string(),
     }
 }
 
@@ -53,17 +53,19 @@ pub fn source_short(source: &Source, lang: Lang) -> String {
         Published::On(day) => date(day, lang),
         Published::Unknown => crate::i18n::t(crate::i18n::Ui::PublishedUnknown, lang).to_string(),
     };
-    format!("{}, {when}", source.publisher)
+    format!("{}, {when}", source.publisher.get(lang))
 }
 
 /// The page's own title, or `None` when the plan file could not read it: such a source's title
 /// is its publisher and date ("Báo Thanh Niên, 07/12/2025", docs/data-format.md), which
 /// `source_short` already says, so it is not printed twice.
 pub fn source_title(source: &Source) -> Option<&str> {
-    let fallback = source
-        .title
-        .strip_prefix(source.publisher.as_str())
-        .is_some_and(|rest| rest.starts_with(", "));
+    let fallback = Lang::ALL.iter().any(|&lang| {
+        source
+            .title
+            .strip_prefix(source.publisher.get(lang))
+            .is_some_and(|rest| rest.starts_with(", "))
+    });
     (!fallback).then_some(source.title.as_str())
 }
 
@@ -376,7 +378,7 @@ mod tests {
         use crate::text::Text;
         let mut source = Source {
             id: "s".into(),
-            publisher: "Báo Thanh Niên".into(),
+            publisher: Text::new("Báo Thanh Niên", "Báo Thanh Niên"),
             title: "Báo Thanh Niên, 27/12/2023".into(),
             url: "https://example.org".into(),
             published: Published::On(PartialDate::parse("2023-12-27").expect("date")),
@@ -416,6 +418,23 @@ mod tests {
             "Báo Thanh Niên, date unknown"
         );
         assert_eq!(source_name(&source, Lang::En), "Báo Thanh Niên");
+
+        // An office is named in each language; its publisher-and-date title, as the page shows
+        // it in Vietnamese, is still not a title.
+        source.publisher = Text::new(
+            "Cổng chuyển đổi số Bộ Kế hoạch và Đầu tư",
+            "Ministry of Planning and Investment, digital transformation portal",
+        );
+        source.title = "Cổng chuyển đổi số Bộ Kế hoạch và Đầu tư, ngày đăng không rõ".into();
+        assert_eq!(
+            source_short(&source, Lang::En),
+            "Ministry of Planning and Investment, digital transformation portal, date unknown"
+        );
+        assert_eq!(
+            source_short(&source, Lang::Vi),
+            "Cổng chuyển đổi số Bộ Kế hoạch và Đầu tư, không rõ ngày"
+        );
+        assert_eq!(source_title(&source), None);
     }
 
     fn target_of(shape: TargetShape, when: When) -> Target {

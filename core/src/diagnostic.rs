@@ -86,6 +86,8 @@ pub enum TypeName {
     Table,
     TableArray,
     TextPair,
+    /// A string (a name, the same in both languages) or a text pair.
+    NameOrTextPair,
     /// Two numbers `[numerator, denominator]` (a reference's ratio).
     NumberPair,
 }
@@ -983,6 +985,8 @@ impl TypeName {
             (TypeName::TableArray, Lang::En) => "a list of tables",
             (TypeName::TextPair, Lang::Vi) => "một cặp văn bản { vi, en }",
             (TypeName::TextPair, Lang::En) => "a text pair { vi, en }",
+            (TypeName::NameOrTextPair, Lang::Vi) => "một chuỗi hoặc một cặp văn bản { vi, en }",
+            (TypeName::NameOrTextPair, Lang::En) => "a string or a text pair { vi, en }",
             (TypeName::NumberPair, Lang::Vi) => "hai số [tử số, mẫu số]",
             (TypeName::NumberPair, Lang::En) => "two numbers [numerator, denominator]",
         }

@@ -112,12 +112,13 @@ pub fn credit(version: &str, lang: Lang) -> String {
 
 /// Publishers of the figures an indicator's chart shows (its headline figures), in the order
 /// they first appear, each once.
-pub fn chart_publishers<'a>(plan: &'a Plan, indicator: &str) -> Vec<&'a str> {
+pub fn chart_publishers<'a>(plan: &'a Plan, indicator: &str, lang: Lang) -> Vec<&'a str> {
     let mut out: Vec<&str> = Vec::new();
     for observation in plan.headline_series(indicator) {
         if let Some(source) = plan.source(&observation.source) {
-            if !out.contains(&source.publisher.as_str()) {
-                out.push(&source.publisher);
+            let publisher = source.publisher.get(lang);
+            if !out.contains(&publisher) {
+                out.push(publisher);
             }
         }
     }
@@ -126,7 +127,7 @@ pub fn chart_publishers<'a>(plan: &'a Plan, indicator: &str) -> Vec<&'a str> {
 
 /// "Nguồn: A; B; C" for a chart, or that no figure has been published yet.
 pub fn source_line(plan: &Plan, indicator: &str, lang: Lang) -> String {
-    let publishers = chart_publishers(plan, indicator);
+    let publishers = chart_publishers(plan, indicator, lang);
     if publishers.is_empty() {
         format!("{}: {}", t(Ui::Sources, lang), t(Ui::NoData, lang))
     } else {
@@ -246,7 +247,7 @@ fn observation_row(
             territory_name(plan, &observation.territory, lang),
             if headline { "yes" } else { "no" },
             &as_of,
-            source.map_or("", |s| s.publisher.as_str()),
+            source.map_or("", |s| s.publisher.get(lang)),
             source.map_or("", |s| s.title.as_str()),
             source.map_or("", |s| s.url.as_str()),
             &published,

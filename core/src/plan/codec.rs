@@ -5,9 +5,9 @@
 //! decodes it, so the TOML parser and the validator need not be in its wasm. The validator still runs at build time and
 //! on files opened with `?plan=`.
 //!
-//! Format: `b"CTP"`, a version byte (4), the byte lengths of three sections (varints), then four
+//! Format: `b"CTP"`, a version byte (5), the byte lengths of three sections (varints), then four
 //! sections: the structure, the Vietnamese texts, the English texts, and every other string
-//! (ids, numbers of documents, publishers, titles, URLs). The structure holds the plan, every
+//! (ids, numbers of documents, publishers' names, titles, URLs). The structure holds the plan, every
 //! field of every struct in declaration order: unsigned integers and lengths are LEB128 varints,
 //! `i32` is zigzag then LEB128, `f64` is 8 bytes little-endian, `bool` and `u8` one byte, a string
 //! its byte length (its UTF-8 bytes are next in their own section), an `Option` a 0/1 byte then
@@ -20,8 +20,9 @@ use super::*;
 
 const MAGIC: &[u8; 3] = b"CTP";
 /// The format version this code reads and writes (4: issue 12's shapes, ranges, methods and
-/// target sources with issue 14's short names, formulas, references, verdicts and tallies).
-pub const VERSION: u8 = 4;
+/// target sources with issue 14's short names, formulas, references, verdicts and tallies; 5: a
+/// source's publisher in each language).
+pub const VERSION: u8 = 5;
 
 /// The string sections, in the order they follow the structure.
 const VI: usize = 0;
@@ -96,7 +97,15 @@ pub fn encode(p: &Plan) -> Vec<u8> {
     });
     w.vec(&p.sources, |w, it| {
         w.str(&it.id);
-        w.str(&it.publisher);
+        // A name (the same in both languages) once, with the other strings; a pair where the
+        // two differ.
+        if it.publisher.vi == it.publisher.en {
+            w.byte(0);
+            w.str(&it.publisher.vi);
+        } else {
+            w.byte(1);
+            w.text(&it.publisher);
+        }
         w.str(&it.title);
         w.str(&it.url);
         let published = match it.published {
@@ -277,7 +286,13 @@ pub fn decode(bytes: &[u8]) -> Result<Plan, DecodeError> {
         }),
         sources: r.vec(|r| Source {
             id: r.string(),
-            publisher: r.string(),
+            publisher: match r.tag(2) {
+                0 => {
+                    let name = r.string();
+                    Text::new(name.clone(), name)
+                }
+                _ => r.text(),
+            },
             title: r.string(),
             url: r.string(),
             published: match r.option(Reader::date) {

@@ -324,7 +324,11 @@ pub enum Published {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Source {
     pub id: String,
-    pub publisher: String,
+    /// Who published the page, as a reader names it in each language: a name (a newspaper, a
+    /// site) is the same in both (a plain string in the plan file); a description that is not a
+    /// name ("Cổng chuyển đổi số Bộ Kế hoạch và Đầu tư") is a text pair, so an English page never
+    /// shows the Vietnamese one (gallery F5).
+    pub publisher: Text,
     pub title: String,
     pub url: String,
     pub published: Published,

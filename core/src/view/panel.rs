@@ -551,8 +551,8 @@ pub fn source_ref(plan: &Plan, id: &str, lang: Lang) -> Option<SourceRef> {
         url: source.url.clone(),
         date,
         short: match short_date {
-            Some(d) => format!("{}, {d}", source.publisher),
-            None => source.publisher.clone(),
+            Some(d) => format!("{}, {d}", source.publisher.get(lang)),
+            None => source.publisher.get(lang).to_string(),
         },
         low_reliability: source.reliability == Reliability::Low,
     })

@@ -296,6 +296,30 @@ impl Cx<'_> {
         self.as_text(r, key, value)
     }
 
+    /// A name, the same in both languages (a string), or a text pair where the two differ.
+    pub(super) fn name_or_text(&mut self, r: &Record, key: &'static str) -> Option<Text> {
+        let value = self.required(r, key)?;
+        match &value.value {
+            Value::String(_) => {
+                let name = self.as_string(r, key, value)?;
+                self.check_characters(r, key, value, &name, false)
+                    .then(|| Text::new(name.clone(), name))
+            }
+            Value::Table(_) => self.as_text(r, key, value),
+            other => {
+                self.error(
+                    value.pos,
+                    &r.child(key),
+                    Problem::WrongType {
+                        expected: TypeName::NameOrTextPair,
+                        found: other.type_name(),
+                    },
+                );
+                None
+            }
+        }
+    }
+
     fn as_text(&mut self, r: &Record, key: &str, value: &Spanned<Value>) -> Option<Text> {
         let Value::Table(pair) = &value.value else {
             self.error(

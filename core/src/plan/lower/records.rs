@@ -240,7 +240,7 @@ pub(super) const SOURCE_FIELDS: &[&str] = &[
 impl Cx<'_> {
     pub(super) fn source(&mut self, r: &Record) -> Option<Source> {
         let id = self.id(r, "id");
-        let publisher = self.string(r, "publisher");
+        let publisher = self.name_or_text(r, "publisher");
         let title = self.string(r, "title");
         let url = self.url(r, "url");
         let published = self.date_or_unknown(r, "published");
