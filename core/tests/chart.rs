@@ -1015,12 +1015,15 @@ fn no_required_path_once_met_or_past_the_deadline() {
         .is_empty());
 }
 
-/// A target of a territory that ends at a series break is drawn on its own side of the rule
-/// (gallery F3): the old city's 2025 poverty ceiling (< 0,5%) and its 2025 per-capita band
-/// (145–160) never stand beside the merged city's 2025 figures.
+/// A target of a territory that ends at a series break the chart draws is drawn on its own side
+/// of the rule (gallery F3): the old city's 2025 poverty ceiling (< 0,5%) and its 2025
+/// per-capita band (145–160) never stand beside the merged city's 2025 figures. Where the chart
+/// draws no rule (no figures on its far side), a target stands at its own years, where its label
+/// and legend say it is: a 2025 or 2030 target is not drawn over 2024.
 #[test]
 fn a_target_stays_on_its_territory_side_of_the_break() {
     let mut checked = 0;
+    let mut unmoved = 0;
     for (name, plan) in every_plan() {
         let mut periods: Vec<Option<Period>> = vec![None];
         periods.extend(plan.meta.periods.iter().copied().map(Some));
@@ -1042,22 +1045,37 @@ fn a_target_stays_on_its_territory_side_of_the_break() {
                         .find(|t| t.id == mark.target_id)
                         .expect("target");
                     assert!(mark.span.0 < mark.span.1, "{name} {}", mark.target_id);
+                    let own = (f64::from(mark.first) - 0.4, f64::from(mark.last) + 0.4);
+                    let mut clamped = false;
                     for b in plan.series_breaks.iter().filter(|b| {
                         b.kind == plan::BreakKind::Territory && b.before == target.territory
                     }) {
-                        assert!(
-                            mark.span.1 < f64::from(b.date.year) - 0.5,
-                            "{name} {} {period:?}: {} drawn past the break",
-                            indicator.id,
-                            mark.target_id
+                        let at = f64::from(b.date.year) - 0.5;
+                        if spec.breaks.iter().any(|drawn| drawn.at == at) {
+                            assert!(
+                                mark.span.1 < at,
+                                "{name} {} {period:?}: {} drawn past the break",
+                                indicator.id,
+                                mark.target_id
+                            );
+                            clamped |= own.1 > at;
+                            checked += 1;
+                        }
+                    }
+                    if !clamped {
+                        assert_eq!(
+                            mark.span, own,
+                            "{name} {} {period:?}: {} away from its own years",
+                            indicator.id, mark.target_id
                         );
-                        checked += 1;
+                        unmoved += 1;
                     }
                 }
             }
         }
     }
     assert!(checked > 10, "checked {checked}");
+    assert!(unmoved > 10, "unmoved {unmoved}");
     let plan = load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data/can-tho.toml"));
     let spec = spec(&plan, "poor_household_rate", None, Lang::Vi);
     let ceiling = spec
@@ -1070,6 +1088,11 @@ fn a_target_stays_on_its_territory_side_of_the_break() {
         "{:?}",
         ceiling.span
     );
+    // No figure of the high-tech share at all: no rule, and the old city's 2025 band at 2025.
+    let spec = spec_on(&plan, "hightech_product_share", first_period(&plan), TODAY);
+    assert!(spec.breaks.is_empty());
+    let band = spec.targets.iter().find(|m| m.lead).expect("the 2025 band");
+    assert_eq!((band.first, band.span), (2025, (2024.6, 2025.4)));
 }
 
 /// A label keeps a gap from every dot (gallery F11: "TB 2021–24: 5,78%" ended against the 2024

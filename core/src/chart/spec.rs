@@ -8,7 +8,9 @@
 
 use super::words::{self, Word};
 use crate::number;
-use crate::plan::{BreakKind, Measure, ObservationKind, Period, Plan, Target, TargetShape, When};
+use crate::plan::{
+    BreakKind, Measure, ObservationKind, Period, Plan, SeriesBreak, Target, TargetShape, When,
+};
 use crate::status::{self, Footing};
 use crate::text::Lang;
 
@@ -427,11 +429,11 @@ pub fn indicator_chart(
         .into_iter()
         .filter(|t| leads.targets.iter().any(|l| std::ptr::eq(*l, *t)) || layers.other_targets)
         .collect();
-    let targets: Vec<TargetMark> = drawn
+    let mut targets: Vec<(&Target, TargetMark)> = drawn
         .iter()
         .filter_map(|target| {
             let lead = leads.targets.iter().any(|l| std::ptr::eq(*l, *target));
-            target_mark(plan, target, lead, lang)
+            target_mark(plan, target, lead, lang).map(|mark| (*target, mark))
         })
         .collect();
 
@@ -446,7 +448,7 @@ pub fn indicator_chart(
             extend(p.year);
         }
     }
-    for mark in &targets {
+    for (_, mark) in &targets {
         extend(mark.first);
         extend(mark.last);
     }
@@ -460,7 +462,7 @@ pub fn indicator_chart(
     // A break rule only where the chart has figures on both sides of it, some of them of the
     // territory (or method) the break starts: a chart of the old territory alone crosses no
     // break. A method break only on the charts of its own indicators.
-    let breaks = plan
+    let drawn_breaks: Vec<&SeriesBreak> = plan
         .series_breaks
         .iter()
         .filter(|b| {
@@ -479,10 +481,28 @@ pub fn indicator_chart(
                     side == Some(&b.after) && !s.points.is_empty()
                 })
         })
-        // Yearly figures of the break year already describe the new territory (the whole year
-        // is reported for it), so the rule sits between the last old year and the break year.
+        .collect();
+    // Yearly figures of the break year already describe the new territory (the whole year is
+    // reported for it), so the rule sits between the last old year and the break year.
+    let rule_at = |b: &SeriesBreak| f64::from(b.date.year) - 0.5;
+    // A territory that ends at a drawn rule (a city merged into a larger one) has no figures
+    // after it: its target is drawn on its side, at least one year wide, never beside the new
+    // territory's figure of the same year. With no rule (no figures on the far side) it stays
+    // at its own years, where its legend and label say it is.
+    for (target, mark) in &mut targets {
+        for b in &drawn_breaks {
+            let at = rule_at(b);
+            if b.kind == BreakKind::Territory && b.before == target.territory && mark.span.1 > at {
+                mark.span.1 = at - 0.1;
+                mark.span.0 = mark.span.0.min(mark.span.1 - 0.8);
+            }
+        }
+    }
+    let targets: Vec<TargetMark> = targets.into_iter().map(|(_, mark)| mark).collect();
+    let breaks = drawn_breaks
+        .iter()
         .map(|b| BreakMark {
-            at: f64::from(b.date.year) - 0.5,
+            at: rule_at(b),
             label: crate::describe::date(b.date, lang),
         })
         .collect();
@@ -566,16 +586,8 @@ fn target_mark(plan: &Plan, target: &Target, lead: bool, lang: Lang) -> Option<T
     } else {
         figure
     };
-    // A territory that ends at a break (a city merged into a larger one) has no figures
-    // after it: its target is drawn on its side of the rule, at least one year wide.
-    let mut span = (f64::from(first) - 0.4, f64::from(last) + 0.4);
-    for b in &plan.series_breaks {
-        let at = f64::from(b.date.year) - 0.5;
-        if b.kind == BreakKind::Territory && b.before == target.territory && span.1 > at {
-            span.1 = at - 0.1;
-            span.0 = span.0.min(span.1 - 0.8);
-        }
-    }
+    // Its own years; `indicator_chart` keeps it on its side of a break rule it draws.
+    let span = (f64::from(first) - 0.4, f64::from(last) + 0.4);
     let document = document_short(plan, &target.document, lang);
     let territory = territory_short(plan, &target.territory, lang);
     let footing = status::footing(plan, target);
