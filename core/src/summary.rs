@@ -34,6 +34,13 @@ pub fn indicator(plan: &Plan, indicator: &Indicator, headline: &str, lang: Lang)
             Lang::En => "No figures yet.".to_string(),
         });
     }
+    // Missing figures are told with their reason, where the plan file gives one.
+    if let Some(gaps) = &indicator.gaps {
+        parts.push(match lang {
+            Lang::Vi => format!("Vì sao thiếu số liệu: {}", gaps.get(lang)),
+            Lang::En => format!("Why figures are missing: {}", gaps.get(lang)),
+        });
+    }
     if !headline.is_empty() {
         parts.push(headline.to_string());
     }

@@ -43,7 +43,8 @@ pub struct OfficialTallyView {
     pub report: String,
     /// "đạt và vượt 15/20; phấn đấu đạt 5/20"
     pub counted: String,
-    /// "Tính từ số liệu: 3 trong 4 chỉ tiêu của văn bản này có trong tệp đã đạt."
+    /// "Tính từ số liệu ở đây: 3 trong 4 chỉ tiêu của văn bản này có trong dữ liệu (văn bản có
+    /// 20 chỉ tiêu) đã đạt.", or that none of its targets is in the data.
     pub computed: String,
     pub source: Option<super::panel::SourceRef>,
 }
@@ -205,14 +206,22 @@ pub fn overview(plan: &Plan, period: Option<Period>, lang: Lang, today: i32) -> 
                     describe::date(tally.date, lang)
                 ),
                 counted: crate::verdict::tally_summary(tally, lang),
-                computed: match lang {
-                    Lang::Vi => format!(
-                        "Tính từ số liệu trong tệp: {met} trong {} chỉ tiêu của văn bản này (tệp có {}/{} chỉ tiêu) đã đạt.",
-                        computed.in_file, computed.in_file, tally.of
+                computed: match (computed.in_file, lang) {
+                    (0, Lang::Vi) => format!(
+                        "Chưa tự tính được: dữ liệu ở đây chưa có chỉ tiêu nào trong {} chỉ tiêu của văn bản này.",
+                        tally.of
                     ),
-                    Lang::En => format!(
-                        "Computed from the figures in this file: {met} of {} of this document's targets (the file holds {} of {}) met.",
-                        computed.in_file, computed.in_file, tally.of
+                    (0, Lang::En) => format!(
+                        "Nothing to compute yet: none of this document's {} targets is in the data here.",
+                        tally.of
+                    ),
+                    (n, Lang::Vi) => format!(
+                        "Tính từ số liệu ở đây: {met} trong {n} chỉ tiêu của văn bản này có trong dữ liệu (văn bản có {} chỉ tiêu) đã đạt.",
+                        tally.of
+                    ),
+                    (n, Lang::En) => format!(
+                        "Computed from the figures here: {met} of the {n} targets of this document held here (of its {}) met.",
+                        tally.of
                     ),
                 },
                 source: super::panel::source_ref(plan, &tally.source, lang),
@@ -276,6 +285,36 @@ mod tests {
         crate::plan::load("can-tho.toml", &text)
             .0
             .expect("the dataset loads")
+    }
+
+    /// The city's own count of a document's targets is set beside the count computed here; a
+    /// document none of whose targets is in the data says so, never "0 trong 0 chỉ tiêu".
+    #[test]
+    fn an_official_count_with_nothing_to_compute_says_so() {
+        let plan = plan();
+        let mut empty = 0;
+        for lang in Lang::ALL {
+            let o = overview(&plan, None, lang, 2026);
+            assert!(!o.official.is_empty());
+            for tally in &o.official {
+                assert!(
+                    !tally.computed.contains(" 0 trong 0 "),
+                    "{}",
+                    tally.computed
+                );
+                assert!(!tally.computed.contains(" 0 of 0 "), "{}", tally.computed);
+                assert!(!tally.computed.contains("tệp"), "{}", tally.computed);
+                if tally.computed.starts_with("Chưa tự tính được")
+                    || tally.computed.starts_with("Nothing to compute yet")
+                {
+                    empty += 1;
+                }
+            }
+        }
+        assert!(
+            empty >= 2,
+            "the data holds no target of one of the reports: {empty}"
+        );
     }
 
     #[test]

@@ -391,15 +391,18 @@ fn headline(
     };
     let verdict = Goal::of(target.shape, indicator.direction)
         .map(|g| g.verdict(status::displayed(figure.value, indicator.decimals)));
-    // Past the deadline with the final figure not out, the badge says "probably missed": the
-    // sentence says so too, never "not yet" of a deadline gone.
-    let relation = if super::badge::Outcome::of(assessment) == super::badge::Outcome::LikelyMissed {
-        match lang {
-            Lang::Vi => "có thể không đạt chỉ tiêu",
-            Lang::En => "probably missing the target of",
-        }
-    } else {
-        relation(verdict, assessment.is_final, lang)
+    // The sentence says what the badge says. Past the deadline with the final figure not out,
+    // the badge says "probably missed": never "not yet" of a deadline gone. A figure still short
+    // of a target the badge calls on track or probably met is not just "short of" it either.
+    let reached = matches!(verdict, Some(Verdict::Met | Verdict::Exceeded));
+    let relation = match (super::badge::Outcome::of(assessment), reached, lang) {
+        (super::badge::Outcome::LikelyMissed, _, Lang::Vi) => "có thể không đạt chỉ tiêu",
+        (super::badge::Outcome::LikelyMissed, _, Lang::En) => "probably missing the target of",
+        (super::badge::Outcome::OnTrack, false, Lang::Vi) => "đúng tiến độ để đạt chỉ tiêu",
+        (super::badge::Outcome::OnTrack, false, Lang::En) => "on track for the target of",
+        (super::badge::Outcome::LikelyMet, false, Lang::Vi) => "có thể đạt chỉ tiêu",
+        (super::badge::Outcome::LikelyMet, false, Lang::En) => "probably meeting the target of",
+        _ => relation(verdict, assessment.is_final, lang),
     };
     let Comparable { text, note, .. } = figure;
     format!("{name}: {text} ({note}), {relation} {body} ({when}).")
@@ -558,6 +561,16 @@ pub fn source_ref(plan: &Plan, id: &str, lang: Lang) -> Option<SourceRef> {
     })
 }
 
+/// "chưa có số liệu" / "no data", and why where the plan file says (an indicator's `gaps`):
+/// "chưa có số liệu. Không tìm thấy số thực hiện." Missing data is shown with its reason.
+fn no_figures(plan: &Plan, indicator: &str, lang: Lang) -> String {
+    let none = t(Ui::NoData, lang).to_lowercase();
+    match plan.indicator(indicator).and_then(|i| i.gaps.as_ref()) {
+        Some(gaps) => format!("{none}. {}", gaps.get(lang)),
+        None => none,
+    }
+}
+
 /// The sources of the figures the chart shows, short, each once, in the order they appear.
 pub fn source_line(plan: &Plan, indicator: &str, lang: Lang) -> String {
     let mut names: Vec<String> = Vec::new();
@@ -570,7 +583,7 @@ pub fn source_line(plan: &Plan, indicator: &str, lang: Lang) -> String {
     }
     let label = t(Ui::Sources, lang);
     if names.is_empty() {
-        format!("{label}: {}", t(Ui::NoData, lang).to_lowercase())
+        format!("{label}: {}", no_figures(plan, indicator, lang))
     } else {
         format!("{label}: {}", names.join("; "))
     }
@@ -599,7 +612,7 @@ pub fn source_line_short(
     }
     let label = t(Ui::Sources, lang);
     if names.is_empty() {
-        return format!("{label}: {}", t(Ui::NoData, lang).to_lowercase());
+        return format!("{label}: {}", no_figures(plan, indicator, lang));
     }
     let shown = names.len().min(1);
     let rest = names.len() - shown;
@@ -722,33 +735,106 @@ mod tests {
     }
 
     /// The headline and the badge agree (gallery F1): a target whose deadline is over and whose
-    /// badge says "probably missed" is never "chưa đạt" / "short of" (not yet) in the headline.
+    /// badge says "probably missed" is never "chưa đạt" / "short of" (not yet) in the headline;
+    /// nor is one the badge calls on track or probably met (the all-periods poverty headline
+    /// read "short of the target" beside "On track").
     #[test]
-    fn the_headline_says_probably_missed_with_the_badge() {
+    fn the_headline_says_what_the_badge_says() {
+        use super::super::badge::Outcome;
         let plan = plan();
-        let mut checked = 0;
+        let (mut missed, mut on_track) = (0, 0);
         for indicator in &plan.indicators {
             for period in [None, Some(P2021)] {
                 for lang in Lang::ALL {
                     let p =
                         panel(&plan, &indicator.id, period, lang, Layers::DEFAULT, 2026).unwrap();
                     let Some(lead) = &p.lead else { continue };
-                    if lead.badge.outcome == super::super::badge::Outcome::LikelyMissed {
-                        let (yes, no) = match lang {
-                            Lang::Vi => ("có thể không đạt chỉ tiêu", "chưa đạt"),
-                            Lang::En => ("probably missing the target of", "short of"),
-                        };
-                        assert!(
-                            p.headline.contains(yes) && !p.headline.contains(no),
-                            "{}",
-                            p.headline
-                        );
-                        checked += 1;
+                    let not_yet = match lang {
+                        Lang::Vi => "chưa đạt",
+                        Lang::En => "short of",
+                    };
+                    match lead.badge.outcome {
+                        Outcome::LikelyMissed => {
+                            let yes = match lang {
+                                Lang::Vi => "có thể không đạt chỉ tiêu",
+                                Lang::En => "probably missing the target of",
+                            };
+                            assert!(p.headline.contains(yes), "{}", p.headline);
+                            missed += 1;
+                        }
+                        Outcome::OnTrack | Outcome::LikelyMet => on_track += 1,
+                        _ => continue,
                     }
+                    assert!(!p.headline.contains(not_yet), "{}", p.headline);
                 }
             }
         }
-        assert!(checked >= 4, "checked {checked}");
+        assert!(missed >= 4, "checked {missed}");
+        assert!(on_track >= 2, "checked {on_track}");
+        let poverty = panel(
+            &plan,
+            "poor_household_rate",
+            None,
+            Lang::En,
+            Layers::DEFAULT,
+            2026,
+        )
+        .unwrap();
+        assert!(
+            poverty
+                .headline
+                .contains("on track for the target of essentially none"),
+            "{}",
+            poverty.headline
+        );
+    }
+
+    /// Missing data is shown with its reason: an indicator's `gaps` is in its description (the
+    /// full view's summary, the chart's accessible description) and, where there is no figure
+    /// at all, in the source line the embed shows.
+    #[test]
+    fn missing_figures_come_with_their_reason() {
+        let plan = plan();
+        let mut with_reason = 0;
+        for indicator in &plan.indicators {
+            for lang in Lang::ALL {
+                let p = panel(&plan, &indicator.id, None, lang, Layers::DEFAULT, 2026).unwrap();
+                let why = match lang {
+                    Lang::Vi => "Vì sao thiếu số liệu",
+                    Lang::En => "Why figures are missing",
+                };
+                match &indicator.gaps {
+                    Some(gaps) => {
+                        assert!(p.summary.contains(why), "{}", p.summary);
+                        assert!(p.summary.contains(gaps.get(lang)), "{}", p.summary);
+                        if plan.headline_series(&indicator.id).is_empty() {
+                            assert!(
+                                p.sources_short.contains(gaps.get(lang)),
+                                "{}",
+                                p.sources_short
+                            );
+                            assert!(p.sources.contains(gaps.get(lang)), "{}", p.sources);
+                        }
+                        with_reason += 1;
+                    }
+                    None => assert!(!p.summary.contains(why), "{}", p.summary),
+                }
+            }
+        }
+        assert!(with_reason >= 20, "{with_reason}");
+        let p = panel(
+            &plan,
+            "hightech_product_share",
+            None,
+            Lang::Vi,
+            Layers::DEFAULT,
+            2026,
+        )
+        .unwrap();
+        assert_eq!(
+            p.sources_short,
+            "Nguồn số liệu: chưa có số liệu. Không tìm thấy số thực hiện."
+        );
     }
 
     /// Both views tell the series break once, in the note under the key (gallery F20); without
