@@ -423,9 +423,10 @@ pub fn IndicatorPanel(props: &PanelProps) -> Html {
     if compact {
         return html! {
             <section id="indicator-panel" class="panel compact-panel" aria-labelledby="indicator-title">
-                // The embed's headline may break inside a range: kept whole, it takes a line more
-                // and the per-capita embed at 320 px passes its 600 px (593 -> 613 px, measured).
-                <h1 id="indicator-title" class="panel-headline">{ model.headline.clone() }</h1>
+                // Ranges ("7,5–8%", "2021–2024") are kept whole, as in the full view (gallery
+                // F10). Measured on the pre-rendered embeds (2026-12-01): no headline indicator's
+                // headline takes a line more at 320 or 360 px; the tallest stays 595 px at 320.
+                <h1 id="indicator-title" class="panel-headline">{ unbroken(&model.headline) }</h1>
                 { chart_html }
                 { status_line.unwrap_or_default() }
                 <p id={summary_id} class="summary visually-hidden">{ model.summary.clone() }</p>
