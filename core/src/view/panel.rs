@@ -562,7 +562,8 @@ pub fn source_ref(plan: &Plan, id: &str, lang: Lang) -> Option<SourceRef> {
 }
 
 /// "chưa có số liệu" / "no data", and why where the plan file says (an indicator's `gaps`):
-/// "chưa có số liệu. Không tìm thấy số thực hiện." Missing data is shown with its reason.
+/// "chưa có số liệu. Không tìm thấy số thực hiện." Missing data is shown with its reason; the
+/// embed, which shows no summary, says it in its source line.
 fn no_figures(plan: &Plan, indicator: &str, lang: Lang) -> String {
     let none = t(Ui::NoData, lang).to_lowercase();
     match plan.indicator(indicator).and_then(|i| i.gaps.as_ref()) {
@@ -583,7 +584,8 @@ pub fn source_line(plan: &Plan, indicator: &str, lang: Lang) -> String {
     }
     let label = t(Ui::Sources, lang);
     if names.is_empty() {
-        format!("{label}: {}", no_figures(plan, indicator, lang))
+        // The full view's summary, right above this line, already says why.
+        format!("{label}: {}", t(Ui::NoData, lang).to_lowercase())
     } else {
         format!("{label}: {}", names.join("; "))
     }
@@ -791,7 +793,7 @@ mod tests {
 
     /// Missing data is shown with its reason: an indicator's `gaps` is in its description (the
     /// full view's summary, the chart's accessible description) and, where there is no figure
-    /// at all, in the source line the embed shows.
+    /// at all, in the source line the embed shows (the full view's says it no second time).
     #[test]
     fn missing_figures_come_with_their_reason() {
         let plan = plan();
@@ -813,7 +815,8 @@ mod tests {
                                 "{}",
                                 p.sources_short
                             );
-                            assert!(p.sources.contains(gaps.get(lang)), "{}", p.sources);
+                            // Told once in the full view: by the summary above its source line.
+                            assert!(!p.sources.contains(gaps.get(lang)), "{}", p.sources);
                         }
                         with_reason += 1;
                     }
