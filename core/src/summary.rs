@@ -47,7 +47,8 @@ pub fn indicator(plan: &Plan, indicator: &Indicator, headline: &str, lang: Lang)
     parts.join(" ")
 }
 
-/// "Cần Thơ (cũ), 2019–2024: từ 7,84% (2019) đến 6,2% (2024); thấp nhất 1,02% (2021)."
+/// "Cần Thơ (cũ), 4 số liệu: từ 7,84% (2019) đến 7,12% (2024); thấp nhất 5,75% (2023)." The count
+/// is of figures, not of years: a series with gaps spans more years than it has figures.
 fn line(indicator: &Indicator, territory: &str, points: &[&&Observation], lang: Lang) -> String {
     let v = |o: &Observation| describe::observation(indicator, o, lang);
     match points {
@@ -90,7 +91,7 @@ fn line(indicator: &Indicator, territory: &str, points: &[&&Observation], lang: 
             };
             match lang {
                 Lang::Vi => format!(
-                    "{territory}, {} năm: từ {} ({}) đến {} ({}){extremes}.",
+                    "{territory}, {} số liệu: từ {} ({}) đến {} ({}){extremes}.",
                     points.len(),
                     v(first),
                     first.when,
@@ -98,7 +99,7 @@ fn line(indicator: &Indicator, territory: &str, points: &[&&Observation], lang: 
                     last.when
                 ),
                 Lang::En => format!(
-                    "{territory}, {} years: from {} ({}) to {} ({}){extremes}.",
+                    "{territory}, {} figures: from {} ({}) to {} ({}){extremes}.",
                     points.len(),
                     v(first),
                     first.when,

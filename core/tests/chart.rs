@@ -459,6 +459,68 @@ fn summary_describes_each_territory_apart_then_the_finding() {
     }
 }
 
+/// The text alternative counts a line's figures, not years: GRDP growth of the old city has four
+/// figures from 2019 to 2024 (none for 2020 and 2021), which read "4 năm: từ … (2019) đến …
+/// (2024)", four years over a six-year span (graphics-desk review, 2026-12-01).
+#[test]
+fn summary_counts_figures_not_years() {
+    for (name, plan) in every_plan() {
+        for indicator in &plan.indicators {
+            for lang in [Lang::Vi, Lang::En] {
+                let Some(panel) = chitieu_core::view::panel(
+                    &plan,
+                    &indicator.id,
+                    None,
+                    lang,
+                    chitieu_core::chart::Layers::ALL,
+                    2026,
+                ) else {
+                    continue;
+                };
+                let text = &panel.summary;
+                assert!(
+                    !text.contains(" năm: từ ") && !text.contains(" years: from "),
+                    "{name} {}: {text}",
+                    indicator.id
+                );
+                let series = plan.headline_series(&indicator.id);
+                for territory in &plan.territories {
+                    let n = series
+                        .iter()
+                        .filter(|o| o.territory == territory.id)
+                        .count();
+                    if n < 2 {
+                        continue;
+                    }
+                    let short = chitieu_core::describe::territory_short(&plan, &territory.id, lang);
+                    let expected = match lang {
+                        Lang::Vi => format!("{short}, {n} số liệu: từ "),
+                        Lang::En => format!("{short}, {n} figures: from "),
+                    };
+                    assert!(text.contains(&expected), "{name} {}: {text}", indicator.id);
+                }
+            }
+        }
+    }
+    let plan = every_plan().remove(0).1;
+    let panel = chitieu_core::view::panel(
+        &plan,
+        "grdp_growth",
+        None,
+        Lang::Vi,
+        chitieu_core::chart::Layers::ALL,
+        2026,
+    )
+    .expect("panel");
+    assert!(
+        panel
+            .summary
+            .contains("Cần Thơ (cũ), 4 số liệu: từ 7,84% (2019) đến 7,12% (2024)"),
+        "{}",
+        panel.summary
+    );
+}
+
 /// The average so far a chart draws ends on the very number the status compares: for every
 /// target judged on an average in every plan, as of every year from 2019 to 2031.
 #[test]

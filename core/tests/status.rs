@@ -228,11 +228,11 @@ fn growth_average_needed_in_2025() {
     );
     assert_eq!(
         vi[1],
-        "Cần tăng bình quân 15,74%/năm trong năm 2025 để cả giai đoạn 2021–2025 đạt bình quân 7,5%/năm."
+        "Năm 2025 cần tăng 15,74%/năm để cả giai đoạn 2021–2025 đạt bình quân 7,5%/năm."
     );
     assert_eq!(
         en[1],
-        "An average of 15.74%/yr is needed in 2025 for 2021–2025 to average 7.5%/yr."
+        "15.74%/yr is needed in 2025 for 2021–2025 to average 7.5%/yr."
     );
     assert!(vi.contains(&"Dựa trên số ước tính (2021–2024), chưa phải số chính thức.".to_string()));
     assert_eq!(
@@ -3069,7 +3069,7 @@ fn averages_in_words() {
     let vi = texts(&plan, the_target(&plan, "t"), 2024, Lang::Vi);
     assert_eq!(
         vi[1],
-        "Năm 2025 có thể bình quân tối đa 15,0% mà cả giai đoạn 2021–2025 vẫn không quá bình quân 10%."
+        "Năm 2025 có thể tối đa 15,0% mà cả giai đoạn 2021–2025 vẫn không quá bình quân 10%."
     );
     let mut body = indicator("s", "%", "%", 1, "higher", "share");
     body += &tgt(

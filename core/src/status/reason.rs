@@ -379,23 +379,28 @@ impl Reason {
                 ..
             } => {
                 let span = years_text(years);
-                if vi {
-                    let which = if years.len() == 1 {
-                        format!("Năm {span}")
-                    } else {
-                        format!("Các năm {span}")
-                    };
-                    format!(
-                        "{which} có thể bình quân tối đa {} mà cả giai đoạn {period} vẫn không quá bình quân {}.",
+                // One year has a value, not an average ("bình quân" of a single year reads wrong).
+                match (vi, years.len() == 1) {
+                    (true, true) => format!(
+                        "Năm {span} có thể tối đa {} mà cả giai đoạn {period} vẫn không quá bình quân {}.",
                         value(*rate),
                         edge(*e)
-                    )
-                } else {
-                    format!(
+                    ),
+                    (true, false) => format!(
+                        "Các năm {span} có thể bình quân tối đa {} mà cả giai đoạn {period} vẫn không quá bình quân {}.",
+                        value(*rate),
+                        edge(*e)
+                    ),
+                    (false, true) => format!(
+                        "{span} can be at most {} for {period} to stay within an average of {}.",
+                        value(*rate),
+                        edge(*e)
+                    ),
+                    (false, false) => format!(
                         "{span} can average at most {} for {period} to stay within an average of {}.",
                         value(*rate),
                         edge(*e)
-                    )
+                    ),
                 }
             }
             Reason::NeededAverage {
@@ -409,24 +414,30 @@ impl Reason {
                 let span = years_text(years);
                 // A rate is averaged geometrically (its mean is a growth); anything else is a level.
                 let growth = indicator.measure == Measure::Rate;
-                if vi {
-                    let which = if years.len() == 1 {
-                        format!("năm {span}")
-                    } else {
-                        format!("các năm {span}")
-                    };
-                    let verb = if growth { "tăng bình quân" } else { "đạt bình quân" };
-                    format!(
-                        "Cần {verb} {} trong {which} để cả giai đoạn {period} đạt bình quân {}.",
+                // One year has a value, not an average: "Năm 2025 cần tăng 14,65%", not "Cần tăng
+                // bình quân 14,65% trong năm 2025" (graphics-desk review, 2026-12-01).
+                let verb = if growth { "tăng" } else { "đạt" };
+                match (vi, years.len() == 1) {
+                    (true, true) => format!(
+                        "Năm {span} cần {verb} {} để cả giai đoạn {period} đạt bình quân {}.",
                         value(*rate),
                         edge(*e)
-                    )
-                } else {
-                    format!(
+                    ),
+                    (true, false) => format!(
+                        "Cần {verb} bình quân {} trong các năm {span} để cả giai đoạn {period} đạt bình quân {}.",
+                        value(*rate),
+                        edge(*e)
+                    ),
+                    (false, true) => format!(
+                        "{} is needed in {span} for {period} to average {}.",
+                        value(*rate),
+                        edge(*e)
+                    ),
+                    (false, false) => format!(
                         "An average of {} is needed in {span} for {period} to average {}.",
                         value(*rate),
                         edge(*e)
-                    )
+                    ),
                 }
             }
             Reason::PeriodReported {
