@@ -237,8 +237,12 @@ pub fn target_parts(indicator: &Indicator, target: &Target, lang: Lang) -> (Stri
         }
         (When::Period(period), _) => format!("{period}"),
         (When::Year(year), _) => {
+            // A rate is the change within that one year ("≥ 8.4% in 2025"); a level is reached
+            // by then ("≥ 95% by 2025"). Vietnamese says "năm 2025" for both.
             if vi {
                 format!("năm {year}")
+            } else if indicator.measure == crate::plan::Measure::Rate {
+                format!("in {year}")
             } else {
                 format!("by {year}")
             }
@@ -481,9 +485,10 @@ mod tests {
             TargetShape::EssentiallyNone { threshold: 0.0 },
             When::Year(2030),
         );
+        // A yearly rate's target is within its year; a level's is reached by it.
         assert_eq!(
             target(&growth(), &none, Lang::En),
-            "essentially none (by 2030)"
+            "essentially none (in 2030)"
         );
     }
 

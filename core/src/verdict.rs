@@ -113,15 +113,7 @@ pub struct ComputedTally {
 }
 
 pub fn computed_tally(plan: &Plan, tally: &OfficialTally, today_year: i32) -> ComputedTally {
-    let targets: Vec<&Target> = plan
-        .targets
-        .iter()
-        .filter(|t| t.document == tally.document && t.territory == tally.territory)
-        .filter(|t| match tally.when {
-            When::Year(year) => t.when.end_year() == year,
-            When::Period(period) => period.contains(t.when.end_year()),
-        })
-        .collect();
+    let targets = counted_targets(plan, tally);
     let mut counts = Status::ALL.map(|s| (s, 0u32));
     for target in &targets {
         let status = assess(plan, target, today_year).status;
@@ -133,6 +125,19 @@ pub fn computed_tally(plan: &Plan, tally: &OfficialTally, today_year: i32) -> Co
         in_file: targets.len() as u32,
         tally: Tally { counts },
     }
+}
+
+/// The targets of a report's count that this plan file holds: the same document and territory,
+/// due within the count's year or period.
+pub fn counted_targets<'a>(plan: &'a Plan, tally: &OfficialTally) -> Vec<&'a Target> {
+    plan.targets
+        .iter()
+        .filter(|t| t.document == tally.document && t.territory == tally.territory)
+        .filter(|t| match tally.when {
+            When::Year(year) => t.when.end_year() == year,
+            When::Period(period) => period.contains(t.when.end_year()),
+        })
+        .collect()
 }
 
 /// "đạt và vượt 15/20; phấn đấu đạt trong năm 2025 5/20": the report's count in its own words.

@@ -3970,3 +3970,33 @@ note = { vi = "Khác.", en = "Other." }
         ]
     );
 }
+
+/// A yearly rate's target is the change within that year ("≥ 8.4% in 2025"); a level's is
+/// reached by then ("≥ 95% by 2025"). English only: Vietnamese says "năm 2025" for both.
+#[test]
+fn a_rate_target_is_in_its_year_a_level_by_it() {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../data/can-tho.toml"))
+            .expect("plan");
+    let plan = plan::load("can-tho.toml", &text)
+        .0
+        .expect("the Can Tho plan loads");
+    let mut seen = (0, 0);
+    for target in &plan.targets {
+        let chitieu_core::plan::When::Year(year) = target.when else {
+            continue;
+        };
+        let indicator = plan.indicator(&target.indicator).expect("indicator");
+        let en = chitieu_core::describe::target(indicator, target, Lang::En);
+        let vi = chitieu_core::describe::target(indicator, target, Lang::Vi);
+        assert!(vi.ends_with(&format!("(năm {year})")), "{vi}");
+        if indicator.measure == chitieu_core::plan::Measure::Rate {
+            assert!(en.ends_with(&format!("(in {year})")), "{en}");
+            seen.0 += 1;
+        } else if !target.every_year {
+            assert!(en.ends_with(&format!("(by {year})")), "{en}");
+            seen.1 += 1;
+        }
+    }
+    assert!(seen.0 >= 2 && seen.1 >= 10, "{seen:?}");
+}

@@ -43,8 +43,8 @@ pub struct OfficialTallyView {
     pub report: String,
     /// "đạt và vượt 15/20; phấn đấu đạt 5/20"
     pub counted: String,
-    /// "Tính từ số liệu ở đây: 3 trong 4 chỉ tiêu của văn bản này có trong dữ liệu (văn bản có
-    /// 20 chỉ tiêu) đã đạt.", or that none of its targets is in the data.
+    /// "Tính từ số liệu ở đây, cho 16 trong 20 chỉ tiêu của văn bản: 5 có thể đạt, 6 có thể không
+    /// đạt, …" (every status, as the page's own tally), or that none of its targets is in the data.
     pub computed: String,
     pub source: Option<super::panel::SourceRef>,
 }
@@ -196,9 +196,20 @@ pub fn overview(plan: &Plan, period: Option<Period>, lang: Lang, today: i32) -> 
         .iter()
         .filter(|t| period.is_none_or(|p| p.contains(t.when.end_year())))
         .map(|tally| {
-            let computed = crate::verdict::computed_tally(plan, tally, today);
-            let met = computed.tally.get(crate::status::Status::Exceeded)
-                + computed.tally.get(crate::status::Status::Achieved);
+            // Every status in the badges' words, not only the targets met: "0 of 16 met" beside
+            // the city's "15/20 met" read as a contradiction where most targets are "probably
+            // met" or "probably missed" on provisional figures (graphics-desk review, 2026-12-01).
+            let targets = crate::verdict::counted_targets(plan, tally);
+            let mut outcomes: Vec<(Outcome, usize)> = Outcome::ALL.iter().map(|o| (*o, 0)).collect();
+            for target in &targets {
+                let outcome = Outcome::of(&status::assess(plan, target, today));
+                if let Some(entry) = outcomes.iter_mut().find(|(o, _)| *o == outcome) {
+                    entry.1 += 1;
+                }
+            }
+            let breakdown = words::outcome_counts(&outcomes, lang);
+            let in_file = targets.len() as u32;
+            let of = tally.of;
             OfficialTallyView {
                 report: format!(
                     "{} ({})",
@@ -206,22 +217,24 @@ pub fn overview(plan: &Plan, period: Option<Period>, lang: Lang, today: i32) -> 
                     describe::date(tally.date, lang)
                 ),
                 counted: crate::verdict::tally_summary(tally, lang),
-                computed: match (computed.in_file, lang) {
+                computed: match (in_file, lang) {
                     (0, Lang::Vi) => format!(
-                        "Chưa tự tính được: dữ liệu ở đây chưa có chỉ tiêu nào trong {} chỉ tiêu của văn bản này.",
-                        tally.of
+                        "Chưa tự tính được: dữ liệu ở đây chưa có chỉ tiêu nào trong {of} chỉ tiêu của văn bản này."
                     ),
                     (0, Lang::En) => format!(
-                        "Nothing to compute yet: none of this document's {} targets is in the data here.",
-                        tally.of
+                        "Nothing to compute yet: none of this document's {of} targets is in the data here."
+                    ),
+                    (n, Lang::Vi) if n == of => {
+                        format!("Tính từ số liệu ở đây, cho cả {n} chỉ tiêu của văn bản: {breakdown}.")
+                    }
+                    (n, Lang::En) if n == of => format!(
+                        "Computed from the figures here, for all {n} of the document's targets: {breakdown}."
                     ),
                     (n, Lang::Vi) => format!(
-                        "Tính từ số liệu ở đây: {met} trong {n} chỉ tiêu của văn bản này có trong dữ liệu (văn bản có {} chỉ tiêu) đã đạt.",
-                        tally.of
+                        "Tính từ số liệu ở đây, cho {n} trong {of} chỉ tiêu của văn bản: {breakdown}."
                     ),
                     (n, Lang::En) => format!(
-                        "Computed from the figures here: {met} of the {n} targets of this document held here (of its {}) met.",
-                        tally.of
+                        "Computed from the figures here, for {n} of the document's {of} targets: {breakdown}."
                     ),
                 },
                 source: super::panel::source_ref(plan, &tally.source, lang),
@@ -315,6 +328,50 @@ mod tests {
             empty >= 2,
             "the data holds no target of one of the reports: {empty}"
         );
+    }
+
+    /// Beside the city's own count, ours gives every status of the document's targets held
+    /// here, and the numbers add up to how many are held: never "0 of 16 met" alone beside a
+    /// report's "15/20 met" when most are probably met on provisional figures.
+    #[test]
+    fn our_count_beside_the_citys_gives_every_status() {
+        let plan = plan();
+        let mut checked = 0;
+        for lang in Lang::ALL {
+            let o = overview(&plan, None, lang, 2026);
+            for (view, tally) in o.official.iter().zip(&plan.tallies) {
+                let computed = crate::verdict::computed_tally(&plan, tally, 2026);
+                if computed.in_file == 0 {
+                    continue;
+                }
+                let (_, breakdown) = view.computed.split_once(": ").expect("a breakdown");
+                let numbers: u32 = breakdown
+                    .split(", ")
+                    .map(|part| {
+                        part.split(' ')
+                            .next()
+                            .and_then(|n| n.parse::<u32>().ok())
+                            .unwrap_or_else(|| panic!("{}", view.computed))
+                    })
+                    .sum();
+                assert_eq!(numbers, computed.in_file, "{}", view.computed);
+                assert!(!view.computed.contains("đã đạt."), "{}", view.computed);
+                assert!(!view.computed.contains("held here"), "{}", view.computed);
+                // The badges' words (the key's), not the engine's.
+                for engine_only in [
+                    "chệch hướng",
+                    "nguy cơ",
+                    "chưa thể",
+                    "off track",
+                    "at risk",
+                    "not assessable",
+                ] {
+                    assert!(!view.computed.contains(engine_only), "{}", view.computed);
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked >= 2, "{checked}");
     }
 
     #[test]

@@ -75,6 +75,21 @@ pub fn tally_sentences(
     (headline, dek)
 }
 
+/// "2 vượt chỉ tiêu, 5 có thể đạt, 7 chưa có số liệu": the non-zero counts in the badges' words,
+/// best first (the key's order).
+pub fn outcome_counts(tally: &[(Outcome, usize)], lang: Lang) -> String {
+    Outcome::ALL
+        .iter()
+        .map(|o| {
+            let n: usize = tally.iter().filter(|(t, _)| t == o).map(|(_, n)| n).sum();
+            (n, o.label(lang).to_lowercase())
+        })
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, words)| format!("{n} {words}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// "Cả 13 đánh giá đều tạm tính: …" when statuses rest on estimates or reports.
 pub fn provisional_sentence(provisional: usize, judged: usize, lang: Lang) -> Option<String> {
     if provisional == 0 {
