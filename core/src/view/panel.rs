@@ -626,7 +626,14 @@ pub fn source_line_short(
         (1, Lang::En) => " and 1 more".to_string(),
         (n, Lang::En) => format!(" and {n} more"),
     };
-    format!("{label}: {}{more}", names[..shown].join("; "))
+    // Why figures are missing goes with the sources: the embed has no summary to say it, and a
+    // chart with a hole in it needs the reason beside it (GRDP growth: no 2020 or 2021 figure,
+    // yet the 2021–2023 average includes 2021; graphics-desk review, 2026-12-01).
+    let gaps = plan
+        .indicator(indicator)
+        .and_then(|i| i.gaps.as_ref())
+        .map_or_else(String::new, |g| format!(". {}", g.get(lang)));
+    format!("{label}: {}{more}{gaps}", names[..shown].join("; "))
 }
 
 /// The readout of a focused point: the tooltip and the live line under the chart.
@@ -802,8 +809,8 @@ mod tests {
     }
 
     /// Missing data is shown with its reason: an indicator's `gaps` is in its description (the
-    /// full view's summary, the chart's accessible description) and, where there is no figure
-    /// at all, in the source line the embed shows (the full view's says it no second time).
+    /// full view's summary, the chart's accessible description) and in the source line the
+    /// embed shows, with figures or without (the full view's says it no second time).
     #[test]
     fn missing_figures_come_with_their_reason() {
         let plan = plan();
@@ -819,15 +826,14 @@ mod tests {
                     Some(gaps) => {
                         assert!(p.summary.contains(why), "{}", p.summary);
                         assert!(p.summary.contains(gaps.get(lang)), "{}", p.summary);
-                        if plan.headline_series(&indicator.id).is_empty() {
-                            assert!(
-                                p.sources_short.contains(gaps.get(lang)),
-                                "{}",
-                                p.sources_short
-                            );
-                            // Told once in the full view: by the summary above its source line.
-                            assert!(!p.sources.contains(gaps.get(lang)), "{}", p.sources);
-                        }
+                        // The embed's source line, with figures or without.
+                        assert!(
+                            p.sources_short.contains(gaps.get(lang)),
+                            "{}",
+                            p.sources_short
+                        );
+                        // Told once in the full view: by the summary above its source line.
+                        assert!(!p.sources.contains(gaps.get(lang)), "{}", p.sources);
                         with_reason += 1;
                     }
                     None => assert!(!p.summary.contains(why), "{}", p.summary),
