@@ -736,6 +736,25 @@ fn no_text_overlaps_at_any_width() {
                                     indicator.id, layers.other_targets
                                 );
                                 check_texts(&placed, &context);
+                                // No text touches a series break's rule (which runs the
+                                // plotting frame's height): 3 px clear of it.
+                                let (_, frame_top, _, frame_bottom) = placed.frame;
+                                for mark in &spec.breaks {
+                                    let bx = placed.x.map(mark.at);
+                                    for label in placed.labels.iter().filter(|l| {
+                                        !l.role.is_axis()
+                                            && l.rect.bottom + 3.0 > frame_top
+                                            && l.rect.top - 3.0 < frame_bottom
+                                    }) {
+                                        assert!(
+                                            label.rect.right + 3.0 <= bx || label.rect.left - 3.0 >= bx,
+                                            "{context}: {:?} {:?} within 3 px of the break rule at {bx}: {:?}",
+                                            label.role,
+                                            label.text,
+                                            label.rect
+                                        );
+                                    }
+                                }
                                 charts += 1;
                                 labels += placed.labels.len();
                                 dropped += placed.dropped.len();
