@@ -5,6 +5,7 @@
 
 use super::panel::badge;
 use super::plan_source::PlanRef;
+use chitieu_core::i18n::{t, Ui};
 use chitieu_core::plan::Period;
 use chitieu_core::text::Lang;
 use chitieu_core::view::{self, overview::Track, Action, Outcome};
@@ -152,6 +153,10 @@ pub fn Overview(props: &OverviewProps) -> Html {
                                     { format!("{}: ", o.report) }<strong>{ o.counted.clone() }</strong>
                                     if let Some(source) = &o.source {
                                         { " · " }<a href={source.url.clone()} rel="noopener noreferrer" target="_blank">{ source.short.clone() }</a>
+                                        // As in the data table: a count relayed by a weak source says so.
+                                        if source.low_reliability {
+                                            <span class="low-reliability">{ format!(" ⚠ {}", t(Ui::LowReliability, lang)) }</span>
+                                        }
                                     }
                                 </p>
                                 <p class="official-computed">{ o.computed.clone() }</p>

@@ -47,6 +47,13 @@ export default {
       }
       // The same page printed without script: chart, tables (even folded), no controls.
       await page.goto(url, { waitUntil: 'load' });
+      // The city's own counts: one relayed by a weak source says so, as the data table does;
+      // ours beside each gives its statuses in the badges' words, not "0 met" alone.
+      const official = await page.evaluate(() => [...document.querySelectorAll('.official li')].map((li) => li.textContent));
+      c.check('a count relayed by a low-reliability source is marked',
+        official.some((t) => /thactrang/.test(t) && /⚠ nguồn độ tin cậy thấp/.test(t)), JSON.stringify(official));
+      c.check('our count beside the city\'s names its statuses',
+        official.some((t) => /Tính từ số liệu ở đây, cho \d+ trong \d+ chỉ tiêu của văn bản: \d+ (có thể đạt|có thể không đạt|đạt chỉ tiêu|vượt chỉ tiêu)/.test(t)), JSON.stringify(official));
       await page.emulateMedia({ media: 'print' });
       const print = await page.evaluate(() => {
         const visible = (s) => [...document.querySelectorAll(s)].some((e) => e.checkVisibility({ visibilityProperty: true }) && e.getBoundingClientRect().height > 0);
