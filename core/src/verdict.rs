@@ -4,7 +4,7 @@
 //! grade is shown beside it, never instead of it.
 
 use crate::plan::{Grade, OfficialTally, OfficialVerdict, Plan, Target, When};
-use crate::status::{assess, Assessment, Status, Tally};
+use crate::status::{Assessment, Status};
 use crate::text::Lang;
 
 /// The reader-facing name of a grade, as the city's reports use it.
@@ -103,32 +103,9 @@ fn date_text(verdict: &OfficialVerdict, lang: Lang) -> String {
 }
 
 /// The computed side of a report's count: the targets of the same document and territory that
-/// this plan file holds, due within the count's year or period, assessed as of `today_year`.
-/// A report counts every target of its document; the file may hold only some of them, so
-/// `in_file` is shown beside the report's `of`.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ComputedTally {
-    pub in_file: u32,
-    pub tally: Tally,
-}
-
-pub fn computed_tally(plan: &Plan, tally: &OfficialTally, today_year: i32) -> ComputedTally {
-    let targets = counted_targets(plan, tally);
-    let mut counts = Status::ALL.map(|s| (s, 0u32));
-    for target in &targets {
-        let status = assess(plan, target, today_year).status;
-        if let Some(entry) = counts.iter_mut().find(|(s, _)| *s == status) {
-            entry.1 += 1;
-        }
-    }
-    ComputedTally {
-        in_file: targets.len() as u32,
-        tally: Tally { counts },
-    }
-}
-
-/// The targets of a report's count that this plan file holds: the same document and territory,
-/// due within the count's year or period.
+/// this plan file holds, due within the count's year or period. A report counts every target of
+/// its document; the file may hold only some of them, so their number is shown beside the
+/// report's `of` (the overview assesses them and counts them in the badges' words).
 pub fn counted_targets<'a>(plan: &'a Plan, tally: &OfficialTally) -> Vec<&'a Target> {
     plan.targets
         .iter()

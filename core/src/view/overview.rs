@@ -340,8 +340,8 @@ mod tests {
         for lang in Lang::ALL {
             let o = overview(&plan, None, lang, 2026);
             for (view, tally) in o.official.iter().zip(&plan.tallies) {
-                let computed = crate::verdict::computed_tally(&plan, tally, 2026);
-                if computed.in_file == 0 {
+                let in_file = crate::verdict::counted_targets(&plan, tally).len() as u32;
+                if in_file == 0 {
                     continue;
                 }
                 let (_, breakdown) = view.computed.split_once(": ").expect("a breakdown");
@@ -354,7 +354,7 @@ mod tests {
                             .unwrap_or_else(|| panic!("{}", view.computed))
                     })
                     .sum();
-                assert_eq!(numbers, computed.in_file, "{}", view.computed);
+                assert_eq!(numbers, in_file, "{}", view.computed);
                 assert!(!view.computed.contains("đã đạt."), "{}", view.computed);
                 assert!(!view.computed.contains("held here"), "{}", view.computed);
                 // The badges' words (the key's), not the engine's.
