@@ -200,13 +200,10 @@ pub fn overview(plan: &Plan, period: Option<Period>, lang: Lang, today: i32) -> 
             // the city's "15/20 met" read as a contradiction where most targets are "probably
             // met" or "probably missed" on provisional figures (graphics-desk review, 2026-12-01).
             let targets = crate::verdict::counted_targets(plan, tally);
-            let mut outcomes: Vec<(Outcome, usize)> = Outcome::ALL.iter().map(|o| (*o, 0)).collect();
-            for target in &targets {
-                let outcome = Outcome::of(&status::assess(plan, target, today));
-                if let Some(entry) = outcomes.iter_mut().find(|(o, _)| *o == outcome) {
-                    entry.1 += 1;
-                }
-            }
+            let outcomes: Vec<Outcome> = targets
+                .iter()
+                .map(|t| Outcome::of(&status::assess(plan, t, today)))
+                .collect();
             let breakdown = words::outcome_counts(&outcomes, lang);
             let in_file = targets.len() as u32;
             let of = tally.of;

@@ -77,11 +77,11 @@ pub fn tally_sentences(
 
 /// "2 vượt chỉ tiêu, 5 có thể đạt, 7 chưa có số liệu": the non-zero counts in the badges' words,
 /// best first (the key's order).
-pub fn outcome_counts(tally: &[(Outcome, usize)], lang: Lang) -> String {
+pub fn outcome_counts(outcomes: &[Outcome], lang: Lang) -> String {
     Outcome::ALL
         .iter()
         .map(|o| {
-            let n: usize = tally.iter().filter(|(t, _)| t == o).map(|(_, n)| n).sum();
+            let n = outcomes.iter().filter(|t| *t == o).count();
             (n, o.label(lang).to_lowercase())
         })
         .filter(|(n, _)| *n > 0)
